@@ -1,0 +1,94 @@
+"""The project's settings: ``[tool.baocao]`` in pyproject.toml, as a validated dataclass."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from baocao.errors import ConfigError
+
+TONE_STYLES = ("hòa", "hoà")
+DEFAULT_DIRECTIVES = (
+    "toctree",
+    "list-table",
+    "csv-table",
+    "table",
+    "figure",
+    "image",
+    "note",
+    "tip",
+    "important",
+    "warning",
+    "attention",
+    "card",
+    "grid",
+    "grid-item-card",
+    "tab-set",
+    "tab-item",
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting, its default, and what it means (see docs/configuration.md)."""
+
+    reports_dir: str = "reports"
+    forms_dir: str = "_templates/forms"
+    default_form: str = "mau-02"
+    # Preferred tone-mark placement: "hòa" (as in the Quốc hiệu) or "hoà".
+    tone_style: str = "hòa"
+    # MyST directives a report may use; anything else is rejected (BC505).
+    allowed_directives: tuple[str, ...] = DEFAULT_DIRECTIVES
+    # Rule codes to run only / to skip, as on the command line.
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    # too-short (BC205): minimum words of a required section; 0 switches it off.
+    min_words: int = 0
+    # How many days after 31 December of the report year a report may be dated.
+    max_days_after_year: int = 120
+    # Units above which the publish workflow shards its work.
+    shard_threshold: int = 200
+    # Body text size of the Word file: 13 or 14 pt (Nghị định 30/2020/NĐ-CP).
+    docx_font_size: float = 14.0
+
+    def __post_init__(self) -> None:
+        if self.tone_style not in TONE_STYLES:
+            raise ConfigError("config.bad-value", key="tone_style", allowed=", ".join(TONE_STYLES))
+        if self.docx_font_size not in (13, 13.0, 14, 14.0):
+            raise ConfigError("config.bad-value", key="docx_font_size", allowed="13, 14")
+        for name in ("min_words", "max_days_after_year", "shard_threshold"):
+            if not isinstance(getattr(self, name), int) or getattr(self, name) < 0:
+                raise ConfigError("config.bad-value", key=name, allowed=">= 0")
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest folder upwards holding a pyproject.toml with [tool.baocao]; else ``start``."""
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.baocao" in pyproject.read_text("utf-8", "replace"):
+            return folder
+    return start
+
+
+def load_settings(root: Path) -> Settings:
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return Settings()
+    try:
+        table = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}).get("baocao", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ConfigError("config.toml-syntax", file=pyproject, problem=str(err)) from None
+    known = {f.name: f for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise ConfigError("config.unknown-key", file=pyproject, key=key, known=", ".join(known))
+        default = getattr(Settings, name, None)
+        values[name] = (
+            tuple(value) if isinstance(default, tuple) and isinstance(value, list) else value
+        )
+    return Settings(**values)

@@ -1,0 +1,273 @@
+"""Load one unit's report (``reports/<unit>/``) into front matter and sections.
+
+Either layout loads the same: everything in ``index.md``, or a tree of files
+followed through ``{toctree}`` fences. A section's effective level is its
+heading level plus the depth of its file in the toctree. The loader never
+raises on user input: each problem becomes a Diagnostic with file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from baocao.diagnostics import Diagnostic
+from baocao.frontmatter import FrontMatter, check
+from baocao.mdparser import parser
+from baocao.toctree import toctree_entries
+from baocao.yamlio import LineMap, YamlProblem, load_yaml
+
+BOLD_HEADING_MAX_WORDS = 40
+
+
+@dataclass
+class Block:
+    """One top-level block of a file: a paragraph, list, table, fence, comment, ..."""
+
+    kind: str
+    text: str
+    file: str
+    line: int
+    end_line: int
+    tokens: list[Token]
+
+
+@dataclass
+class Section:
+    """A heading (or a bold paragraph standing for one) and the blocks under it."""
+
+    title: str
+    level: int
+    file: str
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+    bold: bool = False
+
+    def body_text(self) -> str:
+        return "\n".join(b.text for b in self.blocks if b.kind not in ("comment", "toctree"))
+
+
+@dataclass
+class SourceFile:
+    path: Path
+    rel: str
+    depth: int
+    text: str
+    tokens: list[Token]
+
+
+@dataclass
+class Report:
+    unit: str
+    root: Path
+    front_matter: FrontMatter
+    title: str | None = None
+    title_line: int = 1
+    preamble: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    files: list[SourceFile] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def index_file(self) -> str:
+        return self.files[0].rel if self.files else ""
+
+    def headings(self) -> list[Section]:
+        return [s for s in self.sections if not s.bold]
+
+    def candidates(self) -> list[Section]:
+        """Bold paragraphs that look like headings, for the linter to judge."""
+        return [s for s in self.sections if s.bold]
+
+
+def load_report(unit_dir: Path, project_root: Path, known_forms: list[str] | None = None) -> Report:
+    """Read ``unit_dir`` (a folder with index.md) into a Report."""
+    loader = _Loader(unit_dir, project_root, known_forms)
+    return loader.load()
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class _Loader:
+    def __init__(self, unit_dir: Path, project_root: Path, known_forms: list[str] | None):
+        self.unit_dir = unit_dir
+        self.root = project_root
+        self.known_forms = known_forms
+        self.report = Report(unit_dir.name, unit_dir, check({}, LineMap(), known_forms))
+        self.seen: set[Path] = set()
+
+    def problem(self, code: str, rule: str, rel: str, line: int, key: str, **params) -> None:
+        self.report.problems.append(Diagnostic(code, rule, "error", rel, line, key, dict(params)))
+
+    def load(self) -> Report:
+        index = self.unit_dir / "index.md"
+        if not index.is_file():
+            self.problem(
+                "BC003",
+                "missing-file",
+                _rel(self.unit_dir, self.root),
+                1,
+                "load.no-index",
+                path=_rel(index, self.root),
+            )
+            return self.report
+        self.read_file(index, depth=0, entry_line=None)
+        return self.report
+
+    def read_text(self, path: Path, rel: str) -> str | None:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            line = data[: err.start].count(b"\n") + 1
+            self.problem("BC001", "not-utf8", rel, line, "load.not-utf8")
+            return None
+        text = text.removeprefix("\ufeff")
+        if not text.strip():
+            self.problem("BC004", "empty-file", rel, 1, "load.empty-file")
+            return None
+        return text
+
+    def read_file(self, path: Path, depth: int, entry_line: int | None) -> None:
+        resolved = path.resolve()
+        if resolved in self.seen:
+            return
+        self.seen.add(resolved)
+        rel = _rel(path, self.root)
+        text = self.read_text(path, rel)
+        if text is None:
+            return
+        tokens = parser().parse(text)
+        self.report.files.append(SourceFile(path, rel, depth, text, tokens))
+        for kind, item in _walk_blocks(tokens, rel):
+            if kind == "front_matter" and depth == 0:
+                self.read_front_matter(item, rel)
+            elif kind == "heading":
+                self.add_heading(item, depth)
+            elif kind == "block":
+                self.add_block(item, path, depth)
+
+    def read_front_matter(self, token: Token, rel: str) -> None:
+        try:
+            data, lines = load_yaml(token.content, line_offset=1)
+        except YamlProblem as err:
+            self.problem(
+                "BC002",
+                "front-matter-syntax",
+                rel,
+                err.line,
+                "load.yaml-syntax",
+                problem=err.problem,
+            )
+            data, lines = {}, LineMap()
+        self.report.front_matter = check(data, lines, self.known_forms)
+
+    def add_heading(self, heading: Section, depth: int) -> None:
+        heading.level += depth
+        if depth == 0 and heading.level == 1 and self.report.title is None:
+            self.report.title = heading.title
+            self.report.title_line = heading.line
+            return
+        self.report.sections.append(heading)
+
+    def add_block(self, block: Block, path: Path, depth: int) -> None:
+        if block.kind == "paragraph" and _looks_like_heading(block):
+            self.report.sections.append(
+                Section(block.text.strip("* _"), 0, block.file, block.line, bold=True)
+            )
+            return
+        target = self.report.sections[-1].blocks if self.report.sections else self.report.preamble
+        target.append(block)
+        if block.kind == "toctree":
+            for entry, line in toctree_entries(block, path, self.unit_dir, self.root):
+                self.follow(entry, line, block.file, depth)
+
+    def follow(self, target: Path | None, line: int, rel: str, depth: int) -> None:
+        if target is None:
+            self.problem("BC005", "toctree-outside", rel, line, "load.toctree-outside")
+        elif not target.is_file():
+            self.problem(
+                "BC003",
+                "missing-file",
+                rel,
+                line,
+                "load.missing-target",
+                path=_rel(target, self.root),
+            )
+        else:
+            self.read_file(target, depth + 1, line)
+
+
+def _walk_blocks(tokens: list[Token], rel: str):
+    """Yield ("front_matter", token), ("heading", Section) and ("block", Block) in order."""
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "front_matter":
+            yield "front_matter", token
+            i += 1
+            continue
+        if token.type == "heading_open":
+            inline = tokens[i + 1]
+            line = token.map[0] + 1 if token.map else 1
+            yield "heading", Section(inline.content.strip(), int(token.tag[1]), rel, line)
+            i += 3
+            continue
+        end = _block_end(tokens, i)
+        yield "block", _make_block(tokens[i:end], rel)
+        i = end
+
+
+def _block_end(tokens: list[Token], start: int) -> int:
+    """Index after the top-level block that starts at ``start``."""
+    level = 0
+    for j in range(start, len(tokens)):
+        level += tokens[j].nesting
+        if level <= 0:
+            return j + 1
+    return len(tokens)
+
+
+def _make_block(tokens: list[Token], rel: str) -> Block:
+    first = tokens[0]
+    start, end = first.map if first.map else (0, 1)
+    kind = first.type.removesuffix("_open")
+    if first.type in ("fence", "colon_fence") and first.info.strip().startswith("{toctree}"):
+        kind = "toctree"
+    elif first.type in ("myst_line_comment", "myst_block_break"):
+        kind = "comment" if first.type == "myst_line_comment" else "break"
+    text = "\n".join(
+        t.content
+        for t in tokens
+        if t.type in ("inline", "html_block")
+        or (t.type in ("fence", "code_block", "colon_fence") and kind != "toctree")
+    )
+    if kind == "comment":
+        text = first.content
+    return Block(kind, text, rel, start + 1, end, tokens)
+
+
+def _looks_like_heading(block: Block) -> bool:
+    """A paragraph that is one bold run on one line, short enough to be a heading."""
+    inline = block.tokens[1] if len(block.tokens) > 1 else None
+    if inline is None or inline.type != "inline" or "\n" in inline.content:
+        return False
+    children = [
+        c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())
+    ]
+    if (
+        len(children) < 3
+        or children[0].type != "strong_open"
+        or children[-1].type != "strong_close"
+    ):
+        return False
+    if any(c.type == "strong_open" for c in children[1:-1]):
+        return False
+    return len(inline.content.split()) <= BOLD_HEADING_MAX_WORDS
