@@ -25,7 +25,7 @@ def strip_marks(text: str) -> str:
 
 
 def slugify(text: str, words: int = 5) -> str:
-    """An ASCII file-name slug from a Vietnamese title: "Đặc điểm tình hình" -> "dac-diem-tinh-hinh"."""
+    """An ASCII slug from a Vietnamese title: "Đặc điểm tình hình" -> "dac-diem-tinh-hinh"."""
     ascii_text = strip_marks(text).lower()
     parts = re.findall(r"[a-z0-9]+", ascii_text)
     return "-".join(parts[:words])

@@ -19,7 +19,8 @@ def toctree_entries(
     """Each entry's target file (None when it leaves the unit's folder) and 1-based line.
 
     Options (``:maxdepth: 2``) and blank lines are skipped; ``Title <path>`` and
-    ``self`` are understood; ``/x`` is relative to the Sphinx source folder; ``.md`` is added when the entry has no suffix.
+    ``self`` are understood; ``/x`` is relative to the Sphinx source folder;
+    ``.md`` is added when the entry has no suffix.
     """
     fence = block.tokens[0]
     first_line = (fence.map[0] + 2) if fence.map else block.line + 1
