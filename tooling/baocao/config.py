@@ -46,6 +46,8 @@ class Settings:
     ignore: tuple[str, ...] = ()
     # too-short (BC205): minimum words of a required section; 0 switches it off.
     min_words: int = 0
+    # The report year every unit must report on; 0 accepts any year.
+    year: int = 0
     # How many days after 31 December of the report year a report may be dated.
     max_days_after_year: int = 120
     # Units above which the publish workflow shards its work.
@@ -58,7 +60,7 @@ class Settings:
             raise ConfigError("config.bad-value", key="tone_style", allowed=", ".join(TONE_STYLES))
         if self.docx_font_size not in (13, 13.0, 14, 14.0):
             raise ConfigError("config.bad-value", key="docx_font_size", allowed="13, 14")
-        for name in ("min_words", "max_days_after_year", "shard_threshold"):
+        for name in ("year", "min_words", "max_days_after_year", "shard_threshold"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 0:
                 raise ConfigError("config.bad-value", key=name, allowed=">= 0")
 

@@ -111,6 +111,8 @@ def section(node: FormNode, year: int, level: int, with_children: bool = True) -
     notes = guidance_comments(node, year)
     if notes:
         lines += [*notes, ""]
+    if not node.required and not node.children:
+        lines += [t("new.nothing", "vi"), ""]
     if with_children:
         for child in node.children:
             lines += section(child, year, level + 1)
@@ -152,5 +154,5 @@ def front_matter(form: Form, year: int, co_quan: str | None) -> list[str]:
             continue
         value = known.get(name, "")
         comment = f"# {spec.label}" + ("" if value else f", ví dụ: {spec.example}")
-        lines.append(f"{name}: {value}  {comment}" if value else f"{name}:  {comment}")
+        lines.append(f"{name}: {value} {comment}" if value else f"{name}: {comment}")
     return [*lines, "---", ""]

@@ -1,0 +1,84 @@
+"""``baocao lint``: check units for completeness; exit 0 clean, 1 errors, 2 usage/config."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from baocao.cli import set_exit_code
+from baocao.i18n import get_lang, t
+from baocao.lint import choose_rules, lint_unit
+from baocao.lint.fixer import apply, fixed_texts, unified_diff
+from baocao.lint.targets import changed_since, from_paths
+from baocao.project import Project
+from baocao.reporters import FORMATS, emitter
+
+
+@click.command(help=t("lint.help"))
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help=t("lint.opt.format"),
+)
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help=t("lint.opt.output")
+)
+@click.option("--select", multiple=True, help=t("lint.opt.select"))
+@click.option("--ignore", multiple=True, help=t("lint.opt.ignore"))
+@click.option("--fix", is_flag=True, help=t("lint.opt.fix"))
+@click.option("--diff", "show_diff", is_flag=True, help=t("lint.opt.diff"))
+@click.option("--changed-since", "ref", metavar="REF", help=t("lint.opt.changed-since"))
+def lint(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fix: bool,
+    show_diff: bool,
+    ref: str | None,
+) -> None:
+    project = Project.discover()
+    rules = choose_rules(
+        _split(select) or project.settings.select, _split(ignore) + list(project.settings.ignore)
+    )
+    units = changed_since(project, ref) if ref else from_paths(project, list(paths))
+    results = [lint_unit(project, unit, rules) for unit in units]
+    if fix or show_diff:
+        results = _fix(project, results, rules, write=fix and not show_diff)
+    lang = get_lang()
+    if output:
+        with output.open("w", encoding="utf-8") as stream:
+            emitter(fmt)(results, stream, lang)
+    else:
+        emitter(fmt)(results, sys.stdout, lang)
+    if not units and fmt == "text":
+        click.echo(t("lint.nothing"), err=True)
+    set_exit_code(1 if any(r.errors for r in results) else 0)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part for value in values for part in value.replace(",", " ").split() if part]
+
+
+def _fix(project: Project, results: list, rules: list, write: bool) -> list:
+    fixed = []
+    for result in results:
+        changes = fixed_texts(result)
+        if not changes:
+            fixed.append(result)
+            continue
+        if write:
+            apply(changes)
+            click.echo(t("lint.fixed", files=len(changes), unit=result.unit), err=True)
+            fixed.append(lint_unit(project, project.root / result.path, rules))
+        else:
+            click.echo(unified_diff(changes, project.rel), nl=False)
+            fixed.append(result)
+    return fixed

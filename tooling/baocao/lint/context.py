@@ -1,0 +1,108 @@
+"""What every rule sees: the unit's report, its form and year, and the alignment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from baocao.config import Settings
+from baocao.diagnostics import Diagnostic, Severity
+from baocao.forms import Form, FormNode
+from baocao.lint.align import Alignment
+from baocao.report import Block, Report, Section
+
+
+@dataclass
+class LintContext:
+    report: Report
+    settings: Settings
+    form: Form | None
+    year: int | None
+    alignment: Alignment = field(default_factory=Alignment)
+    project_root: Path = field(default_factory=Path.cwd)
+
+    def section_of(self, node_id: str) -> Section | None:
+        index = self.alignment.matches.get(node_id)
+        return self.report.sections[index] if index is not None else None
+
+    @cached_property
+    def contents(self) -> dict[str, list[Block]]:
+        """Body blocks of each matched node: up to the next matched section.
+
+        Unmatched headings and bold paragraphs in between count as the node's body.
+        """
+        result: dict[str, list[Block]] = {}
+        current: list[Block] | None = None
+        for index, section in enumerate(self.report.sections):
+            node_id = self.alignment.node_of.get(index)
+            if node_id is not None and index not in self.alignment.duplicates:
+                current = result.setdefault(node_id, [])
+                current.extend(section.blocks)
+            elif current is not None:
+                current.append(
+                    Block("heading", section.title, section.file, section.line, section.line, [])
+                )
+                current.extend(section.blocks)
+        return result
+
+    def nodes(self) -> list[FormNode]:
+        return self.form.walk() if self.form else []
+
+    def title(self, node: FormNode) -> str:
+        return node.title_for(self.year or 0)
+
+    def diag(
+        self,
+        rule: type,
+        file: str,
+        line: int,
+        key: str,
+        *,
+        node: FormNode | None = None,
+        severity: Severity | None = None,
+        front_key: str | None = None,
+        **params,
+    ) -> Diagnostic:
+        """A Diagnostic of ``rule`` with the section filled in from ``node``.
+
+        ``front_key`` is the front-matter key a metadata finding is about.
+        """
+        if node is not None:
+            params.setdefault("number", node.number)
+            params.setdefault("title", self.title(node))
+        return Diagnostic(
+            code=rule.code,
+            rule=rule.name,
+            severity=severity or rule.severity,
+            file=file,
+            line=line,
+            key=key,
+            params=params,
+            section=node.id if node else None,
+            section_title=self.title(node) if node else None,
+            field=front_key,
+            fixable=rule.fixable,
+        )
+
+    def body_lines(self) -> Iterator[tuple[str, int, str]]:
+        """Like text_lines, without the front matter and the ``%`` comment lines."""
+        front_end = {s.rel: _front_matter_end(s.tokens) for s in self.report.files}
+        for file, number, line in self.text_lines():
+            if number > front_end[file] and not line.lstrip().startswith("%"):
+                yield file, number, line
+
+    def text_lines(self) -> Iterator[tuple[str, int, str]]:
+        """(file, line, text) of every line of every file, front matter and comments included."""
+        for source in self.report.files:
+            for number, line in enumerate(source.text.splitlines(), start=1):
+                yield source.rel, number, line
+
+
+def _front_matter_end(tokens) -> int:
+    """The last line of a file's front matter (0 when it has none)."""
+    for token in tokens[:1]:
+        if token.type == "front_matter" and token.map:
+            return token.map[1]
+    return 0

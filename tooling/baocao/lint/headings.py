@@ -1,0 +1,73 @@
+"""Normalise heading text so that the ways units really write a heading compare equal.
+
+ALL CAPS, issued or corrected numbering or none, "1.1" for "a)", a trailing ":" or
+".", abbreviations (kept in data/terminology.yaml), the year dropped or replaced
+by "năm tới"/"năm qua", a missing diacritic: all fold to the same key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from baocao.text import strip_marks
+
+# A leading number: roman (I., II.), decimal (2., 2.1., 2.1.3), letter (a), a., 1.1)
+_NUMBER = re.compile(
+    r"^\s*(?:(?:mục|phần|muc|phan)\s+)?"
+    r"(?P<num>[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)/:-]?\s+",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(
+    r"\b(?:năm\s+)?(?:19|20)\d\d\b|\bnăm\s+(?:tới|qua|nay|sau|trước|kế tiếp)\b", re.IGNORECASE
+)
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+@cache
+def abbreviations() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern for the short form, full form) from data/terminology.yaml."""
+    path = resources.files("baocao").joinpath("data/terminology.yaml")
+    if not path.is_file():
+        return []
+    entries = yaml.load(
+        path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    )
+    pairs = [(e["short"], e["full"]) for e in (entries or {}).get("abbreviations", [])]
+    pairs.sort(key=lambda pair: -len(pair[0]))
+    return [(re.compile(rf"(?<!\w){re.escape(s)}(?!\w)", re.IGNORECASE), f) for s, f in pairs]
+
+
+def split_number(text: str) -> tuple[str | None, str]:
+    """("2.1", "Kết quả ...") from "2.1. Kết quả ..."; (None, text) when unnumbered."""
+    match = _NUMBER.match(text)
+    if not match:
+        return None, text.strip()
+    return match["num"].lower(), text[match.end() :].strip()
+
+
+def expand(text: str) -> str:
+    for pattern, full in abbreviations():
+        text = pattern.sub(full, text)
+    return text
+
+
+def heading_key(text: str) -> str:
+    """The comparison key of a heading: no number, no year, no case, no marks, no punctuation."""
+    _, text = split_number(text.strip().strip("*_ "))
+    text = expand(text)
+    text = _YEAR.sub(" ", text)
+    text = strip_marks(text).lower()
+    text = _PUNCT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def number_key(number: str | None) -> str | None:
+    """ "2.1." -> "2.1", "a)" -> "a", "III." -> "iii"."""
+    if not number:
+        return None
+    return number.strip().rstrip(".)").lower() or None

@@ -1,0 +1,55 @@
+"""Detect and convert TCVN3 (.VnTime) and VNI mojibake, with tables from data."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+# Characters of Latin-1 that Vietnamese never uses: their presence betrays a legacy encoding.
+FOREIGN = set("µ¸¶·¹¨»¾¼½Æ©ÇË®ÎÏÑªÔÖ×ØÜÞß«¬­¡¢§£¤¥¦äåæçëîïñöøûüþÄÅËÏÖØÛÜ")
+_WORD = re.compile(r"\S+")
+
+
+@cache
+def tables() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    text = resources.files("baocao").joinpath("data/legacy-encodings.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    vni = sorted(data["vni"].items(), key=lambda pair: -len(pair[0]))
+    return data["tcvn3"], vni
+
+
+def foreign_words(line: str) -> int:
+    return sum(1 for word in _WORD.findall(line) if FOREIGN.intersection(word))
+
+
+def is_legacy(line: str) -> bool:
+    """Two or more words carrying letters that Vietnamese never writes."""
+    return foreign_words(line) >= 2
+
+
+def from_tcvn3(line: str) -> str:
+    table, _ = tables()
+    return "".join(table.get(ch, ch) for ch in line)
+
+
+def from_vni(line: str) -> str:
+    _, pairs = tables()
+    pattern = _vni_pattern()
+    mapping = dict(pairs)
+    return pattern.sub(lambda m: mapping[m.group(0)], line)
+
+
+@cache
+def _vni_pattern() -> re.Pattern[str]:
+    _, pairs = tables()
+    return re.compile("|".join(re.escape(k) for k, _ in pairs))
+
+
+def convert(line: str) -> tuple[str, str]:
+    """The line converted from whichever encoding leaves fewer foreign letters, and its name."""
+    candidates = [(from_vni(line), "VNI"), (from_tcvn3(line), "TCVN3")]
+    best, name = min(candidates, key=lambda pair: foreign_words(pair[0]))
+    return best, name

@@ -1,0 +1,30 @@
+"""The rule settings kept as data (data/lint.yaml), loaded once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class RuleData:
+    placeholders: tuple[re.Pattern[str], ...]
+    nothing_to_report: tuple[str, ...]
+    guidance_similarity: float
+    year_pattern: re.Pattern[str]
+
+
+@cache
+def rule_data() -> RuleData:
+    text = resources.files("baocao").joinpath("data/lint.yaml").read_text("utf-8")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return RuleData(
+        placeholders=tuple(re.compile(p, re.IGNORECASE) for p in raw["placeholders"]),
+        nothing_to_report=tuple(raw["nothing_to_report"]),
+        guidance_similarity=float(raw["guidance_similarity"]),
+        year_pattern=re.compile(raw["year_pattern"]),
+    )

@@ -1,0 +1,226 @@
+"""Content rules (BC2xx): each section really written, not placeholders or the form's guidance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from baocao.diagnostics import Diagnostic
+from baocao.lint.blocks import block_lines, paragraphs, words
+from baocao.lint.context import LintContext
+from baocao.lint.ruledata import rule_data
+from baocao.lint.rules.base import Rule
+from baocao.text import squash, strip_marks
+
+
+def _says_nothing(text: str) -> bool:
+    folded = squash(text).lower().rstrip(".! ")
+    return folded in rule_data().nothing_to_report
+
+
+class EmptySection(Rule):
+    """Mục không có nội dung (chỉ có tiêu đề, ghi chú % hoặc khoảng trắng).
+
+    Mục không bắt buộc (nếu có) được ghi "Không có.".
+
+    Ví dụ sai:
+
+    ```md
+    ### 3.2. Tồn tại, hạn chế, nguyên nhân
+
+    % Nêu tồn tại, hạn chế.
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ### 3.2. Tồn tại, hạn chế, nguyên nhân
+
+    Việc phát hiện, bồi dưỡng điển hình tiên tiến ở một số phòng còn chậm.
+    ```
+    """
+
+    code, name, family = "BC201", "empty-section", "content"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for node in ctx.nodes():
+            section = ctx.section_of(node.id)
+            if section is None or node.children:
+                continue
+            blocks = ctx.contents.get(node.id, [])
+            text = " ".join(t for _, _, t in block_lines(blocks))
+            if not text.strip():
+                severity = "error" if node.required else "warning"
+                key = "rule.empty-section" if node.required else "rule.empty-section.optional"
+                yield ctx.diag(self, section.file, section.line, key, node=node, severity=severity)
+            elif node.required and _says_nothing(text):
+                yield ctx.diag(
+                    self, section.file, section.line, "rule.empty-section.required", node=node
+                )
+
+
+class Placeholder(Rule):
+    """Nội dung còn để trống hoặc ghi tạm ("……", "...", "xxx", "[điền vào]", "(đang cập nhật)").
+
+    Ví dụ sai:
+
+    ```md
+    Trong năm 2025, đơn vị đã khen thưởng …… tập thể và [điền vào] cá nhân.
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    Trong năm 2025, đơn vị đã khen thưởng 12 tập thể và 48 cá nhân.
+    ```
+    """
+
+    code, name, family = "BC202", "placeholder", "content"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for node_id, blocks in ctx.contents.items():
+            node = ctx.form.node(node_id)
+            for file, line, text in block_lines(blocks):
+                for pattern in rule_data().placeholders:
+                    match = pattern.search(text)
+                    if match:
+                        yield ctx.diag(
+                            self, file, line, "rule.placeholder", node=node, found=match.group(0)
+                        )
+                        break
+
+
+class GuidanceLeft(Rule):
+    """Lời hướng dẫn của mẫu còn để nguyên làm nội dung của mục.
+
+    Ví dụ sai:
+
+    ```md
+    ## I. Đặc điểm tình hình
+
+    Nêu khái quát đặc điểm tình hình chung; những thuận lợi, khó khăn của cơ quan,
+    đơn vị trong năm 2025.
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ## I. Đặc điểm tình hình
+
+    Năm 2025, Sở có 9 phòng chuyên môn với 126 công chức, người lao động.
+    ```
+    """
+
+    code, name, family = "BC203", "guidance-left", "content"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        limit = rule_data().guidance_similarity
+        for node_id, blocks in ctx.contents.items():
+            node = ctx.form.node(node_id)
+            texts = [*node.guidance_for(ctx.year or 0), node.issued_heading_for(ctx.year or 0)]
+            guides = [_fold(t) for t in texts]
+            for file, line, text in paragraphs(blocks):
+                folded = _fold(text)
+                if any(fuzz.ratio(folded, guide) >= limit for guide in guides if guide):
+                    yield ctx.diag(self, file, line, "rule.guidance-left", node=node)
+
+
+def _fold(text: str) -> str:
+    return squash(text).lstrip("-•+* ").lower()
+
+
+class MovementsMissing(Rule):
+    """Mục 2.2 a) chưa nêu kết quả của một phong trào thi đua do cấp trên phát động.
+
+    Ví dụ sai:
+
+    ```md
+    ### a) Các phong trào thi đua do Thủ tướng Chính phủ, Tỉnh ủy, UBND tỉnh phát động
+
+    Đơn vị hưởng ứng phong trào “Chuyển đổi số” và xây dựng nông thôn mới.
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ### a) Các phong trào thi đua do Thủ tướng Chính phủ, Tỉnh ủy, UBND tỉnh phát động
+
+    Nêu kết quả từng phong trào: xây dựng nông thôn mới, vì người nghèo, kết cấu hạ tầng,
+    văn hóa công sở, chung sức đồng lòng, Đảng viên tình nguyện, cải cách hành chính trên
+    địa bàn tỉnh, trách nhiệm người đứng đầu, chuyển đổi số.
+    ```
+    """
+
+    code, name, family, severity = "BC204", "movements-missing", "content", "warning"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for node in ctx.nodes():
+            section = ctx.section_of(node.id)
+            if section is None or not node.mentions:
+                continue
+            body = strip_marks(
+                " ".join(t for _, _, t in block_lines(ctx.contents.get(node.id, [])))
+            ).lower()
+            body = " ".join(body.split())
+            if not body:
+                continue  # empty-section says it
+            for mention in node.mentions:
+                if not any(strip_marks(w).lower() in body for w in mention.words):
+                    yield ctx.diag(
+                        self,
+                        section.file,
+                        section.line,
+                        "rule.movements-missing",
+                        node=node,
+                        movement=mention.name,
+                    )
+
+
+class TooShort(Rule):
+    """Mục bắt buộc quá ngắn so với số từ tối thiểu trong thiết lập (mặc định tắt).
+
+    Bật bằng `min_words = 40` trong `[tool.baocao]` của pyproject.toml.
+
+    Ví dụ sai:
+
+    ```md
+    ### 3.1. Những kết quả đạt được
+
+    Đạt kết quả tốt.
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ### 3.1. Những kết quả đạt được
+
+    Phong trào thi đua được triển khai sâu rộng tới 100% phòng, đơn vị; 12 tập thể và
+    48 cá nhân được khen thưởng, tăng 15% so với năm 2024.
+    ```
+    """
+
+    code, name, family, severity = "BC205", "too-short", "content", "warning"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        minimum = ctx.settings.min_words
+        if minimum <= 0:
+            return
+        for node in ctx.nodes():
+            section = ctx.section_of(node.id)
+            if section is None or node.children or not node.required:
+                continue
+            count = words(ctx.contents.get(node.id, []))
+            if 0 < count < minimum:
+                yield ctx.diag(
+                    self,
+                    section.file,
+                    section.line,
+                    "rule.too-short",
+                    node=node,
+                    words=count,
+                    minimum=minimum,
+                )
+
+
+RULES: list[type[Rule]] = [EmptySection, Placeholder, GuidanceLeft, MovementsMissing, TooShort]

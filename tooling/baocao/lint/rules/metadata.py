@@ -1,0 +1,207 @@
+"""Metadata rules (BC3xx): the front matter of index.md complete and right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from baocao.diagnostics import Diagnostic
+from baocao.lint.context import LintContext
+from baocao.lint.ruledata import rule_data
+from baocao.lint.rules.base import Rule
+
+
+class MissingField(Rule):
+    """Thiếu một thông tin bắt buộc ở phần đầu tệp index.md (front matter).
+
+    Ví dụ sai:
+
+    ```yaml
+    co_quan: SỞ NỘI VỤ
+    so_ky_hieu:
+    ```
+
+    Ví dụ đúng:
+
+    ```yaml
+    co_quan: SỞ NỘI VỤ
+    so_ky_hieu: 412/BC-SNV
+    ```
+    """
+
+    code, name, family = "BC301", "missing-field", "metadata"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for problem in ctx.report.front_matter.problems:
+            if problem.kind == "missing":
+                yield ctx.diag(
+                    self,
+                    ctx.report.index_file,
+                    problem.line,
+                    problem.key,
+                    front_key=problem.field,
+                    **problem.params,
+                )
+
+
+class InvalidField(Rule):
+    """Một thông tin ở phần đầu tệp sai kiểu hoặc sai dạng (ngày, số ký hiệu, mẫu).
+
+    Ví dụ sai:
+
+    ```yaml
+    so_ky_hieu: Số 412 BC SNV
+    ngay: 15/12/2025
+    ```
+
+    Ví dụ đúng:
+
+    ```yaml
+    so_ky_hieu: 412/BC-SNV
+    ngay: 2025-12-15
+    ```
+    """
+
+    code, name, family = "BC302", "invalid-field", "metadata"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        fm = ctx.report.front_matter
+        for problem in fm.problems:
+            if problem.kind == "invalid":
+                yield ctx.diag(
+                    self,
+                    ctx.report.index_file,
+                    problem.line,
+                    problem.key,
+                    front_key=problem.field,
+                    **problem.params,
+                )
+        number = fm.get("so_ky_hieu")
+        code = ctx.form.document_code if ctx.form else "BC"
+        if isinstance(number, str) and not re.fullmatch(
+            rf"\d*/{re.escape(code)}-[A-ZĐ0-9][A-ZĐ0-9.\-]*", number
+        ):
+            yield ctx.diag(
+                self,
+                ctx.report.index_file,
+                fm.line("so_ky_hieu"),
+                "rule.invalid-field.so-ky-hieu",
+                front_key="so_ky_hieu",
+                field="so_ky_hieu",
+                value=number,
+                code=code,
+            )
+
+
+class WrongYear(Rule):
+    """Năm không khớp: năm báo cáo, ngày ban hành hoặc năm ghi trong tiêu đề mục.
+
+    Kết quả là năm N, so sánh với năm N-1, phương hướng cho năm N+1.
+
+    Ví dụ sai:
+
+    ```md
+    ## III. Phương hướng, nhiệm vụ công tác thi đua, khen thưởng năm 2025
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ## III. Phương hướng, nhiệm vụ công tác thi đua, khen thưởng năm 2026
+    ```
+    """
+
+    code, name, family = "BC303", "wrong-year", "metadata"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        yield from self.check_front_matter(ctx)
+        if ctx.year is not None and ctx.form is not None:
+            yield from self.check_headings(ctx)
+
+    def check_front_matter(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        fm, index = ctx.report.front_matter, ctx.report.index_file
+        year = fm.get("nam")
+        expected = ctx.settings.year
+        if isinstance(year, int) and expected and year != expected:
+            yield ctx.diag(
+                self,
+                index,
+                fm.line("nam"),
+                "rule.wrong-year.nam",
+                front_key="nam",
+                year=year,
+                expected=expected,
+            )
+        date = fm.get("ngay")
+        if isinstance(year, int) and isinstance(date, dt.date):
+            latest = dt.date(year, 12, 31) + dt.timedelta(days=ctx.settings.max_days_after_year)
+            if date.year < year or date > latest:
+                yield ctx.diag(
+                    self,
+                    index,
+                    fm.line("ngay"),
+                    "rule.wrong-year.ngay",
+                    front_key="ngay",
+                    date=date.isoformat(),
+                    year=year,
+                    latest=latest.isoformat(),
+                )
+
+    def check_headings(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        pattern = rule_data().year_pattern
+        allowed = {ctx.year - 1, ctx.year, ctx.year + 1}
+        for index, section in enumerate(ctx.report.sections):
+            found = {int(y) for y in pattern.findall(section.title)}
+            node_id = ctx.alignment.node_of.get(index)
+            expected = allowed
+            if node_id is not None:
+                in_title = {int(y) for y in pattern.findall(ctx.title(ctx.form.node(node_id)))}
+                expected = in_title or allowed
+            for year in sorted(found - expected):
+                yield ctx.diag(
+                    self,
+                    section.file,
+                    section.line,
+                    "rule.wrong-year.heading",
+                    year=year,
+                    expected=", ".join(map(str, sorted(expected))),
+                )
+
+
+class MissingLuu(Rule):
+    """Danh sách nơi nhận thiếu dòng cuối "Lưu: VT, ...".
+
+    Ví dụ sai:
+
+    ```yaml
+    noi_nhan:
+      - Ban Thi đua - Khen thưởng tỉnh
+    ```
+
+    Ví dụ đúng:
+
+    ```yaml
+    noi_nhan:
+      - Ban Thi đua - Khen thưởng tỉnh
+      - Lưu: VT, TĐKT.
+    ```
+    """
+
+    code, name, family = "BC304", "missing-luu", "metadata"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        fm = ctx.report.front_matter
+        recipients = fm.get("noi_nhan")
+        if isinstance(recipients, list) and recipients:
+            if not re.match(r"^lưu\s*:", recipients[-1].strip(), re.IGNORECASE):
+                yield ctx.diag(
+                    self,
+                    ctx.report.index_file,
+                    fm.line("noi_nhan"),
+                    "rule.missing-luu",
+                    front_key="noi_nhan",
+                )
+
+
+RULES: list[type[Rule]] = [MissingField, InvalidField, WrongYear, MissingLuu]

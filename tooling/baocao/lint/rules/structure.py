@@ -1,0 +1,236 @@
+"""Structure rules (BC1xx): every required section present, once, in order, at its level."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from baocao.diagnostics import Diagnostic
+from baocao.lint.context import LintContext
+from baocao.lint.rules.base import Rule
+
+
+class MissingSection(Rule):
+    """Thiếu một mục bắt buộc của mẫu báo cáo.
+
+    Ví dụ sai:
+
+    ```md
+    ## 3. Đánh giá chung
+    ### 3.1. Những kết quả đạt được
+    (không có mục 3.2)
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ## 3. Đánh giá chung
+    ### 3.1. Những kết quả đạt được
+    ### 3.2. Tồn tại, hạn chế, nguyên nhân
+    ```
+    """
+
+    code, name, family = "BC101", "missing-section", "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        previous = None
+        for node in ctx.nodes():
+            section = ctx.section_of(node.id)
+            if section is not None:
+                previous = (node, section)
+                continue
+            if not node.required:
+                continue
+            if previous is None:
+                yield ctx.diag(
+                    self,
+                    ctx.report.index_file,
+                    ctx.report.title_line,
+                    "rule.missing-section.first",
+                    node=node,
+                )
+            else:
+                prev_node, prev_section = previous
+                yield ctx.diag(
+                    self,
+                    prev_section.file,
+                    prev_section.line,
+                    "rule.missing-section",
+                    node=node,
+                    after=prev_node.number,
+                    after_title=ctx.title(prev_node),
+                )
+
+
+class SectionOrder(Rule):
+    """Một mục có trong báo cáo nhưng không đúng thứ tự của mẫu.
+
+    Ví dụ sai:
+
+    ```md
+    ## III. Phương hướng, nhiệm vụ công tác thi đua, khen thưởng năm 2026
+    ## II. Kết quả thực hiện phong trào thi đua, công tác khen thưởng năm 2025
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ## II. Kết quả thực hiện phong trào thi đua, công tác khen thưởng năm 2025
+    ## III. Phương hướng, nhiệm vụ công tác thi đua, khen thưởng năm 2026
+    ```
+    """
+
+    code, name, family = "BC102", "section-order", "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for index, node_id in ctx.alignment.out_of_order.items():
+            section = ctx.report.sections[index]
+            node = ctx.form.node(node_id)
+            yield ctx.diag(self, section.file, section.line, "rule.section-order", node=node)
+
+
+class HeadingLevel(Rule):
+    """Mục đúng tên nhưng sai cấp tiêu đề (số dấu # không khớp với vị trí trong mẫu).
+
+    Ví dụ sai:
+
+    ```md
+    ## II. Kết quả thực hiện phong trào thi đua, công tác khen thưởng năm 2025
+    ## 1. Công tác lãnh đạo, chỉ đạo tổ chức triển khai phong trào thi đua, công tác khen thưởng
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ## II. Kết quả thực hiện phong trào thi đua, công tác khen thưởng năm 2025
+    ### 1. Công tác lãnh đạo, chỉ đạo tổ chức triển khai phong trào thi đua, công tác khen thưởng
+    ```
+    """
+
+    code, name, family, severity = "BC103", "heading-level", "structure", "warning"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for index, node_id in ctx.alignment.node_of.items():
+            section = ctx.report.sections[index]
+            node = ctx.form.node(node_id)
+            if not section.bold and section.level != node.depth + 1:
+                yield ctx.diag(
+                    self,
+                    section.file,
+                    section.line,
+                    "rule.heading-level",
+                    node=node,
+                    expected=node.depth + 1,
+                    found=section.level,
+                )
+
+
+class BoldHeading(Rule):
+    """Một đoạn chữ đậm được dùng thay cho tiêu đề mục của mẫu.
+
+    Ví dụ sai:
+
+    ```md
+    **3.2. Tồn tại, hạn chế, nguyên nhân**
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ### 3.2. Tồn tại, hạn chế, nguyên nhân
+    ```
+    """
+
+    code, name, family, fixable = "BC104", "bold-heading", "structure", True
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for index, node_id in ctx.alignment.node_of.items():
+            section = ctx.report.sections[index]
+            if section.bold:
+                node = ctx.form.node(node_id)
+                yield ctx.diag(self, section.file, section.line, "rule.bold-heading", node=node)
+
+    def fix(self, text: str, ctx: LintContext, file: str) -> str:
+        depth = next((f.depth for f in ctx.report.files if f.rel == file), 0)
+        lines = text.split("\n")
+        for index, node_id in ctx.alignment.node_of.items():
+            section = ctx.report.sections[index]
+            if not section.bold or section.file != file:
+                continue
+            level = max(1, ctx.form.node(node_id).depth + 1 - depth)
+            raw = lines[section.line - 1]
+            lines[section.line - 1] = (
+                "#" * level + " " + re.sub(r"^\s*(\*\*|__)|(\*\*|__)\s*$", "", raw).strip()
+            )
+        return "\n".join(lines)
+
+
+class UnknownSection(Rule):
+    """Một tiêu đề không khớp với mục nào của mẫu.
+
+    Ví dụ sai:
+
+    ```md
+    ## IV. Các nội dung khác
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ## II. Kết quả thực hiện phong trào thi đua, công tác khen thưởng năm 2025
+    ```
+    """
+
+    code, name, family, severity = "BC105", "unknown-section", "structure", "warning"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for index in ctx.alignment.unknown:
+            section = ctx.report.sections[index]
+            yield ctx.diag(
+                self, section.file, section.line, "rule.unknown-section", heading=section.title
+            )
+
+
+class DuplicateSection(Rule):
+    """Một mục của mẫu được viết hai lần.
+
+    Ví dụ sai:
+
+    ```md
+    ### 3.1. Những kết quả đạt được
+    ### 3.1. Những kết quả đạt được
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ### 3.1. Những kết quả đạt được
+    ### 3.2. Tồn tại, hạn chế, nguyên nhân
+    ```
+    """
+
+    code, name, family = "BC106", "duplicate-section", "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for index, node_id in ctx.alignment.duplicates.items():
+            section = ctx.report.sections[index]
+            first = ctx.section_of(node_id)
+            node = ctx.form.node(node_id)
+            yield ctx.diag(
+                self,
+                section.file,
+                section.line,
+                "rule.duplicate-section",
+                node=node,
+                first=f"{first.file}:{first.line}" if first else "",
+            )
+
+
+RULES: list[type[Rule]] = [
+    MissingSection,
+    SectionOrder,
+    HeadingLevel,
+    BoldHeading,
+    UnknownSection,
+    DuplicateSection,
+]

@@ -1,0 +1,192 @@
+"""Text rules (BC4xx): Vietnamese text clean — NFC, Unicode, one tone style, tidy."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from baocao.diagnostics import Diagnostic
+from baocao.lint import legacy, tone
+from baocao.lint.blocks import paragraphs
+from baocao.lint.context import LintContext
+from baocao.lint.rules.base import Rule
+
+
+class Nfd(Rule):
+    """Chữ tiếng Việt ở dạng tổ hợp (NFD): trông giống nhưng làm hỏng tìm kiếm và so khớp.
+
+    Thường gặp khi chép từ một số trình soạn thảo trên macOS hoặc trang web. Sửa
+    tự động bằng `baocao lint --fix`.
+
+    Ví dụ sai:
+
+    ```md
+    Công tác thi đua (mỗi dấu là một ký tự riêng: "Co\u0302ng")
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    Công tác thi đua
+    ```
+    """
+
+    code, name, family, fixable = "BC401", "nfd", "text", True
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for source in ctx.report.files:
+            if unicodedata.is_normalized("NFC", source.text):
+                continue
+            bad = [
+                n
+                for n, line in enumerate(source.text.split("\n"), 1)
+                if not unicodedata.is_normalized("NFC", line)
+            ]
+            yield ctx.diag(self, source.rel, bad[0], "rule.nfd", count=len(bad))
+
+    def fix(self, text: str, ctx: LintContext, file: str) -> str:
+        return unicodedata.normalize("NFC", text)
+
+
+class LegacyEncoding(Rule):
+    """Chữ bị lỗi mã do chép từ văn bản cũ gõ bằng phông TCVN3 (.VnTime) hoặc VNI.
+
+    Sửa tự động bằng `baocao lint --fix` (chuyển sang Unicode).
+
+    Ví dụ sai:
+
+    ```md
+    Céng hoµ x· héi chñ nghÜa ViÖt Nam
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    Cộng hòa xã hội chủ nghĩa Việt Nam
+    ```
+    """
+
+    code, name, family, fixable = "BC402", "legacy-encoding", "text", True
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for file, line, text in ctx.text_lines():
+            if legacy.is_legacy(text):
+                fixed, encoding = legacy.convert(text)
+                yield ctx.diag(
+                    self,
+                    file,
+                    line,
+                    "rule.legacy-encoding",
+                    encoding=encoding,
+                    sample=fixed.strip()[:60],
+                )
+
+    def fix(self, text: str, ctx: LintContext, file: str) -> str:
+        lines = text.split("\n")
+        return "\n".join(
+            legacy.convert(line)[0] if legacy.is_legacy(line) else line for line in lines
+        )
+
+
+class ToneStyle(Rule):
+    """Cách đặt dấu thanh không thống nhất trong một báo cáo ("hòa" và "hoà" lẫn lộn).
+
+    Kiểu ưu tiên là thiết lập `tone_style` ("hòa" mặc định, như Quốc hiệu). Sửa tự
+    động bằng `baocao lint --fix`.
+
+    Ví dụ sai:
+
+    ```md
+    Xây dựng văn hóa công sở; hoà giải ở cơ sở.
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    Xây dựng văn hóa công sở; hòa giải ở cơ sở.
+    ```
+    """
+
+    code, name, family, severity, fixable = "BC403", "tone-style", "text", "warning", True
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        preferred = ctx.settings.tone_style
+        other = "hoà" if preferred == "hòa" else "hòa"
+        lines = [(f, n, t) for f, n, t in ctx.text_lines() if not t.lstrip().startswith("%")]
+        if not any(tone.find(t, preferred) for _, _, t in lines):
+            return
+        for file, line, text in lines:
+            found = tone.find(text, other)
+            if found:
+                yield ctx.diag(
+                    self, file, line, "rule.tone-style", found=", ".join(found), style=preferred
+                )
+
+    def fix(self, text: str, ctx: LintContext, file: str) -> str:
+        lines = text.split("\n")
+        return "\n".join(
+            line if line.lstrip().startswith("%") else tone.to_style(line, ctx.settings.tone_style)
+            for line in lines
+        )
+
+
+class StrayWhitespace(Rule):
+    """Khoảng trắng thừa: cuối dòng, hai dấu cách liền nhau, tab hoặc ký tự vô hình.
+
+    Ví dụ sai:
+
+    ```md
+    Đơn vị đã  khen thưởng 12 tập thể.␠␠
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    Đơn vị đã khen thưởng 12 tập thể.
+    ```
+    """
+
+    code, name, family, severity = "BC404", "stray-whitespace", "text", "warning"
+    PATTERN = re.compile(r"[ \t]+$|(?<=\S) {2,}(?=\S)|\t|[\u200b\u200c\u200d\ufeff\u00a0]")
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        for file, line, text in ctx.body_lines():
+            if text.lstrip().startswith("|") or text.startswith("    "):
+                continue  # tables and code keep their own spacing
+            match = self.PATTERN.search(text)
+            if match:
+                yield ctx.diag(self, file, line, "rule.stray-whitespace", column=match.start() + 1)
+
+
+class UnbalancedQuotes(Rule):
+    """Dấu ngoặc kép hoặc ngoặc đơn không cân (mở mà không đóng, hoặc ngược lại).
+
+    Ví dụ sai:
+
+    ```md
+    Phong trào “Cả nước đoàn kết, chung sức đồng lòng thi đua (giai đoạn 2021–2025.
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    Phong trào “Cả nước đoàn kết, chung sức đồng lòng thi đua” (giai đoạn 2021–2025).
+    ```
+    """
+
+    code, name, family, severity = "BC405", "unbalanced-quotes", "text", "warning"
+    PAIRS = (("“", "”"), ("(", ")"), ("[", "]"))
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        blocks = [b for s in ctx.report.sections for b in s.blocks] + ctx.report.preamble
+        for file, line, text in paragraphs(blocks):
+            plain = re.sub(r"`[^`]*`|\]\([^)]*\)|^\s*[a-zđ0-9]+\)\s", " ", text)
+            bad = [o + c for o, c in self.PAIRS if plain.count(o) != plain.count(c)]
+            if plain.count('"') % 2:
+                bad.append('""')
+            if bad:
+                yield ctx.diag(self, file, line, "rule.unbalanced-quotes", pairs=" ".join(bad))
+
+
+RULES: list[type[Rule]] = [Nfd, LegacyEncoding, ToneStyle, StrayWhitespace, UnbalancedQuotes]

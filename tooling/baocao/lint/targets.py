@@ -1,0 +1,60 @@
+"""Which units to lint: folders, files, the reports root, or what changed since a git ref."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from baocao.errors import BaocaoError
+from baocao.project import Project
+
+
+def unit_of(project: Project, path: Path) -> Path | None:
+    """The unit folder (reports/<slug>) holding ``path``, if any."""
+    reports = project.reports_dir.resolve()
+    try:
+        rel = path.resolve().relative_to(reports)
+    except ValueError:
+        return None
+    return reports / rel.parts[0] if rel.parts and (reports / rel.parts[0]).is_dir() else None
+
+
+def from_paths(project: Project, paths: list[str]) -> list[Path]:
+    if not paths:
+        return project.unit_dirs()
+    units: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise BaocaoError("lint.no-such-path", file=raw)
+        if path.resolve() == project.reports_dir.resolve():
+            units.update(dict.fromkeys(project.unit_dirs()))
+            continue
+        unit = unit_of(project, path)
+        if unit is not None:
+            units[unit] = None
+    return sorted(units)
+
+
+def changed_since(project: Project, ref: str) -> list[Path]:
+    """Units with a file changed, added or deleted since ``ref`` (committed or not)."""
+    names = _git(project, "diff", "--name-only", ref, "--")
+    names += _git(project, "ls-files", "--others", "--exclude-standard")
+    units: dict[Path, None] = {}
+    for name in names:
+        unit = unit_of(project, project.root / name)
+        if unit is not None and (unit / "index.md").exists():
+            units[unit] = None
+    return sorted(units)
+
+
+def _git(project: Project, *args: str) -> list[str]:
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=project.root, capture_output=True, text=True, check=True
+        )
+    except FileNotFoundError:
+        raise BaocaoError("lint.no-git") from None
+    except subprocess.CalledProcessError as err:
+        raise BaocaoError("lint.git-failed", detail=err.stderr.strip()[:200]) from None
+    return [line for line in done.stdout.splitlines() if line.strip()]
