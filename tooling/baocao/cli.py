@@ -28,15 +28,18 @@ COMMANDS = {
 
 
 class LazyGroup(click.Group):
-    """A group whose subcommands are imported only when used."""
+    """A group whose subcommands (name -> "module:attribute") are imported only when used."""
+
+    commands_map: dict[str, str] = COMMANDS
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name in COMMANDS if _importable(COMMANDS[name])]
+        return [name for name, target in self.commands_map.items() if _importable(target)]
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in COMMANDS or not _importable(COMMANDS[name]):
+        target = self.commands_map.get(name)
+        if target is None or not _importable(target):
             return None
-        module_name, attr = COMMANDS[name].split(":")
+        module_name, attr = target.split(":")
         module = __import__(module_name, fromlist=[attr])
         return getattr(module, attr)
 

@@ -18,9 +18,15 @@ class BaocaoError(Exception):
     exit_code = 1
 
     def __init__(
-        self, key: str, *, file: Path | str | None = None, line: int | None = None, **params: Any
+        self,
+        message_id: str,
+        /,
+        *,
+        file: Path | str | None = None,
+        line: int | None = None,
+        **params: Any,
     ) -> None:
-        self.key = key
+        self.message_id = message_id
         self.file = str(file) if file is not None else None
         self.line = line
         self.params = params
@@ -30,7 +36,7 @@ class BaocaoError(Exception):
         where = ""
         if self.file:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
-        return where + t(self.key, lang, **self.params)
+        return where + t(self.message_id, lang, **self.params)
 
 
 class ConfigError(BaocaoError):

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import click
 
-from baocao.commands.build_docx import docx
-from baocao.commands.build_html import html
+from baocao.cli import LazyGroup
 from baocao.i18n import t
 
 
-@click.group(help=t("build.help"))
+class BuildGroup(LazyGroup):
+    commands_map = {
+        "html": "baocao.commands.build_html:html",
+        "docx": "baocao.commands.build_docx:docx",
+    }
+
+
+@click.group(cls=BuildGroup, help=t("build.help"))
 def build() -> None:
     pass
-
-
-build.add_command(html)
-build.add_command(docx)

@@ -1,0 +1,34 @@
+"""Shared fixtures: the repository root and throw-away projects to run commands in."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture
+def tmp_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty project (settings and forms, no reports) as the current directory."""
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / "_templates", tmp_path / "_templates")
+    (tmp_path / "reports").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def example_project(tmp_project: Path) -> Path:
+    """A project holding copies of the example units."""
+    shutil.rmtree(tmp_project / "reports")
+    shutil.copytree(ROOT / "reports", tmp_project / "reports")
+    return tmp_project
