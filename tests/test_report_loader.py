@@ -47,7 +47,7 @@ def test_tree_layout_levels_files_and_lines() -> None:
     assert first.file == "reports/so-noi-vu/1-dac-diem-tinh-hinh.md" and first.line == 1
     levels = {s.title.split(" ")[0]: s.level for s in report.sections}
     assert levels["II."] == 2 and levels["2.1."] == 4 and levels["3.2."] == 4
-    sub_a = [s for s in report.sections if s.title.startswith("a)")][0]
+    sub_a = next(s for s in report.sections if s.title.startswith("a)"))
     assert sub_a.level == 5
     assert "nông thôn mới" in sub_a.body_text()
 

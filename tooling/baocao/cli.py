@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from typing import ClassVar
 
 import click
 
@@ -30,7 +31,7 @@ COMMANDS = {
 class LazyGroup(click.Group):
     """A group whose subcommands (name -> "module:attribute") are imported only when used."""
 
-    commands_map: dict[str, str] = COMMANDS
+    commands_map: ClassVar[dict[str, str]] = COMMANDS
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name, target in self.commands_map.items() if _importable(target)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import click
 
 from baocao.cli import LazyGroup
@@ -9,7 +11,7 @@ from baocao.i18n import t
 
 
 class BuildGroup(LazyGroup):
-    commands_map = {
+    commands_map: ClassVar[dict[str, str]] = {
         "html": "baocao.commands.build_html:html",
         "docx": "baocao.commands.build_docx:docx",
     }
