@@ -193,15 +193,15 @@ class MissingLuu(Rule):
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
         fm = ctx.report.front_matter
         recipients = fm.get("noi_nhan")
-        if isinstance(recipients, list) and recipients:
-            if not re.match(r"^lưu\s*:", recipients[-1].strip(), re.IGNORECASE):
-                yield ctx.diag(
-                    self,
-                    ctx.report.index_file,
-                    fm.line("noi_nhan"),
-                    "rule.missing-luu",
-                    front_key="noi_nhan",
-                )
+        has_luu = bool(recipients) and re.match(r"^lưu\s*:", recipients[-1].strip(), re.I)
+        if isinstance(recipients, list) and recipients and not has_luu:
+            yield ctx.diag(
+                self,
+                ctx.report.index_file,
+                fm.line("noi_nhan"),
+                "rule.missing-luu",
+                front_key="noi_nhan",
+            )
 
 
 RULES: list[type[Rule]] = [MissingField, InvalidField, WrongYear, MissingLuu]
