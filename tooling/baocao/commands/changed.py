@@ -3,7 +3,8 @@
 Changes are taken from the merge base of REF and HEAD to the working tree, plus
 untracked files, so the answer is the same on a pull request's checkout and on
 an officer's machine with uncommitted edits. Prints one slug per line; deleted
-units are not listed (there is nothing to build). ``--github-output`` appends
+units, and folders whose names are not slugs, are not listed (there is nothing
+to build, and a slug is safe as a command-line word). ``--github-output`` appends
 ``units`` (space-separated) and ``count``; ``--summary`` appends a table of the
 changed units, and the files outside any unit's folder, to the job summary.
 """
@@ -20,6 +21,7 @@ import click
 from baocao.codeowners import ReviewConfigError, review_t
 from baocao.commands.shards import append_github_output
 from baocao.project import Project
+from baocao.scaffold import SLUG
 
 
 def _git(project: Project, ref: str, *args: str) -> list[str]:
@@ -45,13 +47,13 @@ def changed_files(project: Project, ref: str) -> list[str]:
 
 def split_by_unit(project: Project, files: list[str]) -> tuple[Counter[str], list[str]]:
     """Count changed files per existing unit; return them and the files outside units."""
-    units = {path.name for path in project.unit_dirs()}
+    units = {path.name for path in project.unit_dirs() if (path / "index.md").is_file()}
     reports = Path(project.settings.reports_dir).as_posix().strip("/") + "/"
     per_unit: Counter[str] = Counter()
     outside: list[str] = []
     for name in files:
         parts = name[len(reports) :].split("/") if name.startswith(reports) else []
-        if len(parts) > 1 and parts[0] in units:
+        if len(parts) > 1 and parts[0] in units and SLUG.match(parts[0]):
             per_unit[parts[0]] += 1
         else:
             outside.append(name)

@@ -4,7 +4,9 @@
 without ``--count``, K comes from the number of units and ``shard_threshold``
 (1 up to the threshold). ``baocao shards --shard i/K`` prints the slugs of that
 shard, one per line. ``--github-output`` also appends the result to the file
-named by ``$GITHUB_OUTPUT`` (``matrix`` and ``count``, or ``units`` and ``count``).
+named by ``$GITHUB_OUTPUT``: ``matrix`` and ``count``, or the shard's ``units``
+(slugs, for ``baocao build docx``), ``paths`` (unit folders, for ``baocao lint``)
+and ``count``.
 """
 
 from __future__ import annotations
@@ -56,4 +58,7 @@ def shards(count: int | None, shard: str | None, github_output: bool) -> None:
     for slug in selected:
         click.echo(slug)
     if github_output:
-        append_github_output({"units": " ".join(selected), "count": str(len(selected))})
+        paths = " ".join(project.rel(project.reports_dir / slug) for slug in selected)
+        append_github_output(
+            {"units": " ".join(selected), "paths": paths, "count": str(len(selected))}
+        )
