@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,7 @@ class Mention:
     words: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: loaded once, cached
 class FormNode:
     id: str
     number: str
@@ -97,7 +97,7 @@ class FormNode:
             yield from child.walk()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Form:
     id: str
     label: str
@@ -113,10 +113,14 @@ class Form:
 
     def walk(self) -> list[FormNode]:
         """Every node, in the form's order (pre-order)."""
-        return [node for top in self.nodes for node in top.walk()]
+        return list(self._by_id.values())
 
     def node(self, node_id: str) -> FormNode:
-        return {node.id: node for node in self.walk()}[node_id]
+        return self._by_id[node_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, FormNode]:
+        return {node.id: node for top in self.nodes for node in top.walk()}
 
     def required_ids(self) -> list[str]:
         return [node.id for node in self.walk() if node.required]

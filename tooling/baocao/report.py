@@ -8,6 +8,7 @@ raises on user input: each problem becomes a Diagnostic with file and line.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,8 +90,9 @@ def load_report(unit_dir: Path, project_root: Path, known_forms: list[str] | Non
 
 
 def _rel(path: Path, root: Path) -> str:
+    """``path`` relative to ``root``, POSIX style; both as given (no symlinks followed)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return Path(os.path.normpath(path)).relative_to(os.path.normpath(root)).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -136,7 +138,7 @@ class _Loader:
         return text
 
     def read_file(self, path: Path, depth: int, entry_line: int | None) -> None:
-        resolved = path.resolve()
+        resolved = Path(os.path.normpath(path))
         if resolved in self.seen:
             return
         self.seen.add(resolved)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,11 +37,9 @@ def toctree_entries(
 
 def _resolve(entry: str, file: Path, unit_dir: Path, srcdir: Path) -> Path | None:
     base = srcdir if entry.startswith("/") else file.parent
-    target = base / entry.lstrip("/")
+    target = Path(os.path.normpath(base / entry.lstrip("/")))
     if target.suffix != ".md":
         target = target.with_name(target.name + ".md")
-    try:
-        target.resolve().relative_to(unit_dir.resolve())
-    except ValueError:
-        return None
+    if not target.is_relative_to(os.path.normpath(unit_dir)) or target.is_symlink():
+        return None  # outside the unit, or a link that may lead outside it
     return target

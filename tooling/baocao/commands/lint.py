@@ -11,6 +11,7 @@ from baocao.cli import set_exit_code
 from baocao.i18n import get_lang, t
 from baocao.lint import choose_rules, lint_unit
 from baocao.lint.fixer import apply, fixed_texts, unified_diff
+from baocao.lint.parallel import run
 from baocao.lint.targets import changed_since, from_paths
 from baocao.project import Project
 from baocao.reporters import FORMATS, emitter
@@ -34,6 +35,7 @@ from baocao.reporters import FORMATS, emitter
 @click.option("--fix", is_flag=True, help=t("lint.opt.fix"))
 @click.option("--diff", "show_diff", is_flag=True, help=t("lint.opt.diff"))
 @click.option("--changed-since", "ref", metavar="REF", help=t("lint.opt.changed-since"))
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help=t("lint.opt.jobs"))
 def lint(
     paths: tuple[str, ...],
     fmt: str,
@@ -43,13 +45,14 @@ def lint(
     fix: bool,
     show_diff: bool,
     ref: str | None,
+    jobs: int,
 ) -> None:
     project = Project.discover()
     rules = choose_rules(
         _split(select) or project.settings.select, _split(ignore) + list(project.settings.ignore)
     )
     units = changed_since(project, ref) if ref else from_paths(project, list(paths))
-    results = [lint_unit(project, unit, rules) for unit in units]
+    results = run(project, units, rules, keep_reports=fix or show_diff, jobs=jobs)
     if fix or show_diff:
         results = _fix(project, results, rules, write=fix and not show_diff)
     lang = get_lang()

@@ -9,8 +9,9 @@ node strongly are then placed as out of order or duplicate.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from baocao.forms import Form, FormNode
 from baocao.lint.headings import heading_key, number_key, split_number
@@ -33,32 +34,47 @@ class Alignment:
     scores: dict[int, float] = field(default_factory=dict)
 
 
-def node_keys(node: FormNode, year: int) -> list[str]:
-    keys = {heading_key(node.title_for(year)), heading_key(node.issued_heading_for(year))}
-    return [k for k in keys if k]
+@cache
+def node_keys(form: Form, year: int) -> tuple[list[FormNode], list[str], list[frozenset]]:
+    """The nodes, two comparison keys per node (title, issued heading) and each node's numbers.
+
+    Cached per form and year.
+    """
+    nodes = form.walk()
+    keys = []
+    for node in nodes:
+        keys += [heading_key(node.title_for(year)), heading_key(node.issued_heading_for(year))]
+    numbers = [frozenset({number_key(n.number), number_key(n.issued_number)}) for n in nodes]
+    return nodes, keys, numbers
 
 
-def score(section: Section, node: FormNode, keys: list[str]) -> float:
-    """Similarity in 0..100, with a small bonus when the number agrees."""
-    key = heading_key(section.title)
-    if not key:
-        return 0.0
-    best = max(fuzz.ratio(key, k) for k in keys)
-    if best < 60:
-        return best
-    written, _ = split_number(section.title)
-    numbers = {number_key(node.number), number_key(node.issued_number)}
-    if written and written in numbers:
-        best += 4
-    if not section.bold and section.level == node.depth + 1:
-        best += 2
-    return best
+def score_table(sections: list[Section], form: Form, year: int) -> list[list[float]]:
+    """Similarity of every heading to every node, 0..100, with a small bonus when the
+    number and the level agree."""
+    nodes, keys, numbers = node_keys(form, year)
+    section_keys = [heading_key(s.title) for s in sections]
+    table = []
+    for section, key in zip(sections, section_keys, strict=True):
+        row = [0.0] * len(keys)
+        for _, ratio, index in process.extract(
+            key, keys, scorer=fuzz.ratio, limit=None, score_cutoff=55
+        ):
+            row[index] = ratio
+        written = number_key(split_number(section.title)[0])
+        scores = []
+        for j, node in enumerate(nodes):
+            best = float(max(row[2 * j], row[2 * j + 1])) if key else 0.0
+            if best >= 60:
+                best += 4 if written and written in numbers[j] else 0
+                best += 2 if not section.bold and section.level == node.depth + 1 else 0
+            scores.append(best)
+        table.append(scores)
+    return table
 
 
 def align(sections: list[Section], form: Form, year: int) -> Alignment:
     nodes = form.walk()
-    keys = [node_keys(n, year) for n in nodes]
-    table = [[score(s, n, k) for n, k in zip(nodes, keys, strict=True)] for s in sections]
+    table = score_table(sections, form, year) if sections else []
     result = Alignment()
     for i, j in _ordered_pairs(table, sections):
         result.matches[nodes[j].id] = i

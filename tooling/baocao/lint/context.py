@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from baocao.config import Settings
 from baocao.diagnostics import Diagnostic, Severity
 from baocao.forms import Form, FormNode
 from baocao.lint.align import Alignment
+from baocao.lint.blocks import block_lines
 from baocao.report import Block, Report, Section
 
 
@@ -22,6 +24,7 @@ class LintContext:
     year: int | None
     alignment: Alignment = field(default_factory=Alignment)
     project_root: Path = field(default_factory=Path.cwd)
+    cache: dict[str, Any] = field(default_factory=dict)  # shared work between rules
 
     def section_of(self, node_id: str) -> Section | None:
         index = self.alignment.matches.get(node_id)
@@ -46,6 +49,13 @@ class LintContext:
                 )
                 current.extend(section.blocks)
         return result
+
+    def lines_of(self, node_id: str) -> list[tuple[str, int, str]]:
+        """Rendered lines (file, line, text) of a node's body, computed once."""
+        key = f"lines:{node_id}"
+        if key not in self.cache:
+            self.cache[key] = list(block_lines(self.contents.get(node_id, [])))
+        return self.cache[key]
 
     def nodes(self) -> list[FormNode]:
         return self.form.walk() if self.form else []
@@ -86,16 +96,25 @@ class LintContext:
             fixable=rule.fixable,
         )
 
-    def body_lines(self) -> Iterator[tuple[str, int, str]]:
+    def body_lines(
+        self, keep: Callable[[str], bool] | None = None
+    ) -> Iterator[tuple[str, int, str]]:
         """Like text_lines, without the front matter and the ``%`` comment lines."""
         front_end = {s.rel: _front_matter_end(s.tokens) for s in self.report.files}
-        for file, number, line in self.text_lines():
+        for file, number, line in self.text_lines(keep):
             if number > front_end[file] and not line.lstrip().startswith("%"):
                 yield file, number, line
 
-    def text_lines(self) -> Iterator[tuple[str, int, str]]:
-        """(file, line, text) of every line of every file, front matter and comments included."""
+    def text_lines(
+        self, keep: Callable[[str], bool] | None = None
+    ) -> Iterator[tuple[str, int, str]]:
+        """(file, line, text) of every line of every file, front matter and comments included.
+
+        ``keep`` skips whole files quickly: only files whose text it accepts are read.
+        """
         for source in self.report.files:
+            if keep is not None and not keep(source.text):
+                continue
             for number, line in enumerate(source.text.splitlines(), start=1):
                 yield source.rel, number, line
 

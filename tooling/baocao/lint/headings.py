@@ -29,17 +29,21 @@ _SPACES = re.compile(r"\s+")
 
 
 @cache
-def abbreviations() -> list[tuple[re.Pattern[str], str]]:
-    """(pattern for the short form, full form) from data/terminology.yaml."""
+def abbreviations() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One pattern for every short form, and short form (upper case) -> full form.
+
+    Read from data/terminology.yaml, which the Vale styles are generated from too.
+    """
     path = resources.files("baocao").joinpath("data/terminology.yaml")
-    if not path.is_file():
-        return []
     entries = yaml.load(
         path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     )
-    pairs = [(e["short"], e["full"]) for e in (entries or {}).get("abbreviations", [])]
-    pairs.sort(key=lambda pair: -len(pair[0]))
-    return [(re.compile(rf"(?<!\w){re.escape(s)}(?!\w)", re.IGNORECASE), f) for s, f in pairs]
+    full = {e["short"].upper(): e["full"] for e in (entries or {}).get("abbreviations", [])}
+    if not full:
+        return None, full
+    shorts = sorted(full, key=len, reverse=True)
+    alternation = "|".join(re.escape(s) for s in shorts)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), full
 
 
 def split_number(text: str) -> tuple[str | None, str]:
@@ -51,11 +55,13 @@ def split_number(text: str) -> tuple[str | None, str]:
 
 
 def expand(text: str) -> str:
-    for pattern, full in abbreviations():
-        text = pattern.sub(full, text)
-    return text
+    pattern, full = abbreviations()
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: full[m.group(0).upper()], text)
 
 
+@cache
 def heading_key(text: str) -> str:
     """The comparison key of a heading: no number, no year, no case, no marks, no punctuation."""
     _, text = split_number(text.strip().strip("*_ "))

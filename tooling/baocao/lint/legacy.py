@@ -9,7 +9,7 @@ from importlib import resources
 import yaml
 
 # Characters of Latin-1 that Vietnamese never uses: their presence betrays a legacy encoding.
-FOREIGN = set("µ¸¶·¹¨»¾¼½Æ©ÇË®ÎÏÑªÔÖ×ØÜÞß«¬­¡¢§£¤¥¦äåæçëîïñöøûüþÄÅËÏÖØÛÜ")
+FOREIGN = set("µ¸¶·¹¨»¾¼½Æ©ÇË®ÎÏÑªÖ×ØÜÞß«¬­¡¢§£¤¥¦äåæçëîïñöøûüþÄÅËÏÖØÛÜ")
 _WORD = re.compile(r"\S+")
 
 
@@ -25,9 +25,17 @@ def foreign_words(line: str) -> int:
     return sum(1 for word in _WORD.findall(line) if FOREIGN.intersection(word))
 
 
+_ANY_FOREIGN = re.compile("[" + re.escape("".join(sorted(FOREIGN))) + "]")
+
+
+def may_be_legacy(text: str) -> bool:
+    """A quick test of a whole file: does it hold any letter Vietnamese never writes?"""
+    return _ANY_FOREIGN.search(text) is not None
+
+
 def is_legacy(line: str) -> bool:
     """Two or more words carrying letters that Vietnamese never writes."""
-    return foreign_words(line) >= 2
+    return _ANY_FOREIGN.search(line) is not None and foreign_words(line) >= 2
 
 
 def from_tcvn3(line: str) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from baocao.diagnostics import Diagnostic
-from baocao.lint.blocks import block_lines, paragraphs, words
+from baocao.forms import FormNode
+from baocao.lint.blocks import paragraphs, words
 from baocao.lint.context import LintContext
 from baocao.lint.ruledata import rule_data
 from baocao.lint.rules.base import Rule
@@ -48,8 +50,7 @@ class EmptySection(Rule):
             section = ctx.section_of(node.id)
             if section is None or node.children:
                 continue
-            blocks = ctx.contents.get(node.id, [])
-            text = " ".join(t for _, _, t in block_lines(blocks))
+            text = " ".join(t for _, _, t in ctx.lines_of(node.id))
             if not text.strip():
                 severity = "error" if node.required else "warning"
                 key = "rule.empty-section" if node.required else "rule.empty-section.optional"
@@ -79,16 +80,18 @@ class Placeholder(Rule):
     code, name, family = "BC202", "placeholder", "content"
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
-        for node_id, blocks in ctx.contents.items():
+        pattern = rule_data().placeholder
+        for node_id in ctx.contents:
+            lines = ctx.lines_of(node_id)
+            if not pattern.search("\n".join(text for _, _, text in lines)):
+                continue
             node = ctx.form.node(node_id)
-            for file, line, text in block_lines(blocks):
-                for pattern in rule_data().placeholders:
-                    match = pattern.search(text)
-                    if match:
-                        yield ctx.diag(
-                            self, file, line, "rule.placeholder", node=node, found=match.group(0)
-                        )
-                        break
+            for file, line, text in lines:
+                match = pattern.search(text)
+                if match:
+                    yield ctx.diag(
+                        self, file, line, "rule.placeholder", node=node, found=match.group(0)
+                    )
 
 
 class GuidanceLeft(Rule):
@@ -118,16 +121,22 @@ class GuidanceLeft(Rule):
         limit = rule_data().guidance_similarity
         for node_id, blocks in ctx.contents.items():
             node = ctx.form.node(node_id)
-            texts = [*node.guidance_for(ctx.year or 0), node.issued_heading_for(ctx.year or 0)]
-            guides = [_fold(t) for t in texts]
+            guides = _guides(node, ctx.year or 0)
             for file, line, text in paragraphs(blocks):
                 folded = _fold(text)
-                if any(fuzz.ratio(folded, guide) >= limit for guide in guides if guide):
+                if any(fuzz.ratio(folded, guide, score_cutoff=limit) for guide in guides):
                     yield ctx.diag(self, file, line, "rule.guidance-left", node=node)
 
 
+@cache
+def _guides(node: FormNode, year: int) -> list[str]:
+    """The node's guidance and its issued heading, folded for comparison."""
+    texts = [*node.guidance_for(year), node.issued_heading_for(year)]
+    return [folded for folded in map(_fold, texts) if folded]
+
+
 def _fold(text: str) -> str:
-    return squash(text).lstrip("-•+* ").lower()
+    return " ".join(text.split()).lstrip("-•+* ").lower()
 
 
 class MovementsMissing(Rule):
@@ -159,9 +168,7 @@ class MovementsMissing(Rule):
             section = ctx.section_of(node.id)
             if section is None or not node.mentions:
                 continue
-            body = strip_marks(
-                " ".join(t for _, _, t in block_lines(ctx.contents.get(node.id, [])))
-            ).lower()
+            body = strip_marks(" ".join(t for _, _, t in ctx.lines_of(node.id))).lower()
             body = " ".join(body.split())
             if not body:
                 continue  # empty-section says it

@@ -80,7 +80,7 @@ class InvalidField(Rule):
         number = fm.get("so_ky_hieu")
         code = ctx.form.document_code if ctx.form else "BC"
         if isinstance(number, str) and not re.fullmatch(
-            rf"\d*/{re.escape(code)}-[A-ZĐ0-9][A-ZĐ0-9.\-]*", number
+            rf"\d*/{re.escape(code)}-[A-Za-zĐđ0-9][A-Za-zĐđ0-9.\-]*", number
         ):
             yield ctx.diag(
                 self,

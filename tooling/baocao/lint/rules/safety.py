@@ -22,6 +22,8 @@ _DIRECTIVE = re.compile(r"^\{(?P<name>[\w:.-]+)\}\s*(?P<arg>.*)$")
 RAW_DIRECTIVES = ("raw", "eval-rst", "eval-md")
 INCLUDES = ("include", "literalinclude")
 LINKING = ("image", "figure")
+# Directives whose body is not Markdown, so it holds no nested directive or HTML.
+OPAQUE = ("toctree", "code", "code-block", "code-cell", "csv-table", "math", *RAW_DIRECTIVES)
 
 
 @dataclass
@@ -45,7 +47,8 @@ def scan(tokens: list[Token], file: Path, rel: str, offset: int = 0) -> Iterator
             match = _DIRECTIVE.match(token.info.strip())
             if match:
                 yield Found("directive", match["name"], match["arg"].strip(), file, rel, line)
-                yield from scan(parser().parse(token.content), file, rel, line)
+                if match["name"] not in OPAQUE and token.content.strip():
+                    yield from scan(parser().parse(token.content), file, rel, line)
         elif token.type == "inline":
             yield from _scan_inline(token.children or [], file, rel, line)
 

@@ -70,7 +70,7 @@ class LegacyEncoding(Rule):
     code, name, family, fixable = "BC402", "legacy-encoding", "text", True
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
-        for file, line, text in ctx.text_lines():
+        for file, line, text in ctx.text_lines(legacy.may_be_legacy):
             if legacy.is_legacy(text):
                 fixed, encoding = legacy.convert(text)
                 yield ctx.diag(
@@ -113,15 +113,18 @@ class ToneStyle(Rule):
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
         preferred = ctx.settings.tone_style
         other = "hoà" if preferred == "hòa" else "hòa"
-        lines = [(f, n, t) for f, n, t in ctx.text_lines() if not t.lstrip().startswith("%")]
-        if not any(tone.find(t, preferred) for _, _, t in lines):
-            return
-        for file, line, text in lines:
-            found = tone.find(text, other)
-            if found:
-                yield ctx.diag(
-                    self, file, line, "rule.tone-style", found=", ".join(found), style=preferred
-                )
+        texts = {s.rel: _without_comments(s.text) for s in ctx.report.files}
+        if not any(tone.find(text, preferred) for text in texts.values()):
+            return  # one style throughout, whichever it is
+        for file, text in texts.items():
+            if not tone.find(text, other):
+                continue
+            for line, content in enumerate(text.split("\n"), start=1):
+                found = tone.find(content, other)
+                if found:
+                    yield ctx.diag(
+                        self, file, line, "rule.tone-style", found=", ".join(found), style=preferred
+                    )
 
     def fix(self, text: str, ctx: LintContext, file: str) -> str:
         lines = text.split("\n")
@@ -151,7 +154,7 @@ class StrayWhitespace(Rule):
     PATTERN = re.compile(r"[ \t]+$|(?<=\S) {2,}(?=\S)|\t|[\u200b\u200c\u200d\ufeff\u00a0]")
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
-        for file, line, text in ctx.body_lines():
+        for file, line, text in ctx.body_lines(lambda text: self.PATTERN.search(text) is not None):
             if text.lstrip().startswith("|") or text.startswith("    "):
                 continue  # tables and code keep their own spacing
             match = self.PATTERN.search(text)
@@ -190,3 +193,10 @@ class UnbalancedQuotes(Rule):
 
 
 RULES: list[type[Rule]] = [Nfd, LegacyEncoding, ToneStyle, StrayWhitespace, UnbalancedQuotes]
+
+
+def _without_comments(text: str) -> str:
+    """The text with ``%`` comment lines blanked (line numbers kept)."""
+    if "%" not in text:
+        return text
+    return "\n".join("" if line.lstrip().startswith("%") else line for line in text.split("\n"))
