@@ -39,8 +39,7 @@ def test_board_owns_everything_and_units_their_folder(project: Project) -> None:
     assert _rules(project.root / CODEOWNERS) == [
         "* @tinh/ban-thi-dua @thu-ky",
         "/reports/an-giang-school/ @thu-ky @tinh/ban-thi-dua",
-        "/reports/so-noi-vu/ @tinh/so-noi-vu can-bo.tdkt@binhminh.gov.vn "
-        "@tinh/ban-thi-dua @thu-ky",
+        "/reports/so-noi-vu/ @tinh/so-noi-vu can-bo.tdkt@binhminh.gov.vn @tinh/ban-thi-dua @thu-ky",
         "/reports/xa-moi/ @tinh/ban-thi-dua @thu-ky",
     ]
     assert check_codeowners(project)
