@@ -180,11 +180,16 @@ class UnbalancedQuotes(Rule):
 
     code, name, family, severity = "BC405", "unbalanced-quotes", "text", "warning"
     PAIRS = (("“", "”"), ("(", ")"), ("[", "]"))
+    # Code, a link's brackets and target ("[text](target)" keeps "text"), and enumerators
+    # ("a) ...; b) ...", "1) ...") anywhere in the paragraph: none of them pairs.
+    NOT_PAIRED = re.compile(
+        r"`[^`]*`|\]\([^)]*\)|\[(?=[^\[\]]*\]\()|(?:^|(?<=[\s;:,]))[a-zđ0-9]{1,2}\)(?=\s)"
+    )
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
         blocks = [b for s in ctx.report.sections for b in s.blocks] + ctx.report.preamble
         for file, line, text in paragraphs(blocks):
-            plain = re.sub(r"`[^`]*`|\]\([^)]*\)|^\s*[a-zđ0-9]+\)\s", " ", text)
+            plain = self.NOT_PAIRED.sub(" ", text)
             bad = [o + c for o, c in self.PAIRS if plain.count(o) != plain.count(c)]
             if plain.count('"') % 2:
                 bad.append('""')
