@@ -116,7 +116,10 @@ class WrongYear(Rule):
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
         yield from self.check_front_matter(ctx)
-        if ctx.year is not None and ctx.form is not None:
+        # Headings are checked against the unit's own year (or the campaign's), never
+        # against a guess: without a readable `nam` every year would look wrong.
+        known = isinstance(ctx.report.front_matter.get("nam"), int) or ctx.settings.year
+        if known and ctx.year is not None and ctx.form is not None:
             yield from self.check_headings(ctx)
 
     def check_front_matter(self, ctx: LintContext) -> Iterable[Diagnostic]:
