@@ -158,7 +158,7 @@ class _Loader:
 
     def read_front_matter(self, token: Token, rel: str) -> None:
         try:
-            data, lines = load_yaml(token.content, line_offset=1)
+            data, lines = load_yaml(token.content, line_offset=1, deep=False)
         except YamlProblem as err:
             self.problem(
                 "BC002",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,12 +40,19 @@ class YamlProblem(Exception):
     problem: str
 
 
-def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, LineMap]:
+_TOP_KEY = re.compile(r"^([^\s#:'\"-][^:#]*?)\s*:(?:\s|$)", re.MULTILINE)
+
+
+def load_yaml(text: str, line_offset: int = 0, deep: bool = True) -> tuple[Any, LineMap]:
     """Parse one YAML document; return its data and a map of key paths to lines.
 
     ``line_offset`` is added to every line (front matter starts after the ``---``).
-    Raises :class:`YamlProblem` on a syntax error.
+    With ``deep=False`` only top-level keys get their line (a fast scan of the text,
+    enough for a flat mapping such as front matter). Raises :class:`YamlProblem`
+    on a syntax error.
     """
+    if not deep:
+        return _load_flat(text, line_offset)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -60,6 +68,23 @@ def load_yaml(text: str, line_offset: int = 0) -> tuple[Any, LineMap]:
     lines = LineMap(offset=line_offset)
     if node is not None:
         _record_lines(node, (), lines.lines)
+    return data, lines
+
+
+def _load_flat(text: str, line_offset: int) -> tuple[Any, LineMap]:
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        raise YamlProblem(line, str(err.problem or err.context or err)) from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(1 + line_offset, str(err)) from None
+    lines = LineMap(offset=line_offset)
+    lines.lines[()] = 1
+    for match in _TOP_KEY.finditer(text):
+        key = match.group(1)
+        lines.lines.setdefault((key,), text.count("\n", 0, match.start()) + 1)
     return data, lines
 
 

@@ -56,9 +56,7 @@ def score_table(sections: list[Section], form: Form, year: int) -> list[list[flo
     table = []
     for section, key in zip(sections, section_keys, strict=True):
         row = [0.0] * len(keys)
-        for _, ratio, index in process.extract(
-            key, keys, scorer=fuzz.ratio, limit=None, score_cutoff=55
-        ):
+        for _, ratio, index in process.extract_iter(key, keys, scorer=fuzz.ratio, score_cutoff=55):
             row[index] = ratio
         written = number_key(split_number(section.title)[0])
         scores = []

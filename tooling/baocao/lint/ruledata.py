@@ -12,7 +12,7 @@ import yaml
 
 @dataclass(frozen=True)
 class RuleData:
-    placeholder: re.Pattern[str]  # every placeholder pattern, as one alternation
+    placeholders: tuple[re.Pattern[str], ...]
     nothing_to_report: tuple[str, ...]
     guidance_similarity: float
     year_pattern: re.Pattern[str]
@@ -23,7 +23,7 @@ def rule_data() -> RuleData:
     text = resources.files("baocao").joinpath("data/lint.yaml").read_text("utf-8")
     raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return RuleData(
-        placeholder=re.compile("|".join(f"(?:{p})" for p in raw["placeholders"]), re.IGNORECASE),
+        placeholders=tuple(re.compile(p) for p in raw["placeholders"]),
         nothing_to_report=tuple(raw["nothing_to_report"]),
         guidance_similarity=float(raw["guidance_similarity"]),
         year_pattern=re.compile(raw["year_pattern"]),

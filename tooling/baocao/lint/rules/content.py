@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -17,6 +18,8 @@ from baocao.text import squash, strip_marks
 
 
 def _says_nothing(text: str) -> bool:
+    if len(text) > 60:
+        return False
     folded = squash(text).lower().rstrip(".! ")
     return folded in rule_data().nothing_to_report
 
@@ -80,18 +83,22 @@ class Placeholder(Rule):
     code, name, family = "BC202", "placeholder", "content"
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
-        pattern = rule_data().placeholder
+        patterns = rule_data().placeholders
+        suspects = {f.rel for f in ctx.report.files if any(p.search(f.text) for p in patterns)}
+        if not suspects:
+            return  # a few searches per file settle most reports
         for node_id in ctx.contents:
-            lines = ctx.lines_of(node_id)
-            if not pattern.search("\n".join(text for _, _, text in lines)):
-                continue
             node = ctx.form.node(node_id)
-            for file, line, text in lines:
-                match = pattern.search(text)
+            for file, line, text in ctx.lines_of(node_id):
+                match = _first_match(patterns, text) if file in suspects else None
                 if match:
                     yield ctx.diag(
                         self, file, line, "rule.placeholder", node=node, found=match.group(0)
                     )
+
+
+def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    return next((m for m in (p.search(text) for p in patterns) if m), None)
 
 
 class GuidanceLeft(Rule):

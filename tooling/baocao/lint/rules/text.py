@@ -154,7 +154,7 @@ class StrayWhitespace(Rule):
     PATTERN = re.compile(r"[ \t]+$|(?<=\S) {2,}(?=\S)|\t|[\u200b\u200c\u200d\ufeff\u00a0]")
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
-        for file, line, text in ctx.body_lines(lambda text: self.PATTERN.search(text) is not None):
+        for file, line, text in ctx.body_lines(_may_have_stray_whitespace):
             if text.lstrip().startswith("|") or text.startswith("    "):
                 continue  # tables and code keep their own spacing
             match = self.PATTERN.search(text)
@@ -189,12 +189,17 @@ class UnbalancedQuotes(Rule):
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
         blocks = [b for s in ctx.report.sections for b in s.blocks] + ctx.report.preamble
         for file, line, text in paragraphs(blocks):
-            plain = self.NOT_PAIRED.sub(" ", text)
-            bad = [o + c for o, c in self.PAIRS if plain.count(o) != plain.count(c)]
-            if plain.count('"') % 2:
-                bad.append('""')
+            if not self.unbalanced(text):
+                continue
+            bad = self.unbalanced(self.NOT_PAIRED.sub(" ", text))
             if bad:
                 yield ctx.diag(self, file, line, "rule.unbalanced-quotes", pairs=" ".join(bad))
+
+    def unbalanced(self, text: str) -> list[str]:
+        bad = [o + c for o, c in self.PAIRS if text.count(o) != text.count(c)]
+        if text.count('"') % 2:
+            bad.append('""')
+        return bad
 
 
 RULES: list[type[Rule]] = [Nfd, LegacyEncoding, ToneStyle, StrayWhitespace, UnbalancedQuotes]
@@ -205,3 +210,17 @@ def _without_comments(text: str) -> str:
     if "%" not in text:
         return text
     return "\n".join("" if line.lstrip().startswith("%") else line for line in text.split("\n"))
+
+
+_INVISIBLE = ("\u200b", "\u200c", "\u200d", "\ufeff", "\u00a0")
+
+
+def _may_have_stray_whitespace(text: str) -> bool:
+    """A quick whole-file test before the line-by-line search."""
+    return (
+        "  " in text
+        or "\t" in text
+        or " \n" in text
+        or text.endswith(" ")
+        or any(ch in text for ch in _INVISIBLE)
+    )
