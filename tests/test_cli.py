@@ -54,3 +54,13 @@ def test_config_error_exits_2(tmp_project: Path, capsys: pytest.CaptureFixture[s
 def test_unknown_form_exits_2(tmp_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "don-vi", "--form", "mau-99"]) == 2
     assert "mau-02" in capsys.readouterr().err
+
+
+def test_click_texts_are_vietnamese(tmp_project: Path) -> None:
+    usage = run("new", "--year", "1800", "x", cwd=tmp_project)
+    assert usage.returncode == 2
+    assert "Giá trị không hợp lệ cho '--year'" in usage.stderr
+    help_text = run("--help", cwd=tmp_project).stdout
+    assert "Cách dùng:" in help_text and "Tùy chọn:" in help_text and "Usage:" not in help_text
+    english = run("--lang", "en", "new", "--bad", cwd=tmp_project)
+    assert "No such option '--bad'" in english.stderr

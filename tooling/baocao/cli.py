@@ -15,9 +15,9 @@ from typing import ClassVar
 
 import click
 
-from baocao import __version__
+from baocao import __version__, click_vi
 from baocao.errors import BaocaoError
-from baocao.i18n import LANGUAGES, set_lang, t
+from baocao.i18n import LANGUAGES, get_lang, set_lang, t
 
 COMMANDS = {
     "new": "baocao.commands.new:new",
@@ -84,6 +84,7 @@ def build_cli() -> click.Group:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_lang(_lang_from_argv(argv))
+    click_vi.install(get_lang())
     try:
         build_cli().main(argv, prog_name="baocao", standalone_mode=False)
     except click.exceptions.Exit as done:
