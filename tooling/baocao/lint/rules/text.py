@@ -83,9 +83,13 @@ class LegacyEncoding(Rule):
                 )
 
     def fix(self, text: str, ctx: LintContext, file: str) -> str:
+        # The converted text takes the project's tone style: TCVN3 and VNI write "hoà",
+        # and a fix must not leave a tone-style finding behind for a second --fix.
+        style = ctx.settings.tone_style
         lines = text.split("\n")
         return "\n".join(
-            legacy.convert(line)[0] if legacy.is_legacy(line) else line for line in lines
+            tone.to_style(legacy.convert(line)[0], style) if legacy.is_legacy(line) else line
+            for line in lines
         )
 
 
