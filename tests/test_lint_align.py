@@ -203,7 +203,7 @@ def test_out_of_order_and_duplicate_and_unknown_in_alignment() -> None:
     assert len(sections) - 1 in result.unknown
 
 
-# ---- the same through the linter, on a real unit -------------------------------------------------
+# ---- the same through the linter, on a real unit ----
 
 
 def _edit(root: Path, old: str, new: str) -> None:

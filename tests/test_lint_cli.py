@@ -38,7 +38,7 @@ def new_unit(tmp_path: Path, slug: str = "don-vi-moi", *units: str) -> Path:
     return root
 
 
-# ---- the examples and a fresh unit --------------------------------------------------------------
+# ---- the examples and a fresh unit ----
 
 
 def test_examples_lint_clean_in_the_repository() -> None:
@@ -82,7 +82,7 @@ def test_new_unit_reports_empty_sections_and_unfilled_keys_only(tmp_path: Path) 
     assert not unit["complete"]
 
 
-# ---- exit codes -----------------------------------------------------------------------------------
+# ---- exit codes ----
 
 
 def test_exit_0_when_only_warnings(tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_paths_reports_root_and_files(tmp_path: Path) -> None:
     assert [u["unit"] for u in one.json()["units"]] == [DEPARTMENT]
 
 
-# ---- formats, output file, language ---------------------------------------------------------------
+# ---- formats, output file, language ----
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
@@ -199,7 +199,7 @@ def test_github_without_step_summary_writes_nothing_else(tmp_path: Path, monkeyp
     assert done.code == 0 and done.out == ""
 
 
-# ---- select, ignore, inline suppression -----------------------------------------------------------
+# ---- select, ignore, inline suppression ----
 
 
 @pytest.mark.parametrize(
@@ -273,7 +273,7 @@ def test_inline_ignore_by_rule_name(tmp_path: Path) -> None:
     assert found == []
 
 
-# ---- --fix and --diff -----------------------------------------------------------------------------
+# ---- --fix and --diff ----
 
 NFD_LINE = unicodedata.normalize("NFD", "Công tác thi đua được quan tâm thường xuyên.")
 TCVN3 = "Céng hoµ x· héi chñ nghÜa ViÖt Nam"
@@ -389,7 +389,7 @@ def test_fix_tone_style_to_the_configured_style(tmp_path: Path) -> None:
     assert run_cli(root, "lint", "--format", "json").json()["summary"]["warnings"] == 0
 
 
-# ---- --changed-since ------------------------------------------------------------------------------
+# ---- --changed-since ----
 
 
 def _git(root: Path, *args: str) -> None:

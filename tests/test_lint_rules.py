@@ -198,7 +198,7 @@ def test_registry_codes_and_names() -> None:
         assert rule.severity in ("error", "warning")
 
 
-# ---- the rules' documentation: shape, and its examples are cases --------------------------------
+# ---- the rules' documentation: shape, and its examples are cases ----
 
 _FENCE = re.compile(r"^(?P<fence>`{3,})\w*\n(?P<body>.*?)^(?P=fence)\s*$", re.MULTILINE | re.DOTALL)
 
