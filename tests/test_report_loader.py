@@ -156,3 +156,19 @@ def test_copy_of_example_is_independent_of_location(tmp_path: Path) -> None:
     report = load_report(tmp_path / "r" / "c", tmp_path, FORMS)
     assert report.problems == [] and report.files[0].rel == "r/c/index.md"
     assert report.front_matter.get("noi_nhan")[-1].startswith("Lưu:")
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "u" / "index.md", FRONT + "# T\n\n```{toctree}\nmot\n```\n")
+    secret = write(tmp_path / "u" / "mot.md", "# I. Đặc điểm tình hình\n")
+    real = Path.read_bytes
+
+    def deny(path: Path) -> bytes:
+        if path == secret:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    report = load_report(tmp_path / "u", tmp_path, FORMS)
+    assert [(p.code, p.file, p.line) for p in report.problems] == [("BC006", "u/mot.md", 1)]
+    assert "Permission denied" in report.problems[0].message("vi")

@@ -124,7 +124,18 @@ class _Loader:
         return self.report
 
     def read_text(self, path: Path, rel: str) -> str | None:
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            self.problem(
+                "BC006",
+                "unreadable-file",
+                rel,
+                1,
+                "load.unreadable",
+                reason=err.strerror or str(err),
+            )
+            return None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:

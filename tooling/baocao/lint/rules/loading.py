@@ -122,4 +122,30 @@ class ToctreeOutside(_LoaderRule):
     code, name = "BC005", "toctree-outside"
 
 
-RULES: list[type[Rule]] = [NotUtf8, FrontMatterSyntax, MissingFile, EmptyFile, ToctreeOutside]
+class UnreadableFile(_LoaderRule):
+    """Không đọc được tệp (ví dụ không có quyền đọc).
+
+    Ví dụ sai:
+
+    ```text
+    -rw------- root  1-dac-diem-tinh-hinh.md   (người dựng trang không đọc được)
+    ```
+
+    Ví dụ đúng:
+
+    ```text
+    -rw-r--r-- root  1-dac-diem-tinh-hinh.md
+    ```
+    """
+
+    code, name = "BC006", "unreadable-file"
+
+
+RULES: list[type[Rule]] = [
+    NotUtf8,
+    FrontMatterSyntax,
+    MissingFile,
+    EmptyFile,
+    ToctreeOutside,
+    UnreadableFile,
+]
