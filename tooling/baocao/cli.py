@@ -25,6 +25,7 @@ COMMANDS = {
     "build": "baocao.commands.build:build",
     "shards": "baocao.commands.shards:shards",
     "codeowners": "baocao.commands.codeowners:codeowners",
+    "changed": "baocao.commands.changed:changed",
 }
 
 
