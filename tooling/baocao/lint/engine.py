@@ -75,6 +75,8 @@ def lint_unit(
         else choose_rules(project.settings.select, project.settings.ignore)
     )
     report = load_report(unit_dir, project.root, project.known_forms)
+    if not report.files:  # index.md absent or unreadable: the loader's findings say why
+        rules = [rule for rule in rules if rule.family == "loading"]
     form = _form_of(project, report)
     year = _year_of(project, report)
     ctx = LintContext(report, project.settings, form, year, project_root=project.root)

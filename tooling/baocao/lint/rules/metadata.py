@@ -33,6 +33,8 @@ class MissingField(Rule):
     code, name, family = "BC301", "missing-field", "metadata"
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        if any(p.code == "BC002" for p in ctx.report.problems):
+            return  # unreadable, not missing: front-matter-syntax says where
         for problem in ctx.report.front_matter.problems:
             if problem.kind == "missing":
                 yield ctx.diag(
