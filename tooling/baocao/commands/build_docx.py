@@ -1,0 +1,119 @@
+"""``baocao build docx [UNIT ...]``: each unit's report as a Word file, in parallel.
+
+Progress is a bar on a terminal and one plain line per unit elsewhere (CI logs).
+Exit status 1 when any unit has no Word file, 2 for an unknown unit.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from baocao.cli import set_exit_code
+from baocao.docx.build import BuildPlan, build_docx, output_dir
+from baocao.docx.convert import Outcome
+from baocao.docx.runner import default_jobs
+from baocao.docx.texts import text
+from baocao.i18n import get_lang
+from baocao.project import Project
+
+
+@click.command("docx", help=text("docx.help"))
+@click.argument("units", nargs=-1)
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help=text("docx.opt.jobs"))
+def docx(units: tuple[str, ...], jobs: int) -> None:
+    project = Project.discover()
+    check_units(project, units)
+    start = time.perf_counter()
+    with Reporter(project) as reporter:
+        plan = BuildPlan(jobs=jobs or default_jobs(), on_units=reporter.begin)
+        plan.on_outcome = reporter.done
+        outcomes = build_docx(project, list(units), plan)
+    summarise(project, outcomes, output_dir(project, plan), time.perf_counter() - start)
+
+
+def check_units(project: Project, units: tuple[str, ...]) -> None:
+    """Every named unit must be a folder of the reports root (a usage error otherwise)."""
+    known = [path.name for path in project.unit_dirs()]
+    for unit in units:
+        if unit not in known:
+            reports = project.rel(project.reports_dir)
+            message = text("docx.unknown-unit", unit=unit, reports=reports, known=", ".join(known))
+            raise click.UsageError(message)
+
+
+def outcome_line(project: Project, outcome: Outcome) -> str:
+    if not outcome.ok:
+        return text("docx.failed", unit=outcome.unit, error=outcome.error)
+    key = "docx.written-draft" if outcome.draft else "docx.written"
+    return text(key, unit=outcome.unit, path=project.rel(outcome.path or Path()))
+
+
+class Reporter:
+    """A progress bar on a terminal; one plain line per unit otherwise."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.console = Console(stderr=True)
+        self.fancy = self.console.is_terminal and not os.environ.get("CI")
+        self.progress: Progress | None = None
+        self.task = None
+
+    def __enter__(self) -> Reporter:
+        if self.fancy:
+            self.progress = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self.console,
+            )
+            self.progress.start()
+            self.task = self.progress.add_task(text("docx.reading"), total=None)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def begin(self, units: list[str]) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, description=text("docx.progress"), total=len(units))
+
+    def done(self, outcome: Outcome) -> None:
+        line = outcome_line(self.project, outcome)
+        if self.progress is None:
+            click.echo(line, err=not outcome.ok)
+            return
+        if not outcome.ok or outcome.draft:
+            self.progress.console.print(escape(line))
+        self.progress.advance(self.task)
+
+
+def summarise(project: Project, outcomes: list[Outcome], outdir: Path, seconds: float) -> None:
+    if not outcomes:
+        click.echo(text("docx.nothing"))
+        return
+    written = [o for o in outcomes if o.ok]
+    shown = f"{seconds:.1f}"
+    click.echo(
+        text(
+            "docx.summary",
+            written=len(written),
+            drafts=sum(o.draft for o in written),
+            seconds=shown.replace(".", ",") if get_lang() == "vi" else shown,
+            outdir=project.rel(outdir),
+        )
+    )
+    failed = sorted(o.unit for o in outcomes if not o.ok)
+    if failed:
+        click.echo(
+            text("docx.summary-failed", failed=len(failed), units=", ".join(failed)), err=True
+        )
+        set_exit_code(1)

@@ -1,0 +1,105 @@
+"""What pandoc cannot express, done with python-docx on pandoc's output.
+
+Page setup, the header block and title, the signature and recipients block,
+page numbers from page 2 (a different first page), the draft mark, body tables
+with borders and a bold repeated header row, fonts in every slot, the core
+properties, and reproducible bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Mm
+
+from baocao.docx import ooxml, styles
+from baocao.docx.fields import add_page_number
+from baocao.docx.header import header_block
+from baocao.docx.meta import DocumentMeta
+from baocao.docx.nd30 import DRAFT_MARK, ND30
+from baocao.docx.package import document_bytes
+from baocao.docx.signature import signature_block
+from baocao.docx.typography import LANGUAGE, enforce_fonts, setup_page
+
+# Package parts pandoc copies from its own reference (statistics of a sample file).
+_DROPPED_PARTS = (RT.EXTENDED_PROPERTIES, RT.CUSTOM_PROPERTIES)
+
+
+def finish(data: bytes, meta: DocumentMeta, nd: ND30) -> bytes:
+    """Turn pandoc's .docx into the administrative document; return its bytes."""
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    setup_page(section, nd)
+    format_body_tables(document, nd)
+    header_block(document, meta, nd)
+    signature_block(document, meta, nd)
+    page_headers(section, meta)
+    enforce_fonts(document, nd)
+    set_properties(document, meta)
+    return document_bytes(document, meta.stamp)
+
+
+def format_body_tables(document: Document, nd: ND30) -> None:
+    """Borders on every cell, header rows bold and repeated, columns across the text width."""
+    for table in document.tables:
+        ooxml.table_borders(table._tbl.tblPr)
+        grid = table._tbl.tblGrid.gridCol_lst
+        total = sum(col.w or 0 for col in grid) or 1
+        for index, col in enumerate(grid):
+            table.columns[index].width = Mm(nd.text_width * (col.w or 0) / total)
+        for row in table.rows:
+            tr_pr = row._tr.trPr
+            if tr_pr is None or tr_pr.find(qn("w:tblHeader")) is None:
+                continue
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.bold = True
+
+
+def page_headers(section: Section, meta: DocumentMeta) -> None:
+    """Page numbers centred in the header from page 2; the draft mark on every page."""
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    header = section.header
+    header.is_linked_to_previous = False
+    number = header.paragraphs[0]
+    number.style = styles.PAGE_NUMBER
+    add_page_number(number)
+    if meta.draft:
+        _draft_mark(first.paragraphs[0])
+        _draft_mark(number.insert_paragraph_before())
+
+
+def _draft_mark(paragraph) -> None:
+    paragraph.style = styles.DRAFT_MARK
+    run = paragraph.add_run(DRAFT_MARK)
+    ooxml.run_border(run._r.get_or_add_rPr())
+
+
+def set_properties(document: Document, meta: DocumentMeta) -> None:
+    """Title, author (the issuing unit) and dates from the report; nothing from this machine."""
+    props = document.core_properties
+    stamp = dt.datetime.combine(meta.stamp or dt.date(1980, 1, 1), dt.time())
+    props.title = meta.title
+    props.subject = meta.document_type
+    props.author = meta.co_quan
+    props.last_modified_by = meta.co_quan
+    props.identifier = meta.so_ky_hieu
+    props.language = LANGUAGE
+    props.keywords = ""
+    props.comments = ""
+    props.created = stamp
+    props.modified = stamp
+    props.revision = 1
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype in _DROPPED_PARTS:
+            package.rels.pop(rel_id)

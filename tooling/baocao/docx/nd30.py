@@ -1,0 +1,61 @@
+"""The layout facts of Nghị định 30/2020/NĐ-CP, Phụ lục I, as one dataclass.
+
+Every length is in millimetres and every size in points, so the values read like
+the decree. Where the decree gives a range, the default is the usual choice within
+it; ``ND30.from_settings`` applies the project's settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from baocao.config import Settings
+
+FONT = "Times New Roman"
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+NUMBER_LABEL = "Số:"
+RECIPIENTS_LABEL = "Nơi nhận:"
+DRAFT_MARK = "DỰ THẢO"
+DRAFT_SUFFIX = "-du-thao"
+
+
+@dataclass(frozen=True)
+class ND30:
+    """Page, type and block geometry of an administrative document."""
+
+    page_width: float = 210.0
+    page_height: float = 297.0
+    margin_top: float = 20.0
+    margin_bottom: float = 20.0
+    margin_left: float = 30.0
+    margin_right: float = 15.0
+    header_distance: float = 10.0
+    font: str = FONT
+    body_size: float = 14.0
+    first_line_indent: float = 12.7
+    space_after: float = 6.0
+    line_spacing: float = 1.0
+    table_size: float = 13.0
+    agency_size: float = 13.0
+    national_title_size: float = 12.0
+    motto_size: float = 13.0
+    number_size: float = 13.0
+    title_size: float = 14.0
+    recipients_label_size: float = 12.0
+    recipients_size: float = 11.0
+    # Header and signature tables: left column width; the right one takes the rest.
+    header_left: float = 65.0
+    signature_left: float = 70.0
+    # Short rules: the unit's line as a share of its name, the title's as a share of the text.
+    agency_rule_share: float = 0.4
+    title_rule_share: float = 0.25
+    signature_space: float = 72.0
+
+    @property
+    def text_width(self) -> float:
+        return self.page_width - self.margin_left - self.margin_right
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ND30:
+        return replace(cls(), body_size=float(settings.docx_font_size))

@@ -1,0 +1,163 @@
+"""The Sphinx builder of the Word files: one ``<unit>.docx`` per unit.
+
+It never reads a source file itself: each unit's ``index`` doctree comes from the
+environment the HTML build already filled (same ``doctreedir``), with its
+toctrees inlined as Sphinx's singlehtml builder does, then goes through
+``baocao.docx``: panflute document → pandoc → ND30 finishing. Units are converted
+in worker processes (``-j``). A unit whose lint has errors becomes a draft,
+``<unit>-du-thao.docx``, marked "DỰ THẢO".
+
+Each finished unit is announced with the ``baocao-docx-unit-done`` event (the
+``baocao build docx`` command draws its progress from it); the list of units
+about to be written with ``baocao-docx-units``.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Iterable, Set
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.locale import admonitionlabels
+from sphinx.util import logging
+from sphinx.util.nodes import inline_all_toctrees
+
+from baocao.docx.ast import to_json, to_pandoc
+from baocao.docx.convert import Job, Outcome, failed
+from baocao.docx.meta import DocumentMeta
+from baocao.docx.nd30 import ND30
+from baocao.docx.reference import reference_docx
+from baocao.docx.runner import Runner
+from baocao.errors import ConfigError
+from baocao.forms import Form
+from baocao.project import Project
+
+logger = logging.getLogger(__name__)
+
+UNITS_EVENT = "baocao-docx-units"
+DONE_EVENT = "baocao-docx-unit-done"
+
+
+class DocxBuilder(Builder):
+    """Writes each unit's report as a Word file laid out per Nghị định 30/2020/NĐ-CP."""
+
+    name = "docx"
+    format = "docx"
+    epilog = "The Word files are in %(outdir)s."
+    out_suffix = ".docx"
+    allow_parallel = False  # units are converted by the builder's own worker pool
+
+    def init(self) -> None:
+        self.project = Project.discover(Path(self.srcdir))
+        self.nd = ND30.from_settings(self.project.settings)
+        self.outcomes: list[Outcome] = []
+
+    def get_outdated_docs(self) -> str:
+        return "every unit"
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return ""
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        self.outcomes = []
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        raise NotImplementedError("units are written by write_documents")
+
+    @property
+    def reports_prefix(self) -> str:
+        reports = self.project.reports_dir.resolve().relative_to(Path(self.srcdir).resolve())
+        return f"{reports.as_posix()}/"
+
+    def units_of(self, docnames: Iterable[str]) -> list[str]:
+        """The units (folders of the reports root) that ``docnames`` belong to."""
+        prefix = self.reports_prefix
+        return sorted(
+            {
+                name[len(prefix) :].split("/", 1)[0]
+                for name in docnames
+                if name.startswith(prefix) and "/" in name[len(prefix) :]
+            }
+        )
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        units = self.units_of(docnames)
+        self.events.emit(UNITS_EVENT, units)
+        with tempfile.TemporaryDirectory(prefix="baocao-docx-") as tmp:
+            reference = Path(tmp) / "reference.docx"
+            reference.write_bytes(reference_docx(self.nd))
+            with Runner(self._app.parallel) as runner:
+                for unit in units:
+                    start = time.perf_counter()
+                    try:
+                        runner.submit(self.job(unit, reference))
+                    except Exception as err:  # this unit cannot be prepared; the others go on
+                        runner.add(failed(unit, False, start, err))
+                    self.report(runner.poll())
+                self.report(runner.drain())
+
+    def report(self, outcomes: Iterable[Outcome]) -> None:
+        for outcome in outcomes:
+            self.outcomes.append(outcome)
+            if any(self.events.emit(DONE_EVENT, outcome)):
+                continue
+            if outcome.ok:
+                logger.info("%s -> %s", outcome.unit, outcome.path)
+            else:
+                logger.warning(
+                    "%s: no Word file written: %s", outcome.unit, outcome.error, type="baocao"
+                )
+
+    def job(self, unit: str, reference: Path) -> Job:
+        """Everything a worker needs for ``unit``: its pandoc document and its metadata."""
+        from baocao.lint import lint_unit
+
+        docname = f"{self.reports_prefix}{unit}/index"
+        if docname not in self.env.found_docs:
+            raise FileNotFoundError(f"{docname}.md")
+        tree = self.assemble(docname)
+        result = lint_unit(self.project, self.project.reports_dir / unit)
+        values = result.report.front_matter.values if result.report else {}
+        form = self.form_of(values.get("mau"))
+        year = values.get("nam")
+        meta = DocumentMeta.from_front_matter(
+            unit,
+            values,
+            document_type=form.document_type,
+            default_title=form.title_for(year) if year else (result.report.title or ""),
+            draft=result.errors > 0,
+        )
+        labels = {name: str(label) for name, label in admonitionlabels.items()}
+        doc = to_pandoc(tree, srcdir=Path(self.srcdir), labels=labels)
+        return Job(unit, to_json(doc), meta, Path(self.outdir), reference, self.nd)
+
+    def form_of(self, form_id: Any) -> Form:
+        try:
+            return self.project.form(form_id if isinstance(form_id, str) else None)
+        except ConfigError:
+            return self.project.form(None)
+
+    def assemble(self, docname: str) -> nodes.document:
+        """The unit's index with its toctrees inlined, limited to the unit's own folder."""
+        tree = self.env.get_doctree(docname)
+        tree = inline_all_toctrees(self, set(), docname, tree, str, [docname])
+        folder = docname.rsplit("/", 1)[0] + "/"
+        for part in list(tree.findall(addnodes.start_of_file)):
+            if not part["docname"].startswith(folder):
+                part.parent.remove(part)
+        tree["docname"] = docname
+        self.env.resolve_references(tree, docname, self)
+        return tree
+
+
+def setup_docx_builder(app: Sphinx) -> None:
+    """Register the ``docx`` builder and its events (called by the project's extension)."""
+    app.add_builder(DocxBuilder)
+    app.add_event(UNITS_EVENT)
+    app.add_event(DONE_EVENT)
