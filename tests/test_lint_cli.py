@@ -430,3 +430,44 @@ def test_changed_since_bad_ref_is_an_error_without_traceback(tmp_path: Path) -> 
     done = run_cli(root, "lint", "--changed-since", "no-such-ref")
     assert done.code in (1, 2)
     assert "Traceback" not in done.err and done.err.strip()
+
+
+# ---- line endings: one line model for findings and fixes ----
+
+
+def test_crlf_file_fixes_keep_their_line_endings(tmp_path: Path) -> None:
+    root = make_project(tmp_path, SCHOOL)
+    index = root / "reports" / SCHOOL / "index.md"
+    text = index.read_text("utf-8").replace(
+        "#### 3.2. Tồn tại, hạn chế, nguyên nhân", "**3.2. Tồn tại, hạn chế, nguyên nhân**"
+    )
+    text += f"\n{TCVN3}\n"
+    index.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    found = run_cli(root, "lint", "--format", "json").json()["units"][0]["diagnostics"]
+    assert [(d["code"], d["line"]) for d in found] == [("BC104", 94), ("BC402", 112)]
+    assert run_cli(root, "lint", "--fix").code == 0
+    data = index.read_bytes()
+    assert data.count(b"\r\n") == text.count("\n") and b"\n" not in data.replace(b"\r\n", b"")
+    assert "#### 3.2. Tồn tại, hạn chế, nguyên nhân\r\n" in data.decode("utf-8")
+    assert QUOC_HIEU in data.decode("utf-8")
+
+
+def test_lone_cr_and_line_separator_count_as_markdown_counts(tmp_path: Path) -> None:
+    root = make_project(tmp_path, SCHOOL)
+    index = root / "reports" / SCHOOL / "index.md"
+    text = index.read_text("utf-8")
+    text = text.replace(
+        "#### 3.2. Tồn tại, hạn chế, nguyên nhân", "**3.2. Tồn tại, hạn chế, nguyên nhân**"
+    )
+    # a lone CR ends a line for markdown; U+2028 and a form feed do not
+    text = text.replace("Nhà trường nhận được", "Nhà\u2028trường\x0cnhận\rđược", 1)
+    text += f"\n{TCVN3}\n"
+    index.write_bytes(text.encode("utf-8"))
+    found = run_cli(root, "lint", "--format", "json").json()["units"][0]["diagnostics"]
+    codes_lines = {(d["code"], d["line"]) for d in found}
+    assert ("BC104", 95) in codes_lines and ("BC402", 113) in codes_lines, codes_lines
+    run_cli(root, "lint", "--fix")
+    fixed = index.read_bytes().decode("utf-8")
+    assert "\n#### 3.2. Tồn tại, hạn chế, nguyên nhân\n" in fixed
+    assert "Nhà\u2028trường\x0cnhận\rđược" in fixed
+    assert "+++ b/" not in run_cli(root, "lint", "--diff").out

@@ -11,6 +11,7 @@ from typing import Any
 from baocao.config import Settings
 from baocao.diagnostics import Diagnostic, Severity
 from baocao.forms import Form, FormNode
+from baocao.lint import lines
 from baocao.lint.align import Alignment
 from baocao.lint.blocks import block_lines
 from baocao.report import Block, Report, Section
@@ -115,7 +116,7 @@ class LintContext:
         for source in self.report.files:
             if keep is not None and not keep(source.text):
                 continue
-            for number, line in enumerate(source.text.splitlines(), start=1):
+            for number, line in enumerate(lines.split(source.text), start=1):
                 yield source.rel, number, line
 
 

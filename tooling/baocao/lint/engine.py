@@ -10,6 +10,7 @@ from pathlib import Path
 from baocao.diagnostics import Diagnostic
 from baocao.errors import ConfigError
 from baocao.forms import Form
+from baocao.lint import lines
 from baocao.lint.align import align
 from baocao.lint.context import LintContext
 from baocao.lint.rules import ALL_RULES, resolve
@@ -117,7 +118,7 @@ def _unsuppressed(diagnostics: list[Diagnostic], report: Report) -> list[Diagnos
     """Drop findings silenced by ``% baocao: ignore CODE`` on the line before them."""
     silenced: set[tuple[str, int, str]] = set()
     for source in report.files:
-        for number, line in enumerate(source.text.split("\n"), start=1):
+        for number, line in enumerate(lines.split(source.text), start=1):
             match = _IGNORE.match(line)
             if match:
                 for code in re.split(r"[\s,]+", match["codes"].strip()):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from baocao.diagnostics import Diagnostic
+from baocao.lint import lines
 from baocao.lint.context import LintContext
 from baocao.lint.rules.base import Rule
 
@@ -152,17 +153,16 @@ class BoldHeading(Rule):
 
     def fix(self, text: str, ctx: LintContext, file: str) -> str:
         depth = next((f.depth for f in ctx.report.files if f.rel == file), 0)
-        lines = text.split("\n")
+        pieces = lines.parts(text)
         for index, node_id in ctx.alignment.node_of.items():
             section = ctx.report.sections[index]
             if not section.bold or section.file != file:
                 continue
             level = max(1, ctx.form.node(node_id).depth + 1 - depth)
-            raw = lines[section.line - 1]
-            lines[section.line - 1] = (
-                "#" * level + " " + re.sub(r"^\s*(\*\*|__)|(\*\*|__)\s*$", "", raw).strip()
-            )
-        return "\n".join(lines)
+            at = 2 * (section.line - 1)
+            raw = pieces[at]
+            pieces[at] = "#" * level + " " + re.sub(r"^\s*(\*\*|__)|(\*\*|__)\s*$", "", raw).strip()
+        return "".join(pieces)
 
 
 class UnknownSection(Rule):

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from baocao.diagnostics import Diagnostic
-from baocao.lint import legacy, tone
+from baocao.lint import legacy, lines, tone
 from baocao.lint.blocks import paragraphs
 from baocao.lint.context import LintContext
 from baocao.lint.rules.base import Rule
@@ -40,7 +40,7 @@ class Nfd(Rule):
                 continue
             bad = [
                 n
-                for n, line in enumerate(source.text.split("\n"), 1)
+                for n, line in enumerate(lines.split(source.text), 1)
                 if not unicodedata.is_normalized("NFC", line)
             ]
             yield ctx.diag(self, source.rel, bad[0], "rule.nfd", count=len(bad))
@@ -86,10 +86,11 @@ class LegacyEncoding(Rule):
         # The converted text takes the project's tone style: TCVN3 and VNI write "hoà",
         # and a fix must not leave a tone-style finding behind for a second --fix.
         style = ctx.settings.tone_style
-        lines = text.split("\n")
-        return "\n".join(
-            tone.to_style(legacy.convert(line)[0], style) if legacy.is_legacy(line) else line
-            for line in lines
+        return lines.rewrite(
+            text,
+            lambda line: (
+                tone.to_style(legacy.convert(line)[0], style) if legacy.is_legacy(line) else line
+            ),
         )
 
 
@@ -123,7 +124,7 @@ class ToneStyle(Rule):
         for file, text in texts.items():
             if not tone.find(text, other):
                 continue
-            for line, content in enumerate(text.split("\n"), start=1):
+            for line, content in enumerate(lines.split(text), start=1):
                 found = tone.find(content, other)
                 if found:
                     yield ctx.diag(
@@ -131,10 +132,9 @@ class ToneStyle(Rule):
                     )
 
     def fix(self, text: str, ctx: LintContext, file: str) -> str:
-        lines = text.split("\n")
-        return "\n".join(
-            line if line.lstrip().startswith("%") else tone.to_style(line, ctx.settings.tone_style)
-            for line in lines
+        style = ctx.settings.tone_style
+        return lines.rewrite(
+            text, lambda line: line if line.lstrip().startswith("%") else tone.to_style(line, style)
         )
 
 
@@ -213,7 +213,7 @@ def _without_comments(text: str) -> str:
     """The text with ``%`` comment lines blanked (line numbers kept)."""
     if "%" not in text:
         return text
-    return "\n".join("" if line.lstrip().startswith("%") else line for line in text.split("\n"))
+    return lines.rewrite(text, lambda line: "" if line.lstrip().startswith("%") else line)
 
 
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\ufeff", "\u00a0")
