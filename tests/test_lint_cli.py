@@ -471,3 +471,19 @@ def test_lone_cr_and_line_separator_count_as_markdown_counts(tmp_path: Path) -> 
     assert "\n#### 3.2. Tồn tại, hạn chế, nguyên nhân\n" in fixed
     assert "Nhà\u2028trường\x0cnhận\rđược" in fixed
     assert "+++ b/" not in run_cli(root, "lint", "--diff").out
+
+
+def test_fix_settles_when_one_fix_moves_the_alignment(tmp_path: Path) -> None:
+    """Bold II, heading II, bold I: fixing bold I re-aligns bold II; one --fix does both."""
+    root = make_project(tmp_path)
+    unit = root / "reports" / "u"
+    unit.mkdir(parents=True)
+    ii = "II. Kết quả thực hiện phong trào thi đua, công tác khen thưởng năm 2025"
+    (unit / "index.md").write_text(
+        f"---\n---\n\n# Báo cáo\n\n**{ii}**\n\n# {ii}\n\n**I. Đặc điểm tình hình**\n", "utf-8"
+    )
+    run_cli(root, "lint", "--fix")
+    after = snapshot(unit)
+    run_cli(root, "lint", "--fix")
+    assert snapshot(unit) == after
+    assert "+++ b/" not in run_cli(root, "lint", "--diff").out

@@ -70,6 +70,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part for value in values for part in value.replace(",", " ").split() if part]
 
 
+MAX_FIX_PASSES = 5
+
+
 def _fix(project: Project, results: list, rules: list, write: bool) -> list:
     fixed = []
     for result in results:
@@ -78,9 +81,21 @@ def _fix(project: Project, results: list, rules: list, write: bool) -> list:
             fixed.append(result)
             continue
         if write:
+            # A fix can change what the next lint sees (a bold paragraph made a heading
+            # moves the alignment): fix again until nothing changes, so that --fix is
+            # idempotent. Every pass is bounded; each fix only ever moves text forward.
+            touched = set(changes)
             apply(changes)
-            click.echo(t("lint.fixed", files=len(changes), unit=result.unit), err=True)
-            fixed.append(lint_unit(project, project.root / result.path, rules))
+            result = lint_unit(project, project.root / result.path, rules)
+            for _ in range(MAX_FIX_PASSES - 1):
+                changes = fixed_texts(result)
+                if not changes:
+                    break
+                touched |= set(changes)
+                apply(changes)
+                result = lint_unit(project, project.root / result.path, rules)
+            click.echo(t("lint.fixed", files=len(touched), unit=result.unit), err=True)
+            fixed.append(result)
         else:
             click.echo(unified_diff(changes, project.rel), nl=False)
             fixed.append(result)
