@@ -12,7 +12,7 @@ from baocao.i18n import get_lang, t
 from baocao.lint import choose_rules, lint_unit
 from baocao.lint.fixer import apply, fixed_texts, unified_diff
 from baocao.lint.parallel import run
-from baocao.lint.targets import changed_since, from_paths
+from baocao.lint.targets import LintUsageError, changed_since, from_paths
 from baocao.project import Project
 from baocao.reporters import FORMATS, emitter
 
@@ -57,7 +57,13 @@ def lint(
         results = _fix(project, results, rules, write=fix and not show_diff)
     lang = get_lang()
     if output:
-        with output.open("w", encoding="utf-8") as stream:
+        try:
+            stream = output.open("w", encoding="utf-8")
+        except OSError as err:
+            raise LintUsageError(
+                "lint.output-failed", file=output, problem=err.strerror or str(err)
+            ) from None
+        with stream:
             emitter(fmt)(results, stream, lang)
     else:
         emitter(fmt)(results, sys.stdout, lang)

@@ -9,6 +9,12 @@ from baocao.errors import BaocaoError
 from baocao.project import Project
 
 
+class LintUsageError(BaocaoError):
+    """A path, git reference or output file the command cannot use: exit code 2 (usage)."""
+
+    exit_code = 2
+
+
 def unit_of(project: Project, path: Path) -> Path | None:
     """The unit folder (reports/<slug>) holding ``path``, if any."""
     reports = project.reports_dir.resolve()
@@ -26,7 +32,7 @@ def from_paths(project: Project, paths: list[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            raise BaocaoError("lint.no-such-path", file=raw)
+            raise LintUsageError("lint.no-such-path", file=raw)
         if path.resolve() == project.reports_dir.resolve():
             units.update(dict.fromkeys(project.unit_dirs()))
             continue
@@ -54,7 +60,7 @@ def _git(project: Project, *args: str) -> list[str]:
             ["git", *args], cwd=project.root, capture_output=True, text=True, check=True
         )
     except FileNotFoundError:
-        raise BaocaoError("lint.no-git") from None
+        raise LintUsageError("lint.no-git") from None
     except subprocess.CalledProcessError as err:
-        raise BaocaoError("lint.git-failed", detail=err.stderr.strip()[:200]) from None
+        raise LintUsageError("lint.git-failed", detail=err.stderr.strip()[:200]) from None
     return [line for line in done.stdout.splitlines() if line.strip()]
