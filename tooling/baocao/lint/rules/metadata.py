@@ -156,6 +156,18 @@ class WrongYear(Rule):
     def check_headings(self, ctx: LintContext) -> Iterable[Diagnostic]:
         pattern = rule_data().year_pattern
         allowed = {ctx.year - 1, ctx.year, ctx.year + 1}
+        title = ctx.report.title
+        if title:  # the report's own title, often copied from last year's report
+            expected = {int(y) for y in pattern.findall(ctx.form.title_for(ctx.year))} or allowed
+            for year in sorted({int(y) for y in pattern.findall(title)} - expected):
+                yield ctx.diag(
+                    self,
+                    ctx.report.index_file,
+                    ctx.report.title_line,
+                    "rule.wrong-year.heading",
+                    year=year,
+                    expected=", ".join(map(str, sorted(expected))),
+                )
         for index, section in enumerate(ctx.report.sections):
             found = {int(y) for y in pattern.findall(section.title)}
             node_id = ctx.alignment.node_of.get(index)
