@@ -495,3 +495,20 @@ def test_fix_settles_when_one_fix_moves_the_alignment(tmp_path: Path) -> None:
     run_cli(root, "lint", "--fix")
     assert snapshot(unit) == after
     assert "+++ b/" not in run_cli(root, "lint", "--diff").out
+
+
+def test_fix_writes_atomically(tmp_path: Path, monkeypatch) -> None:
+    """A write that fails half-way leaves the old file whole and no temporary file."""
+    import baocao.fsutil
+
+    root, unit = broken_for_fixing(tmp_path)
+    before = snapshot(unit)
+
+    def failing_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(baocao.fsutil.os, "replace", failing_replace)
+    done = run_cli(root, "lint", "--fix")
+    assert done.code != 0
+    assert snapshot(unit) == before
+    assert not [p for p in unit.rglob("*") if p.name.endswith(".tmp")]
