@@ -33,9 +33,20 @@ def may_be_legacy(text: str) -> bool:
     return _ANY_FOREIGN.search(text) is not None
 
 
+# Letters of Unicode Vietnamese beyond Latin-1 (ă, đ, ơ, ư, ạ ... ỹ) and combining marks:
+# 8-bit TCVN3 and VNI text shown in a Latin-1 font never holds them, so a line that does
+# is real Unicode Vietnamese (perhaps naming "Müller" in "Zürich"), never mojibake.
+_UNICODE_VIETNAMESE = re.compile("[ĂăĐđĨĩŨũƠơƯư\u0300-\u036f\u1ea0-\u1ef9]")
+
+
 def is_legacy(line: str) -> bool:
-    """Two or more words carrying letters that Vietnamese never writes."""
-    return _ANY_FOREIGN.search(line) is not None and foreign_words(line) >= 2
+    """Two or more words carrying letters that Vietnamese never writes, and no letter
+    that only Unicode Vietnamese writes."""
+    return (
+        _ANY_FOREIGN.search(line) is not None
+        and foreign_words(line) >= 2
+        and _UNICODE_VIETNAMESE.search(line) is None
+    )
 
 
 def from_tcvn3(line: str) -> str:
