@@ -187,6 +187,9 @@ def test_every_rule_has_cases() -> None:
         assert data["rule"] == code
         assert data.get("fail") and data.get("pass"), code
         names = [c["name"] for kind in ("fail", "pass") for c in data[kind]]
+        # the docstring's examples, by name
+        assert any(c["name"].startswith("doc-bad") for c in data["fail"]), code
+        assert any(c["name"].startswith("doc-good") for c in data["pass"]), code
         assert len(names) == len(set(names)), f"{code}: case names repeat"
 
 
