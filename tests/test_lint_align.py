@@ -96,6 +96,12 @@ def variations(node: FormNode) -> dict[str, tuple[str, bool]]:
             out[f"abbrev-{short}"] = (f"{number} {pattern.sub(short, title)}", False)
         if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", title):
             out[f"expand-{short}"] = (f"{number} {title.replace(short, full)}", False)
+    issued_text = node.issued_heading_for(YEAR)
+    shortened = issued_text
+    for short, full in abbreviations():
+        shortened = re.sub(re.escape(full), short, shortened, flags=re.IGNORECASE)
+    if shortened != issued_text:  # e.g. CBCCVC, NTM, CCHC in the issued text of 2.2 a)
+        out["issued-text-abbreviated"] = (shortened, False)
     if _years(title):
         dropped = re.sub(r"\s*(?:trong )?năm \d{4}", "", title)
         out["year-dropped"] = (f"{number} {dropped}", False)
