@@ -275,3 +275,14 @@ def test_lint_every_heading_rewritten_at_once(tmp_path: Path) -> None:
     result = lint(root, SCHOOL)
     assert result.present == result.required == 19
     assert not [c for c in codes(result) if c.startswith("BC1")], codes(result)
+
+
+@pytest.mark.parametrize("shift", [-1, 1, 2])
+def test_every_heading_one_level_off_still_aligns(shift: int) -> None:
+    """A unit that starts at "#" (or nests one level too deep) is still matched node by node."""
+    sections = [
+        Section(scaffold(n), max(1, n.depth + 1 + shift), "reports/x/index.md", i)
+        for i, n in enumerate(form().walk(), start=1)
+    ]
+    result = align(sections, form(), YEAR)
+    assert list(result.node_of.values()) == [n.id for n in form().walk()]
