@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -512,3 +513,15 @@ def test_fix_writes_atomically(tmp_path: Path, monkeypatch) -> None:
     assert done.code != 0
     assert snapshot(unit) == before
     assert not [p for p in unit.rglob("*") if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_diff_keeps_a_machine_report_parseable(tmp_path: Path, fmt: str) -> None:
+    root, _ = broken_for_fixing(tmp_path)
+    done = run_cli(root, "lint", "--diff", "--format", fmt)
+    assert done.json()  # stdout is the report alone
+    assert f"--- a/reports/{DEPARTMENT}/1-dac-diem-tinh-hinh.md" in done.err
+    out_file = root / "lint.json"
+    done = run_cli(root, "lint", "--diff", "--format", fmt, "--output", str(out_file))
+    assert json.loads(out_file.read_text("utf-8"))
+    assert f"--- a/reports/{DEPARTMENT}/1-dac-diem-tinh-hinh.md" in done.out

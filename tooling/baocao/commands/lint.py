@@ -54,7 +54,9 @@ def lint(
     units = changed_since(project, ref) if ref else from_paths(project, list(paths))
     results = run(project, units, rules, keep_reports=fix or show_diff, jobs=jobs)
     if fix or show_diff:
-        results = _fix(project, results, rules, write=fix and not show_diff)
+        # a diff must not spoil a machine-readable report on stdout
+        diff_to_stderr = fmt != "text" and output is None
+        results = _fix(project, results, rules, write=fix and not show_diff, err=diff_to_stderr)
     lang = get_lang()
     if output:
         try:
@@ -79,7 +81,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 MAX_FIX_PASSES = 5
 
 
-def _fix(project: Project, results: list, rules: list, write: bool) -> list:
+def _fix(project: Project, results: list, rules: list, write: bool, err: bool = False) -> list:
     fixed = []
     for result in results:
         changes = fixed_texts(result)
@@ -103,6 +105,6 @@ def _fix(project: Project, results: list, rules: list, write: bool) -> list:
             click.echo(t("lint.fixed", files=len(touched), unit=result.unit), err=True)
             fixed.append(result)
         else:
-            click.echo(unified_diff(changes, project.rel), nl=False)
+            click.echo(unified_diff(changes, project.rel), nl=False, err=err)
             fixed.append(result)
     return fixed
