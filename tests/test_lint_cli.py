@@ -32,9 +32,12 @@ def required_leaves() -> list[str]:
     return [n.id for n in form.walk() if n.required and not n.children]
 
 
-def new_unit(tmp_path: Path, slug: str = "don-vi-moi", *units: str) -> Path:
+def new_unit(
+    tmp_path: Path, slug: str = "don-vi-moi", *units: str, single_file: bool = False
+) -> Path:
     root = make_project(tmp_path, *units)
-    done = run_cli(root, "new", slug, "--year", "2025")
+    extra = ("--single-file",) if single_file else ()
+    done = run_cli(root, "new", slug, "--year", "2025", *extra)
     assert done.code == 0, done.err
     return root
 
@@ -66,8 +69,11 @@ def test_examples_lint_clean_through_the_console_script() -> None:
     assert done.stdout.count("19/19") == 3
 
 
-def test_new_unit_reports_empty_sections_and_unfilled_keys_only(tmp_path: Path) -> None:
-    root = new_unit(tmp_path)
+@pytest.mark.parametrize("single_file", [False, True], ids=["tree", "single-file"])
+def test_new_unit_reports_empty_sections_and_unfilled_keys_only(
+    tmp_path: Path, single_file: bool
+) -> None:
+    root = new_unit(tmp_path, single_file=single_file)
     done = run_cli(root, "lint", "--format", "json")
     assert done.code == 1
     (unit,) = done.json()["units"]
