@@ -319,7 +319,14 @@ def test_sarif_with_no_findings_validates(tmp_path: Path) -> None:
     assert log["runs"][0]["results"] == []
 
 
-def test_every_format_is_registered() -> None:
+def test_every_format_with_no_unit(monkeypatch) -> None:
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     assert set(FORMATS) == {"text", "json", "github", "sarif"}
-    for fmt in FORMATS:
-        assert render(fmt, []) is not None
+    data = json.loads(render("json", []))
+    assert data == {"version": 1, "units": [], "summary": {"units": 0, "errors": 0, "warnings": 0}}
+    jsonschema.validate(data, json_schema(), cls=jsonschema.Draft202012Validator)
+    jsonschema.validate(
+        json.loads(render("sarif", [])), sarif_schema(), cls=jsonschema.Draft4Validator
+    )
+    assert render("github", []) == ""
+    assert render("text", []).startswith("Tổng cộng: 0 đơn vị")
