@@ -11,17 +11,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from baocao.forms import load_form
+from baocao.lint import lint_unit
+from baocao.project import Project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lint_helpers import ROOT, make_project, run_cli
 
-from baocao.forms import load_form
-from baocao.lint import lint_unit
-from baocao.project import Project
-
 FORM = load_form((ROOT / "_templates" / "forms").resolve(), "mau-02")
 TITLES = [n.heading_for(2025) for n in FORM.walk()] + [n.title_for(2025) for n in FORM.walk()]
-KEYS = ["mau", "nam", "co_quan", "so_ky_hieu", "dia_danh", "ngay", "chuc_vu", "nguoi_ky", "noi_nhan"]
+KEYS = [
+    *("mau", "nam", "co_quan", "so_ky_hieu", "dia_danh"),
+    *("ngay", "chuc_vu", "nguoi_ky", "noi_nhan"),
+]
 
 small_text = st.text(max_size=60)
 scalars = st.one_of(
@@ -38,7 +40,7 @@ good_front = st.dictionaries(st.sampled_from(KEYS), scalars, max_size=9).map(
 )
 broken_front = st.one_of(
     small_text.map(lambda t: f"---\n{t}\n---\n"),
-    small_text.map(lambda t: f"---\nco_quan: \"{t}\nnam: [\n---\n"),
+    small_text.map(lambda t: f'---\nco_quan: "{t}\nnam: [\n---\n'),
     good_front.map(lambda t: t[: len(t) // 2]),  # cut in the middle
     st.just("---\n---\n"),
     st.just(""),
