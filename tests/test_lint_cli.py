@@ -532,3 +532,28 @@ def test_diff_keeps_a_machine_report_parseable(tmp_path: Path, fmt: str) -> None
     done = run_cli(root, "lint", "--diff", "--format", fmt, "--output", str(out_file))
     assert json.loads(out_file.read_text("utf-8"))
     assert f"--- a/reports/{DEPARTMENT}/1-dac-diem-tinh-hinh.md" in done.out
+
+
+def test_changed_since_in_a_project_below_the_repository_root(tmp_path: Path) -> None:
+    root = make_project(tmp_path, SCHOOL, DEPARTMENT)  # tmp_path/proj, the repo is tmp_path
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "start")
+    changed = root / "reports" / SCHOOL / "index.md"
+    changed.write_text(changed.read_text("utf-8") + "\nBổ sung.\n", "utf-8")
+    done = run_cli(root, "lint", "--changed-since", "HEAD", "--format", "json")
+    assert [u["unit"] for u in done.json()["units"]] == [SCHOOL]
+
+
+@pytest.mark.parametrize("changed", ["_templates/forms/mau-02/form.yaml", "pyproject.toml"])
+def test_changed_since_a_form_or_settings_change_lints_every_unit(
+    tmp_path: Path, changed: str
+) -> None:
+    root = make_project(tmp_path, SCHOOL, DEPARTMENT)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "start")
+    path = root / changed
+    path.write_text(path.read_text("utf-8") + "\n# a comment\n", "utf-8")
+    done = run_cli(root, "lint", "--changed-since", "HEAD", "--format", "json")
+    assert sorted(u["unit"] for u in done.json()["units"]) == sorted([SCHOOL, DEPARTMENT])

@@ -43,15 +43,29 @@ def from_paths(project: Project, paths: list[str]) -> list[Path]:
 
 
 def changed_since(project: Project, ref: str) -> list[Path]:
-    """Units with a file changed, added or deleted since ``ref`` (committed or not)."""
-    names = _git(project, "diff", "--name-only", ref, "--")
+    """Units with a file changed, added or deleted since ``ref`` (committed or not).
+
+    Paths are taken relative to the project (which may sit in a subfolder of the
+    repository). A change to the forms or to the settings can make any unit
+    incomplete, so it selects every unit.
+    """
+    names = _git(project, "diff", "--name-only", "--relative", ref, "--")
     names += _git(project, "ls-files", "--others", "--exclude-standard")
+    if any(_affects_every_unit(project, name) for name in names):
+        return project.unit_dirs()
     units: dict[Path, None] = {}
     for name in names:
         unit = unit_of(project, project.root / name)
         if unit is not None and (unit / "index.md").exists():
             units[unit] = None
     return sorted(units)
+
+
+def _affects_every_unit(project: Project, name: str) -> bool:
+    path = (project.root / name).resolve()
+    return path == (project.root / "pyproject.toml").resolve() or path.is_relative_to(
+        project.forms_dir.resolve()
+    )
 
 
 def _git(project: Project, *args: str) -> list[str]:
