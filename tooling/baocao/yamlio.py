@@ -51,18 +51,21 @@ def load_yaml(text: str, line_offset: int = 0, deep: bool = True) -> tuple[Any, 
     enough for a flat mapping such as front matter). Raises :class:`YamlProblem`
     on a syntax error.
     """
-    if not deep:
-        return _load_flat(text, line_offset)
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        return _load_flat(text, line_offset) if not deep else _load_deep(text, line_offset)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         raise YamlProblem(line, str(err.problem or err.context or err)) from None
     except yaml.YAMLError as err:
         raise YamlProblem(1 + line_offset, str(err)) from None
+
+
+def _load_deep(text: str, line_offset: int) -> tuple[Any, LineMap]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
     lines = LineMap(offset=line_offset)
@@ -72,14 +75,7 @@ def load_yaml(text: str, line_offset: int = 0, deep: bool = True) -> tuple[Any, 
 
 
 def _load_flat(text: str, line_offset: int) -> tuple[Any, LineMap]:
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
-        raise YamlProblem(line, str(err.problem or err.context or err)) from None
-    except yaml.YAMLError as err:
-        raise YamlProblem(1 + line_offset, str(err)) from None
+    data = yaml.load(text, Loader=_Loader)
     lines = LineMap(offset=line_offset)
     lines.lines[()] = 1
     for match in _TOP_KEY.finditer(text):
