@@ -193,7 +193,7 @@ class _Loader:
     def add_block(self, block: Block, path: Path, depth: int) -> None:
         if block.kind == "paragraph" and _looks_like_heading(block):
             self.report.sections.append(
-                Section(block.text.strip("* _"), 0, block.file, block.line, bold=True)
+                Section(_bold_text(block), 0, block.file, block.line, bold=True)
             )
             return
         target = self.report.sections[-1].blocks if self.report.sections else self.report.preamble
@@ -267,13 +267,24 @@ def _make_block(tokens: list[Token], rel: str) -> Block:
     return Block(kind, text, rel, start + 1, end, tokens)
 
 
+def _bold_text(block: Block) -> str:
+    """The text inside the bold run of a heading-like paragraph."""
+    children = block.tokens[1].children or []
+    return "".join(c.content for c in children if c.type == "text").strip(" :.") or block.text
+
+
 def _looks_like_heading(block: Block) -> bool:
-    """A paragraph that is one bold run on one line, short enough to be a heading."""
+    """A paragraph that is one bold run on one line, short enough to be a heading.
+
+    A colon or period after the bold run (``**3.2. Tồn tại**:``) is allowed.
+    """
     inline = block.tokens[1] if len(block.tokens) > 1 else None
     if inline is None or inline.type != "inline" or "\n" in inline.content:
         return False
     children = [
-        c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())
+        c
+        for c in inline.children or []
+        if not (c.type == "text" and c.content.strip() in ("", ":", "."))
     ]
     if (
         len(children) < 3

@@ -161,7 +161,9 @@ class BoldHeading(Rule):
             level = max(1, ctx.form.node(node_id).depth + 1 - depth)
             at = 2 * (section.line - 1)
             raw = pieces[at]
-            pieces[at] = "#" * level + " " + re.sub(r"^\s*(\*\*|__)|(\*\*|__)\s*$", "", raw).strip()
+            pieces[at] = (
+                "#" * level + " " + re.sub(r"^\s*(\*\*|__)|(\*\*|__)[:.]?\s*$", "", raw).strip()
+            )
         return "".join(pieces)
 
 
