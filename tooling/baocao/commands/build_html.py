@@ -1,0 +1,49 @@
+"""``baocao build html``: the site of every unit and the dashboard, in _build/html/.
+
+Exit status: 0 when every unit loaded, 1 when a unit failed to load (it is listed
+on the dashboard with its error) or the build failed, 2 without a conf.py.
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+from sphinx.errors import SphinxError
+
+from baocao.cli import set_exit_code
+from baocao.project import Project
+from baocao.sphinxext.progress import BuildProgress, wants_bar
+from baocao.sphinxext.run import build_site
+from baocao.sphinxext.texts import text
+
+
+@click.command(help=text("cli.help"))
+@click.option("--clean", is_flag=True, help=text("cli.opt.clean"))
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None, help=text("cli.opt.jobs"))
+def html(clean: bool, jobs: int | None) -> None:
+    project = Project.discover()
+    if not (project.root / "conf.py").is_file():
+        click.echo(text("cli.no-conf", root=project.root), err=True)
+        set_exit_code(2)
+        return
+    try:
+        result = build_site(project, BuildProgress(wants_bar()), jobs or os.cpu_count() or 1, clean)
+    except SphinxError as err:
+        click.echo(text("cli.failed", error=err), err=True)
+        set_exit_code(1)
+        return
+    for row in result.broken:
+        click.echo(text("cli.broken", unit=row.slug, error=row.problem), err=True)
+    click.echo(
+        text(
+            "cli.done",
+            units=result.units,
+            broken=len(result.broken),
+            warnings=result.warnings,
+            seconds=result.seconds,
+            path=project.rel(result.outdir / "index.html"),
+        )
+    )
+    if result.broken:
+        set_exit_code(1)

@@ -1,0 +1,196 @@
+"""The site's HTML builder: one page per unit, plus the dashboard and the search page.
+
+Sphinx's ``html`` builder writes one page per source file and renders the whole
+site's navigation on each, which grows with the square of the number of units.
+This builder (registered under the same name) writes one page per unit, its
+``index`` assembled with everything its toctrees list (``assemble.py``), with a
+navigation of that unit's sections only. Other files of a unit get a small page
+that redirects to their place in the unit's page, so old links keep working. A
+change to one file rewrites its unit's page and the dashboard, nothing else.
+
+The dashboard is the root document. It has no source file: it is added to the
+documents found and made of generated nodes on every build, whatever the builder
+(the docx builder shares the environment), and this builder writes it with the
+``dashboard.html`` template from the rows computed once all units are read.
+
+A source file that is not UTF-8 does not stop the build: a stand-in document says
+so in its place (with a warning), and its unit is listed as broken.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Set
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
+
+from baocao.fsutil import write_atomic
+from baocao.sphinxext.dashboard import (
+    Dashboard,
+    build_dashboard,
+    copy_docx,
+    dashboard_texts,
+    docx_file,
+)
+from baocao.sphinxext.generated import dashboard_doctree, unreadable_doctree
+from baocao.sphinxext.policy import unit_index, unit_slug
+from baocao.sphinxext.texts import text
+from baocao.sphinxext.units import project_at
+
+logger = logging.getLogger(__name__)
+
+SITE_TEXTS = ("site.title", "site.home", "site.search", "site.search-placeholder", "site.footer")
+UNIT_TEXTS = ("unit.nav-title", "unit.docx", "unit.back")
+
+REDIRECT = """<!DOCTYPE html>
+<html lang="vi">
+<head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={url}">
+<link rel="canonical" href="{url}"><title>{title}</title></head>
+<body><p><a href="{url}">{title}</a></p></body>
+</html>
+"""
+
+
+class ReportsHTMLBuilder(StandaloneHTMLBuilder):
+    name = "html"
+    dashboard: Dashboard | None = None
+
+    def read_doc(self, docname: str, *, _cache: bool = True) -> None:
+        try:
+            super().read_doc(docname, _cache=_cache)
+        except UnicodeDecodeError:
+            where = str(self.env.doc2path(docname, False))
+            logger.warning(
+                text("build.not-utf8"), location=where, type="baocao", subtype="encoding"
+            )
+            source = str(self.env.doc2path(docname))
+            doctree = unreadable_doctree(source, Path(where).name, f"document-{docname}")
+            read_generated(self, docname, doctree, cache=_cache)
+
+    def unit_page(self, docname: str) -> str | None:
+        slug = unit_slug(docname, self.config.baocao_reports_dir)
+        return unit_index(slug, self.config.baocao_reports_dir) if slug else None
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        page = self.unit_page(docname)
+        if page is None or page == docname:
+            return super().get_target_uri(docname, typ)
+        return f"{super().get_target_uri(page, typ)}#document-{docname}"
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        page = self.unit_page(to)
+        if page is None or page == to:
+            return super().get_relative_uri(from_, to, typ)
+        # The anchor holds slashes, which relative_uri would take for folders.
+        base = relative_uri(self.get_target_uri(from_), super().get_target_uri(page, typ))
+        return f"{base}#document-{to}"
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        pages = {self.unit_page(name) or name for name in docnames}
+        pages &= set(self.env.all_docs)
+        redirects = sorted(name for name in docnames if name not in pages)
+        self.events.emit("baocao-writing", len(pages) + len(redirects))
+        for name in redirects:
+            self.write_redirect(name)
+        if pages:
+            super().write_documents(pages)
+
+    def write_redirect(self, docname: str) -> None:
+        page = self.unit_page(docname) or docname
+        own = super().get_target_uri(docname)
+        url = html.escape(f"{relative_uri(own, super().get_target_uri(page))}#document-{docname}")
+        title = html.escape(self.env.titles[docname].astext() if docname in self.env.titles else "")
+        write_atomic(self.get_output_path(docname), REDIRECT.format(url=url, title=title))
+        self.events.emit("baocao-written", docname)
+
+    def write_doc_serialized(self, docname: str, doctree: nodes.document) -> None:
+        super().write_doc_serialized(docname, doctree)
+        self.events.emit("baocao-written", docname)
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        super().prepare_writing(docnames)
+        project = project_at(str(self.srcdir))
+        self.dashboard = build_dashboard(self.env, project, self.config.baocao_docx_dir)
+        copy_docx(self.dashboard, self.outdir)
+
+
+def read_generated(
+    builder: Builder, docname: str, doctree: nodes.document, cache: bool = True
+) -> None:
+    """Record a document made of nodes, as reading a source file would."""
+    env = builder.env
+    env.prepare_settings(docname)
+    for name in env.domains:
+        env.domains[name].process_doc(env, docname, doctree)
+    builder.events.emit("doctree-read", doctree)
+    env.all_docs[docname] = time.time_ns() // 1_000
+    builder.write_doctree(docname, doctree, _cache=cache)
+
+
+def find_dashboard(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """The dashboard (root document) has no source file; count it among the documents."""
+    env.project.docnames.add(env.config.root_doc)
+    return []
+
+
+def read_dashboard(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Every build reads the dashboard here, whatever the builder, before the sources."""
+    root = env.config.root_doc
+    if root in docnames:
+        docnames.remove(root)
+    source = env.doc2path(root)
+    if not Path(source).is_file():
+        read_generated(app.builder, root, dashboard_doctree(str(source)))
+
+
+def write_dashboard(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every build writes the dashboard again: any unit's change may change it."""
+    return [env.config.root_doc]
+
+
+def page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> str | None:
+    """The site's texts on every page; the unit's name, links and sections on its page."""
+    context["baocao"] = {key.split(".", 1)[1]: text(key) for key in SITE_TEXTS}
+    builder = app.builder
+    if pagename == app.config.root_doc and isinstance(builder, ReportsHTMLBuilder):
+        assert builder.dashboard is not None
+        context["dashboard"] = builder.dashboard
+        context["texts"] = dashboard_texts(builder.dashboard)
+        return "dashboard.html"
+    if not isinstance(doctree, nodes.document) or "baocao_nav" not in doctree:
+        return None
+    slug = unit_slug(pagename, app.config.baocao_reports_dir)
+    assert slug is not None
+    project = project_at(str(app.srcdir))
+    unit = project.units.units.get(slug)
+    docx = docx_file(project.root / app.config.baocao_docx_dir, slug)
+    context["baocao_unit"] = {
+        "name": unit.name if unit else slug,
+        "nav": doctree["baocao_nav"],
+        "docx_url": f"docx/{docx.name}" if docx else None,
+        **{key.split(".", 1)[1]: text(key) for key in UNIT_TEXTS},
+    }
+    return None
+
+
+def setup_builder(app: Sphinx) -> None:
+    app.add_builder(ReportsHTMLBuilder, override=True)
+    app.add_event("baocao-writing")
+    app.add_event("baocao-written")
+    app.connect("html-page-context", page_context)
+    app.connect("env-get-outdated", find_dashboard)
+    app.connect("env-before-read-docs", read_dashboard)
+    app.connect("env-get-updated", write_dashboard)

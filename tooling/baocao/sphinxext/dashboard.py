@@ -1,0 +1,186 @@
+"""The dashboard: every unit with its kind, completeness, findings, last change and links.
+
+Units come from the folders under the reports root and from ``reports/units.yaml``;
+a unit whose report could not be read is listed with its error, as is a unit of
+the list without a folder. Its row data comes from what the build collected while
+reading (``units.py``); a unit whose ``index`` was not read is linted here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sphinx.environment import BuildEnvironment
+
+from baocao.docx.nd30 import DRAFT_SUFFIX
+from baocao.fsutil import write_atomic
+from baocao.project import Project
+from baocao.sphinxext.domain import UnitInfo, baocao_domain
+from baocao.sphinxext.lastchange import last_changes
+from baocao.sphinxext.texts import has_text, text
+from baocao.sphinxext.units import broken, unit_info
+from baocao.text import strip_marks
+
+
+@dataclass
+class Row:
+    slug: str
+    name: str
+    kind: str
+    kind_label: str
+    status: str  # "complete", "incomplete" or "broken"
+    required: int = 0
+    present: int = 0
+    errors: int = 0
+    warnings: int = 0
+    changed: str = ""  # ISO date
+    page: str | None = None  # docname of the unit's page
+    docx: Path | None = None  # the unit's Word file, when built
+    problem: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return text(f"dash.status.{self.status}")
+
+    @property
+    def changed_label(self) -> str:
+        return dt.date.fromisoformat(self.changed).strftime("%d/%m/%Y") if self.changed else ""
+
+    @property
+    def search_key(self) -> str:
+        return strip_marks(f"{self.name} {self.slug}").lower()
+
+    @property
+    def docx_url(self) -> str | None:
+        return f"docx/{self.docx.name}" if self.docx else None
+
+    @property
+    def docx_draft(self) -> bool:
+        return self.docx is not None and self.docx.stem.endswith(DRAFT_SUFFIX)
+
+
+@dataclass
+class Dashboard:
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def broken(self) -> list[Row]:
+        return [row for row in self.rows if row.status == "broken"]
+
+    def count(self, status: str) -> int:
+        return sum(row.status == status for row in self.rows)
+
+    def total(self, name: str) -> int:
+        return sum(getattr(row, name) for row in self.rows)
+
+    @property
+    def kinds(self) -> list[tuple[str, str]]:
+        return sorted({(row.kind, row.kind_label) for row in self.rows if row.kind})
+
+
+def docx_file(folder: Path, slug: str) -> Path | None:
+    """The unit's Word file as the docx builder names it: final, or a draft."""
+    for name in (f"{slug}.docx", f"{slug}{DRAFT_SUFFIX}.docx"):
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def kind_label(kind: str) -> str:
+    return text(f"kind.{kind}") if has_text(f"kind.{kind}") else kind
+
+
+def build_dashboard(env: BuildEnvironment, project: Project, docx_dir: str) -> Dashboard:
+    listed = project.units.units
+    folders = {path.name: path for path in project.unit_dirs()}
+    collected = baocao_domain(env).units
+    changed = last_changes(project.root, project.settings.reports_dir, list(folders.values()))
+    rows = []
+    for slug in sorted(set(listed) | set(folders)):
+        unit = listed.get(slug)
+        name = unit.name if unit else slug
+        kind = unit.kind if unit else ""
+        if slug not in folders:
+            path = project.rel(project.reports_dir / slug) + "/"
+            problem = text("dash.missing-folder", path=path)
+            rows.append(Row(slug, name, kind, kind_label(kind), "broken", problem=problem))
+            continue
+        info = collected.get(slug) or unit_info(project, folders[slug], None)
+        row = _row(slug, name, kind, info, env)
+        row.changed = changed.get(slug, "")
+        row.docx = docx_file(project.root / docx_dir, slug)
+        rows.append(row)
+    rows.sort(key=lambda row: (strip_marks(row.name).casefold(), row.slug))
+    return Dashboard(rows)
+
+
+def _row(slug: str, name: str, kind: str, info: UnitInfo, env: BuildEnvironment) -> Row:
+    page = info["docname"] if info["docname"] in env.all_docs else None
+    if broken(info):
+        status, problem = "broken", info["load_errors"][0]
+    else:
+        status, problem = ("complete" if info["complete"] else "incomplete"), ""
+    return Row(
+        slug,
+        name,
+        kind,
+        kind_label(kind),
+        status,
+        required=info["required"],
+        present=info["present"],
+        errors=info["errors"],
+        warnings=info["warnings"],
+        page=page,
+        problem=problem,
+    )
+
+
+def copy_docx(dashboard: Dashboard, outdir: Path) -> None:
+    """Put each unit's Word file beside the site, where the dashboard links it."""
+    for row in dashboard.rows:
+        if row.docx is None:
+            continue
+        target = Path(outdir) / "docx" / row.docx.name
+        if target.is_file() and target.stat().st_mtime >= row.docx.stat().st_mtime:
+            continue
+        write_atomic(target, row.docx.read_bytes())
+
+
+TEMPLATE_TEXTS = (
+    "empty",
+    "filter",
+    "filter-placeholder",
+    "kind-all",
+    "status-all",
+    "sort-hint",
+    "col.unit",
+    "col.kind",
+    "col.status",
+    "col.sections",
+    "col.errors",
+    "col.warnings",
+    "col.changed",
+    "col.files",
+    "status.complete",
+    "status.incomplete",
+    "status.broken",
+    "link.html",
+    "link.docx",
+    "link.docx-draft",
+    "no-docx",
+)
+
+
+def dashboard_texts(dashboard: Dashboard) -> dict[str, str]:
+    """The dashboard template's texts, by key without the ``dash.`` prefix."""
+    texts = {key: text(f"dash.{key}") for key in TEMPLATE_TEXTS}
+    texts["total"] = text("dash.total", units=len(dashboard.rows))
+    texts["total-status"] = text(
+        "dash.total-status",
+        complete=dashboard.count("complete"),
+        incomplete=dashboard.count("incomplete"),
+        broken=dashboard.count("broken"),
+    )
+    return texts

@@ -1,0 +1,61 @@
+"""What the build learns about each unit while reading, kept in the environment.
+
+Per unit (by slug): the lint summary and findings, the front matter, the title for
+the year (collected when the unit's ``index`` document is read, see ``units.py``).
+Per document: the unsafe content the builder removed from it (``safety.py``). The
+data is plain dicts and lists, so it pickles with the environment and merges
+across parallel readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from typing import Any
+
+from sphinx.domains import Domain
+
+UnitInfo = dict[str, Any]
+Removal = dict[str, Any]
+
+
+class BaocaoDomain(Domain):
+    name = "baocao"
+    label = "baocao"
+    data_version = 1
+    initial_data: dict[str, Any] = {"units": {}, "removed": {}}  # noqa: RUF012
+
+    @property
+    def units(self) -> dict[str, UnitInfo]:
+        return self.data.setdefault("units", {})
+
+    @property
+    def removed(self) -> dict[str, list[Removal]]:
+        return self.data.setdefault("removed", {})
+
+    def note_unit(self, info: UnitInfo) -> None:
+        self.units[info["slug"]] = info
+
+    def note_removed(self, docname: str, removal: Removal) -> None:
+        self.removed.setdefault(docname, []).append(removal)
+
+    def removed_in(self, docnames: Set[str]) -> list[Removal]:
+        return [item for name in sorted(docnames) for item in self.removed.get(name, ())]
+
+    def clear_doc(self, docname: str) -> None:
+        self.removed.pop(docname, None)
+        for slug in [s for s, info in self.units.items() if info["docname"] == docname]:
+            del self.units[slug]
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for slug, info in otherdata["units"].items():
+            if info["docname"] in docnames:
+                self.units[slug] = info
+        for docname in docnames:
+            if docname in otherdata["removed"]:
+                self.removed[docname] = otherdata["removed"][docname]
+
+
+def baocao_domain(env: Any) -> BaocaoDomain:
+    domain = env.domains["baocao"]
+    assert isinstance(domain, BaocaoDomain)
+    return domain

@@ -1,0 +1,75 @@
+"""Wire the site's components into Sphinx and configure the site from the project.
+
+The root ``conf.py`` only names the project, the language and this extension. The
+rest follows from ``[tool.baocao]``: the sources are the reports folder only,
+Markdown is read by myst-parser with the project's syntax extensions behind the
+safety gates, the theme is the light ``baocao`` theme in
+``tooling/baocao/templates/`` with assets from ``tooling/baocao/static/``, and the
+home page is the generated dashboard.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.util import find_spec
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from baocao.mdparser import MYST_EXTENSIONS
+from baocao.sphinxext.assemble import setup_assemble
+from baocao.sphinxext.builder import setup_builder
+from baocao.sphinxext.domain import BaocaoDomain
+from baocao.sphinxext.parser import SafeMystParser
+from baocao.sphinxext.safety import setup_safety
+from baocao.sphinxext.search import setup_search
+from baocao.sphinxext.texts import text
+from baocao.sphinxext.units import project_at, setup_units
+
+PACKAGE = Path(__file__).resolve().parent.parent
+THEME_DIR = PACKAGE / "templates"
+STATIC_DIR = PACKAGE / "static"
+DOCX_BUILDER = "baocao.sphinxext.docx_builder"
+
+
+def configure(app: Sphinx, config: Config) -> None:
+    """Settings the site depends on, derived from the project's own settings."""
+    project = project_at(str(app.srcdir))
+    reports_dir = project.settings.reports_dir.strip("/")
+    config.baocao_reports_dir = reports_dir
+    config.baocao_allowed_directives = list(project.settings.allowed_directives)
+    config.root_doc = "index"
+    config.include_patterns = [f"{reports_dir}/**"]
+    # Fixed patterns (a change of them reads every document again): hidden and
+    # underscore entries (.git, .venv, _build, _templates) are not even walked.
+    config.exclude_patterns = [".*", "_*", "**/.*", "**/_*", "venv", "node_modules"]
+    config.source_suffix = {".md": "markdown"}
+    config.myst_enable_extensions = list(MYST_EXTENSIONS)
+    config.html_theme = "baocao"
+    config.html_title = config.project or text("site.title")
+    config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+    config.html_copy_source = False
+    config.html_show_sourcelink = False
+    config.html_show_sphinx = False
+    config.html_use_index = False
+    config.html_domain_indices = False
+
+
+def setup_extension(app: Sphinx) -> None:
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_design")
+    app.add_source_parser(SafeMystParser, override=True)
+    app.add_config_value("baocao_reports_dir", "reports", "env", str)
+    app.add_config_value("baocao_allowed_directives", [], "env", list)
+    app.add_config_value("baocao_docx_dir", "_build/docx", "html", str)
+    app.add_html_theme("baocao", str(THEME_DIR))
+    app.add_domain(BaocaoDomain)
+    app.connect("config-inited", configure)
+    setup_safety(app)
+    setup_units(app)
+    setup_assemble(app)
+    setup_search(app)
+    setup_builder(app)
+    if find_spec(DOCX_BUILDER) is not None:
+        import_module(DOCX_BUILDER).setup_docx_builder(app)

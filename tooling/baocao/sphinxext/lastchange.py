@@ -1,0 +1,72 @@
+"""The date each unit's report last changed: its last commit, or its files' time.
+
+One ``git log`` over the reports folder gives every unit's last commit date. A unit
+with uncommitted changes, or a project outside git, falls back to the newest
+modification time of the unit's files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+
+def _git(root: Path, *args: str) -> str | None:
+    command = ["git", "-c", "core.quotePath=false", *args]
+    try:
+        done = subprocess.run(
+            command, cwd=root, capture_output=True, text=True, check=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout
+
+
+def _slug(path: str, reports_dir: str) -> str | None:
+    parts = path.strip().split("/")
+    prefix = reports_dir.strip("/").split("/")
+    if len(parts) > len(prefix) + 1 and parts[: len(prefix)] == prefix:
+        return parts[len(prefix)]
+    return None
+
+
+def committed_dates(root: Path, reports_dir: str) -> dict[str, str]:
+    """Slug -> ISO date of the last commit touching the unit (newest first in the log)."""
+    log = _git(root, "log", "--relative", "--format=%x00%cs", "--name-only", "--", reports_dir)
+    dates: dict[str, str] = {}
+    date = ""
+    for line in (log or "").splitlines():
+        if line.startswith("\x00"):
+            date = line[1:]
+        elif (slug := _slug(line, reports_dir)) is not None:
+            dates.setdefault(slug, date)
+    return dates
+
+
+def dirty_units(root: Path, reports_dir: str) -> set[str] | None:
+    """Slugs with uncommitted or untracked files; None outside a git work tree."""
+    prefix = _git(root, "rev-parse", "--show-prefix")
+    status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", reports_dir)
+    if prefix is None or status is None:
+        return None
+    local = prefix.strip() + reports_dir
+    return {s for entry in status.split("\0") if (s := _slug(entry[3:], local))}
+
+
+def newest_mtime(unit_dir: Path) -> str:
+    times = [p.stat().st_mtime for p in unit_dir.rglob("*") if p.is_file()]
+    return dt.date.fromtimestamp(max(times)).isoformat() if times else ""
+
+
+def last_changes(root: Path, reports_dir: str, unit_dirs: list[Path]) -> dict[str, str]:
+    dirty = dirty_units(root, reports_dir)
+    committed = committed_dates(root, reports_dir) if dirty is not None else {}
+    result = {}
+    for unit_dir in unit_dirs:
+        slug = unit_dir.name
+        if dirty is None or slug in dirty or slug not in committed:
+            result[slug] = newest_mtime(unit_dir)
+        else:
+            result[slug] = committed[slug]
+    return result

@@ -1,0 +1,83 @@
+"""What a unit's report may pull into the site: the safety policy shared by the parser
+gates (``parser.py``) and the doctree transform (``safety.py``).
+
+A unit's report may use the directives of ``Settings.allowed_directives``, include
+files and show images from its own folder, and nothing else: no raw HTML or other
+raw content, nothing from another unit's folder, from the rest of the project or
+from the Internet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+RAW_DIRECTIVES = frozenset({"raw", "eval-rst", "eval-md"})
+INCLUDE_DIRECTIVES = frozenset({"include", "literalinclude"})
+LINKING_DIRECTIVES = frozenset({"image", "figure"})
+# Options through which docutils directives read a file or fetch a URL (csv-table, raw).
+FILE_OPTIONS = ("file", "source")
+URL_OPTIONS = ("url",)
+UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class UnitScope:
+    """The folder a document's references must stay in, and the Sphinx source root."""
+
+    unit_dir: Path
+    srcdir: Path
+
+    def contains(self, target: str, base_dir: Path) -> bool:
+        """True when ``target`` is a local path (never a URL) that resolves inside the unit.
+
+        ``/x`` is relative to the source root, as Sphinx reads it; anything else is
+        relative to ``base_dir``, the folder of the file that names it.
+        """
+        target = target.strip()
+        if not target or is_url(target) or target.startswith("<"):
+            return False
+        base = self.srcdir if target.startswith("/") else base_dir
+        resolved = (base / target.lstrip("/")).resolve()
+        return resolved.is_relative_to(self.unit_dir.resolve())
+
+
+def is_url(target: str) -> bool:
+    return bool(_SCHEME.match(target)) or target.startswith("//")
+
+
+def unsafe_scheme(uri: str) -> bool:
+    match = _SCHEME.match(uri.strip())
+    return bool(match) and match.group(1).lower() in UNSAFE_SCHEMES
+
+
+def unit_slug(docname: str, reports_dir: str) -> str | None:
+    """The unit a document belongs to: ``reports/<slug>/...`` gives ``<slug>``."""
+    prefix = reports_dir.strip("/") + "/"
+    if not docname.startswith(prefix):
+        return None
+    rest = docname[len(prefix) :]
+    return rest.split("/", 1)[0] if "/" in rest else None
+
+
+def unit_index(slug: str, reports_dir: str) -> str:
+    return f"{reports_dir.strip('/')}/{slug}/index"
+
+
+def scope_for(docname: str, srcdir: Path, reports_dir: str) -> UnitScope | None:
+    slug = unit_slug(docname, reports_dir)
+    if slug is None:
+        return None
+    return UnitScope(srcdir / reports_dir / slug, srcdir)
+
+
+def directive_refusal(name: str, allowed: frozenset[str]) -> str | None:
+    """Why a directive is refused whatever its arguments (a text id), or None."""
+    if name in RAW_DIRECTIVES:
+        return "removed.raw"
+    if name not in allowed and name not in INCLUDE_DIRECTIVES:
+        return "removed.directive"
+    return None
