@@ -2,11 +2,13 @@
 
 Changes are taken from the merge base of REF and HEAD to the working tree, plus
 untracked files, so the answer is the same on a pull request's checkout and on
-an officer's machine with uncommitted edits. Prints one slug per line; deleted
-units, and folders whose names are not slugs, are not listed (there is nothing
-to build, and a slug is safe as a command-line word). ``--github-output`` appends
-``units`` (space-separated) and ``count``; ``--summary`` appends a table of the
-changed units, and the files outside any unit's folder, to the job summary.
+an officer's machine with uncommitted edits. Prints one slug per line. Deleted
+units, and folders whose names are not slugs, are not listed: there is nothing
+to build, and a slug is safe as a command-line word. A change to the settings
+(pyproject.toml) or to the forms selects every unit, as ``baocao lint
+--changed-since`` does. ``--github-output`` appends ``units`` (space-separated)
+and ``count``; ``--summary`` appends a table of the changed units, and the files
+outside any unit's folder, to the job summary.
 """
 
 from __future__ import annotations
@@ -45,22 +47,39 @@ def changed_files(project: Project, ref: str) -> list[str]:
     return sorted(set(tracked) | set(untracked))
 
 
+def unit_slugs(project: Project) -> set[str]:
+    """The units there are: folders with an index.md whose names are slugs."""
+    return {
+        path.name
+        for path in project.unit_dirs()
+        if (path / "index.md").is_file() and SLUG.match(path.name)
+    }
+
+
+def affects_every_unit(project: Project, name: str) -> bool:
+    """A change to the settings or to the forms can change every unit's result."""
+    forms = Path(project.settings.forms_dir).as_posix().strip("/") + "/"
+    return name == "pyproject.toml" or name.startswith(forms)
+
+
 def split_by_unit(project: Project, files: list[str]) -> tuple[Counter[str], list[str]]:
     """Count changed files per existing unit; return them and the files outside units."""
-    units = {path.name for path in project.unit_dirs() if (path / "index.md").is_file()}
+    units = unit_slugs(project)
     reports = Path(project.settings.reports_dir).as_posix().strip("/") + "/"
     per_unit: Counter[str] = Counter()
     outside: list[str] = []
     for name in files:
         parts = name[len(reports) :].split("/") if name.startswith(reports) else []
-        if len(parts) > 1 and parts[0] in units and SLUG.match(parts[0]):
+        if len(parts) > 1 and parts[0] in units:
             per_unit[parts[0]] += 1
         else:
             outside.append(name)
     return per_unit, outside
 
 
-def _summary(project: Project, per_unit: Counter[str], outside: list[str]) -> str:
+def _summary(
+    project: Project, per_unit: Counter[str], outside: list[str], everything: list[str]
+) -> str:
     lines = [f"### {review_t('changed.summary-title')}", ""]
     if per_unit:
         lines += [review_t("changed.summary-head"), "| --- | --- | ---: |"]
@@ -76,6 +95,9 @@ def _summary(project: Project, per_unit: Counter[str], outside: list[str]) -> st
     if outside:
         files = ", ".join(f"`{name}`" for name in outside)
         lines += [review_t("changed.summary-outside", files=files), ""]
+    if everything:
+        files = ", ".join(f"`{name}`" for name in everything)
+        lines += [review_t("changed.summary-everything", files=files), ""]
     return "\n".join(lines) + "\n"
 
 
@@ -92,14 +114,15 @@ def _escape(text: str, extra: str = "") -> str:
 def changed(ref: str, github_output: bool, summary: bool) -> None:
     project = Project.discover()
     per_unit, outside = split_by_unit(project, changed_files(project, ref))
-    slugs = sorted(per_unit)
+    everything = [name for name in outside if affects_every_unit(project, name)]
+    slugs = sorted(unit_slugs(project) if everything else per_unit)
     for slug in slugs:
         click.echo(slug)
     if github_output:
         append_github_output({"units": " ".join(slugs), "count": str(len(slugs))})
     if summary and os.environ.get("GITHUB_STEP_SUMMARY"):
         with Path(os.environ["GITHUB_STEP_SUMMARY"]).open("a", encoding="utf-8") as handle:
-            handle.write(_summary(project, per_unit, outside))
+            handle.write(_summary(project, per_unit, outside, everything))
     if summary and outside:
         title = review_t("changed.notice-title")
         message = review_t("changed.summary-outside", files=", ".join(outside))
