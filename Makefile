@@ -14,11 +14,12 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 
-# Lint every unit (findings do not stop the build), then build HTML and Word files.
+# Lint every unit (findings do not stop the build), then the Word files, then the site
+# (which links the Word files it finds).
 build: setup
 	-$(BIN)/baocao lint
-	$(BIN)/baocao build html
 	$(BIN)/baocao build docx
+	$(BIN)/baocao build html
 
 test: setup
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests ran"; exit 0; fi; exit $$rc

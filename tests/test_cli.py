@@ -64,3 +64,24 @@ def test_click_texts_are_vietnamese(tmp_project: Path) -> None:
     assert "Cách dùng:" in help_text and "Tùy chọn:" in help_text and "Usage:" not in help_text
     english = run("--lang", "en", "new", "--bad", cwd=tmp_project)
     assert "No such option '--bad'" in english.stderr
+
+
+def test_atomic_write_gives_normal_permissions(tmp_path: Path) -> None:
+    from baocao.fsutil import write_atomic
+
+    target = tmp_path / "a.txt"
+    write_atomic(target, "một")
+    assert target.read_text("utf-8") == "một"
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    target.chmod(0o640)
+    write_atomic(target, "hai")
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def _umask() -> int:
+    import os
+
+    current = os.umask(0)
+    os.umask(current)
+    return current
