@@ -16,7 +16,7 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.section import Section
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 
 from baocao.docx import ooxml, styles
 from baocao.docx.fields import add_page_number
@@ -53,6 +53,9 @@ def format_body_tables(document: Document, nd: ND30) -> None:
         total = sum(col.w or 0 for col in grid) or 1
         for index, col in enumerate(grid):
             table.columns[index].width = Mm(nd.text_width * (col.w or 0) / total)
+        following = table._tbl.getnext()
+        if following is not None and following.tag == qn("w:p"):
+            following.get_or_add_pPr().get_or_add_spacing().before = Pt(nd.space_after)
         for row in table.rows:
             tr_pr = row._tr.trPr
             if tr_pr is None or tr_pr.find(qn("w:tblHeader")) is None:

@@ -14,13 +14,19 @@ from baocao.docx.styles import RULE
 CELL_MARGIN = 1.905  # mm: Word's default left and right cell margin (108 twips)
 
 
-def borderless_table(document: Document, widths: list[float], rows: int = 1) -> Table:
-    """A table of fixed column widths (mm) with no borders, appended to the body."""
+def borderless_table(
+    document: Document, widths: list[float], rows: int = 1, outdent: float = 0.0
+) -> Table:
+    """A table of fixed column widths (mm) with no borders, appended to the body.
+
+    ``outdent`` (mm) moves it that far into the left margin.
+    """
     table = document.add_table(rows=rows, cols=len(widths))
     table.autofit = False
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
     tbl_pr = table._tbl.tblPr
     ooxml.table_borders(tbl_pr, val="nil")
+    ooxml.table_indent(tbl_pr, -round(Mm(outdent).twips))
     for index, width in enumerate(widths):
         table.columns[index].width = Mm(width)
         for cell in table.columns[index].cells:

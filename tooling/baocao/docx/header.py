@@ -20,8 +20,8 @@ from baocao.docx.nd30 import MOTTO, NATIONAL_TITLE, ND30
 
 def header_block(document: Document, meta: DocumentMeta, nd: ND30) -> list[BaseOxmlElement]:
     """Build the header table and the title at the end of the body; return their elements."""
-    left, right = nd.header_left, nd.text_width - nd.header_left
-    table = borderless_table(document, [left, right], rows=2)
+    left, right = nd.header_left, nd.header_right
+    table = borderless_table(document, [left, right], rows=2, outdent=nd.header_outdent)
     agencies, motto = table.cell(0, 0), table.cell(0, 1)
     if meta.co_quan_chu_quan:
         add(agencies, styles.PARENT_AGENCY, meta.co_quan_chu_quan.upper())

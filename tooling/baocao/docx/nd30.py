@@ -44,8 +44,11 @@ class ND30:
     title_size: float = 14.0
     recipients_label_size: float = 12.0
     recipients_size: float = 11.0
-    # Header and signature tables: left column width; the right one takes the rest.
-    header_left: float = 65.0
+    # Header table: it reaches ``header_outdent`` into the left margin, as the decree's
+    # samples do, so that the unit's name and the Quốc hiệu each fit on one line.
+    header_outdent: float = 5.0
+    header_left: float = 76.0
+    # Signature table, across the text width.
     signature_left: float = 70.0
     # Short rules: the unit's line as a share of its name, the title's as a share of the text.
     agency_rule_share: float = 0.4
@@ -55,6 +58,10 @@ class ND30:
     @property
     def text_width(self) -> float:
         return self.page_width - self.margin_left - self.margin_right
+
+    @property
+    def header_right(self) -> float:
+        return self.text_width + self.header_outdent - self.header_left
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ND30:

@@ -49,9 +49,6 @@ _AFTER_PBDR = (
 _AFTER_TBLHEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
 _AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
                      "w:tblDescription", "w:tblPrChange")  # fmt: skip
-_AFTER_TCBORDERS = ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
-                    "w:vAlign", "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
-                    "w:cellMerge", "w:tcPrChange")  # fmt: skip
 _AFTER_BDR = ("w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
               "w:eastAsianLayout", "w:specVanish", "w:oMath")  # fmt: skip
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
@@ -125,11 +122,10 @@ def table_borders(tbl_pr: BaseOxmlElement, val: str = "single", size: int = 4) -
     replace_child(tbl_pr, borders, _AFTER_TBLBORDERS)
 
 
-def cell_borders_none(tc_pr: BaseOxmlElement) -> None:
-    borders = element("w:tcBorders")
-    for side in ("top", "left", "bottom", "right"):
-        borders.append(_border(side, "nil", 0))
-    replace_child(tc_pr, borders, _AFTER_TCBORDERS)
+def table_indent(tbl_pr: BaseOxmlElement, twips: int) -> None:
+    """Shift a table from the left margin (negative: into the margin)."""
+    indent = element("w:tblInd", w=str(twips), type="dxa")
+    replace_child(tbl_pr, indent, ("w:tblBorders", *_AFTER_TBLBORDERS))
 
 
 def run_border(rpr: BaseOxmlElement, size: int = 8) -> None:

@@ -49,8 +49,8 @@ class StyleSpec:
     align: WD_ALIGN_PARAGRAPH | None = None
     first_line: float | None = None  # mm
     left: float | None = None  # mm
-    before: float | None = 0.0  # pt
-    after: float | None = 0.0  # pt
+    before: float | None = None  # pt
+    after: float | None = None  # pt
     line_spacing: float | None = None
     keep_with_next: bool | None = None
 
@@ -70,17 +70,20 @@ def paragraph_styles(nd: ND30) -> list[StyleSpec]:
         "keep_with_next": True,
     }
     return [
-        StyleSpec("Normal", None, size=body, align=LEFT, line_spacing=nd.line_spacing),
+        StyleSpec(
+            "Normal", None, size=body, align=LEFT, before=0.0, after=0.0,
+            line_spacing=nd.line_spacing,
+        ),
         StyleSpec(
             "Body Text", size=body, align=JUSTIFY, first_line=nd.first_line_indent,
-            after=nd.space_after,
+            before=0.0, after=nd.space_after,
         ),
         StyleSpec("First Paragraph", "Body Text"),
         StyleSpec("Block Text", "Body Text", italic=True, left=10.0),
         StyleSpec("Compact", size=nd.table_size, align=LEFT, first_line=0.0, before=1.0, after=1.0),
         StyleSpec("Table Caption", size=nd.table_size, bold=True, align=CENTER, before=6.0,
                   after=3.0, keep_with_next=True),
-        StyleSpec("Footnote Text", size=12.0),
+        StyleSpec("Footnote Text", size=12.0, align=JUSTIFY, before=0.0, after=0.0),
         *[
             StyleSpec(name, italic=index >= 3, **heading)
             for index, name in enumerate(HEADINGS)
@@ -92,7 +95,7 @@ def paragraph_styles(nd: ND30) -> list[StyleSpec]:
         StyleSpec(NATIONAL_TITLE, size=nd.national_title_size, bold=True, **block),
         StyleSpec(MOTTO, size=nd.motto_size, bold=True, **block),
         StyleSpec(PLACE_DATE, size=body, italic=True, **{**block, "before": 6.0}),
-        StyleSpec(RULE, size=1.0, **block),
+        StyleSpec(RULE, size=1.0, **{**block, "before": 2.0}),
         StyleSpec(DOCUMENT_TYPE, size=body, bold=True, **{**block, "before": 18.0},
                   keep_with_next=True),
         StyleSpec(TITLE, size=nd.title_size, bold=True, **block, keep_with_next=True),

@@ -24,8 +24,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.locale import admonitionlabels
 from sphinx.util import logging
+from sphinx.util.docutils import new_document
 from sphinx.util.nodes import inline_all_toctrees
 
 from baocao.docx.ast import to_json, to_pandoc
@@ -57,6 +59,23 @@ class DocxBuilder(Builder):
         self.project = Project.discover(Path(self.srcdir))
         self.nd = ND30.from_settings(self.project.settings)
         self.outcomes: list[Outcome] = []
+
+    def read_doc(self, docname: str, *, _cache: bool = True) -> None:
+        """Read a source file; a document without one gets an empty placeholder.
+
+        The site's home page (the dashboard) is such a document: the HTML builder
+        makes it on each of its builds. The Word files have no use for it, but
+        Sphinx needs its root document in the environment.
+        """
+        path = str(self.env.doc2path(docname))
+        if Path(path).is_file():
+            super().read_doc(docname, _cache=_cache)
+            return
+        self.env.prepare_settings(docname)
+        doctree = new_document(path)
+        self.events.emit("doctree-read", doctree)
+        self.env.all_docs[docname] = time.time_ns() // 1_000
+        self.write_doctree(docname, doctree, _cache=_cache)
 
     def get_outdated_docs(self) -> str:
         return "every unit"
@@ -156,8 +175,25 @@ class DocxBuilder(Builder):
         return tree
 
 
+def keep_root_doc(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Keep a root document that has no source file (the site's dashboard) in the environment.
+
+    Sphinx would drop it as removed, then refuse to build without it. It is read
+    (as a placeholder) only when the environment does not hold it yet.
+    """
+    root = env.config.root_doc
+    if not isinstance(app.builder, DocxBuilder) or Path(env.doc2path(root)).is_file():
+        return []
+    env.project.docnames.add(root)
+    removed.discard(root)
+    return [] if root in env.all_docs else [root]
+
+
 def setup_docx_builder(app: Sphinx) -> None:
     """Register the ``docx`` builder and its events (called by the project's extension)."""
     app.add_builder(DocxBuilder)
     app.add_event(UNITS_EVENT)
     app.add_event(DONE_EVENT)
+    app.connect("env-get-outdated", keep_root_doc)

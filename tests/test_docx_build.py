@@ -1,0 +1,54 @@
+"""``baocao build docx``: files, draft names, failures, reproducible bytes, messages."""
+
+from __future__ import annotations
+
+import pytest
+from test_docx_support import BLOCKED, DRAFT, EXAMPLES, Built, build_once, run_cli
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build_once(tmp_path_factory.getbasetemp())
+
+
+def test_every_unit_gets_its_file_and_a_draft_its_draft_name(built: Built) -> None:
+    names = set(built.first_bytes)
+    assert {f"{unit}.docx" for unit in EXAMPLES} <= names
+    assert f"{DRAFT}-du-thao.docx" in names
+    assert f"{DRAFT}.docx" not in names
+    for unit in EXAMPLES:
+        assert f"{unit}: đã tạo _build/docx/{unit}.docx" in built.first.stdout.splitlines()
+    assert f"{DRAFT}: đã tạo _build/docx/{DRAFT}-du-thao.docx (bản DỰ THẢO" in built.first.stdout
+
+
+def test_a_failed_unit_leaves_no_partial_file_and_the_others_are_built(built: Built) -> None:
+    assert built.first.returncode == 1
+    assert f"{BLOCKED}: không tạo được tệp Word" in built.first.stderr
+    assert f"1 đơn vị không tạo được tệp Word: {BLOCKED}." in built.first.stderr
+    blocked = built.docx_dir / f"{BLOCKED}.docx"
+    assert blocked.is_dir() and not any(blocked.iterdir())
+    leftovers = [p.name for p in built.docx_dir.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+    assert "Đã tạo 4 tệp Word (1 bản dự thảo)" in built.first.stdout
+
+
+def test_building_twice_gives_identical_bytes(built: Built) -> None:
+    assert len(built.first_bytes) == 4
+    assert built.second_bytes == built.first_bytes
+
+
+def test_one_unit_in_english(built: Built) -> None:
+    result = run_cli(built.project, "--lang", "en", "build", "docx", EXAMPLES[1])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"{EXAMPLES[1]}: wrote _build/docx/{EXAMPLES[1]}.docx"
+    assert "Word files written: 1 (0 drafts)" in result.stdout
+    assert (built.docx_dir / f"{EXAMPLES[1]}.docx").read_bytes() == built.first_bytes[
+        f"{EXAMPLES[1]}.docx"
+    ]
+
+
+def test_an_unknown_unit_is_a_usage_error(built: Built) -> None:
+    result = run_cli(built.project, "build", "docx", "khong-co-don-vi")
+    assert result.returncode == 2
+    assert "Không có đơn vị 'khong-co-don-vi'" in result.stderr
+    assert EXAMPLES[0] in result.stderr
