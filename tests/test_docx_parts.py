@@ -57,7 +57,7 @@ def test_meta_from_front_matter_defaults() -> None:
 
 def test_header_lines_fit_their_columns() -> None:
     nd = ND30()
-    right = nd.text_width - nd.header_left - 2 * 1.905
+    right = nd.header_right - 2 * 1.905
     assert bold_width(NATIONAL_TITLE, nd.national_title_size) < right
     assert bold_width(MOTTO, nd.motto_size) < right
     assert bold_width("Đ", 13) == bold_width("D", 13)
