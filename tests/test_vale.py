@@ -206,7 +206,7 @@ def test_generated_files_do_not_depend_on_the_cli_language() -> None:
 
 
 def test_malformed_terminology_is_a_configuration_error() -> None:
-    with pytest.raises(vale.ReviewConfigError) as caught:
+    with pytest.raises(vale.ConfigError) as caught:
         vale.load_terminology("abbreviations: []\nsubstitutions: [{wrong: a}]\navoid: []\n")
     assert caught.value.exit_code == 2
     assert "substitutions[0].right" in caught.value.render("vi")

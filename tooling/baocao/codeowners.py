@@ -11,16 +11,10 @@ workflow's commands, whose texts live in ``data/messages-review.yaml``.
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from baocao.errors import ConfigError
 from baocao.fsutil import write_atomic
-from baocao.i18n import get_lang
 from baocao.project import Project, UnitsList
 
 CODEOWNERS = Path(".github/CODEOWNERS")
@@ -38,39 +32,12 @@ _HANDLE = re.compile(
 _SAFE_SLUG = re.compile(r"^[A-Za-z0-9._-]+$")
 
 
-@cache
-def _review_catalogue() -> dict[str, dict[str, str]]:
-    text = resources.files("baocao").joinpath("data/messages-review.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
-
-
-def review_t(key: str, lang: str | None = None, /, **params: Any) -> str:
-    """The review message ``key`` in ``lang`` (default: the current one)."""
-    entry = _review_catalogue()[key]
-    template = entry.get(lang or get_lang()) or entry["vi"]
-    return template.format(**params)
-
-
-class ReviewConfigError(ConfigError):
-    """A configuration error whose message lives in messages-review.yaml (exit code 2)."""
-
-    def __init__(self, key: str, /, *, file: Path | str | None = None, **params: Any) -> None:
-        self.review_key = key
-        super().__init__(key, file=file, **params)
-
-    def render(self, lang: str | None = None) -> str:
-        where = f"{self.file}: " if self.file else ""
-        return where + review_t(self.review_key, lang, **self.params)
-
-
 def _handle(raw: str, owner_of: str, units_file: Path) -> str:
     handle = raw.strip()
     if handle and "@" not in handle:
         handle = "@" + handle
     if not _HANDLE.match(handle):
-        raise ReviewConfigError(
-            "codeowners.bad-handle", file=units_file, handle=raw, owner_of=owner_of
-        )
+        raise ConfigError("codeowners.bad-handle", file=units_file, handle=raw, owner_of=owner_of)
     return handle
 
 
@@ -83,7 +50,7 @@ def render(units: UnitsList, reports_dir: str, units_file: Path) -> str:
     prefix = "/" + reports_dir.strip("/")
     for slug in sorted(units.units):
         if not _SAFE_SLUG.match(slug):
-            raise ReviewConfigError("codeowners.bad-slug", file=units_file, slug=slug)
+            raise ConfigError("codeowners.bad-slug", file=units_file, slug=slug)
         owners = [_handle(h, slug, units_file) for h in units.units[slug].owners]
         everyone = list(dict.fromkeys([*owners, *board]))
         lines.append(" ".join([f"{prefix}/{slug}/", *everyone]))

@@ -1,6 +1,7 @@
 """Messages shown to people, in Vietnamese (default) or English.
 
-The texts live in ``data/messages.yaml`` keyed by message id, then language.
+The texts live in ``data/messages*.yaml`` (one file per part of the tool, ids
+unique across them) keyed by message id, then language.
 """
 
 from __future__ import annotations
@@ -28,8 +29,13 @@ def get_lang() -> str:
 
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
-    text = resources.files("baocao").joinpath("data/messages.yaml").read_text("utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    merged: dict[str, dict[str, str]] = {}
+    data = resources.files("baocao").joinpath("data")
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.name.startswith("messages") and entry.name.endswith(".yaml"):
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            merged.update(yaml.load(entry.read_text("utf-8"), Loader=loader))
+    return merged
 
 
 def t(key: str, lang: str | None = None, /, **params: Any) -> str:

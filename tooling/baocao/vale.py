@@ -29,10 +29,10 @@ from typing import Any
 import click
 import yaml
 
-from baocao.codeowners import ReviewConfigError, review_t
 from baocao.config import find_root
+from baocao.errors import ConfigError
 from baocao.fsutil import write_atomic
-from baocao.i18n import LANGUAGES, set_lang
+from baocao.i18n import LANGUAGES, set_lang, t
 from baocao.lint.tone import to_style
 
 TERMINOLOGY = "tooling/baocao/data/terminology.yaml"
@@ -73,8 +73,8 @@ class Terminology:
     avoid: tuple[Avoid, ...]
 
 
-def _problem(kind: str, where: str) -> ReviewConfigError:
-    return ReviewConfigError(f"vale.bad-{kind}", file=TERMINOLOGY, where=where)
+def _problem(kind: str, where: str) -> ConfigError:
+    return ConfigError(f"vale.bad-{kind}", file=TERMINOLOGY, where=where)
 
 
 def _text(entry: dict[str, Any], key: str, where: str) -> str:
@@ -139,7 +139,7 @@ def rules(term: Terminology) -> dict[str, dict[str, Any]]:
     return {
         "Spelling": {
             "extends": "substitution",
-            "message": review_t("vale.msg.spelling", "vi"),
+            "message": t("vale.msg.spelling", "vi"),
             "level": "error",
             "ignorecase": True,
             "capitalize": True,
@@ -147,7 +147,7 @@ def rules(term: Terminology) -> dict[str, dict[str, Any]]:
         },
         "Avoid": {
             "extends": "substitution",
-            "message": review_t("vale.msg.avoid", "vi"),
+            "message": t("vale.msg.avoid", "vi"),
             "level": "warning",
             "ignorecase": True,
             "capitalize": True,
@@ -155,7 +155,7 @@ def rules(term: Terminology) -> dict[str, dict[str, Any]]:
         },
         "Abbreviations": {
             "extends": "conditional",
-            "message": review_t("vale.msg.abbreviations", "vi"),
+            "message": t("vale.msg.abbreviations", "vi"),
             "level": "suggestion",
             "scope": "text",
             "ignorecase": False,
@@ -217,26 +217,26 @@ def write(root: Path, term: Terminology) -> list[str]:
     return written
 
 
-@click.command(help=review_t("vale.help"))
-@click.option("--check", is_flag=True, help=review_t("vale.opt.check"))
+@click.command(help=t("vale.help"))
+@click.option("--check", is_flag=True, help=t("vale.opt.check"))
 @click.option("--lang", type=click.Choice(LANGUAGES), default="vi", show_default=True)
 def main(check: bool, lang: str) -> None:
     set_lang(lang)
     root = find_root()
     try:
         term = load_terminology()
-    except ReviewConfigError as err:
+    except ConfigError as err:
         click.echo(err.render(), err=True)
         sys.exit(err.exit_code)
     if check:
         problems = stale(root, term)
         if problems:
-            click.echo(review_t("vale.stale", files=", ".join(problems)), err=True)
+            click.echo(t("vale.stale", files=", ".join(problems)), err=True)
             sys.exit(1)
-        click.echo(review_t("vale.up-to-date"))
+        click.echo(t("vale.up-to-date"))
         return
     written = write(root, term)
-    click.echo(review_t("vale.written", count=len(written), files=", ".join(written) or "-"))
+    click.echo(t("vale.written", count=len(written), files=", ".join(written) or "-"))
 
 
 if __name__ == "__main__":

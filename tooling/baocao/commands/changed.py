@@ -20,8 +20,9 @@ from pathlib import Path
 
 import click
 
-from baocao.codeowners import ReviewConfigError, review_t
 from baocao.commands.shards import append_github_output
+from baocao.errors import ConfigError
+from baocao.i18n import t
 from baocao.project import Project
 from baocao.scaffold import SLUG
 
@@ -32,10 +33,10 @@ def _git(project: Project, ref: str, *args: str) -> list[str]:
             ["git", *args], cwd=project.root, capture_output=True, text=True, check=True
         )
     except FileNotFoundError as err:
-        raise ReviewConfigError("changed.git-failed", ref=ref, problem=str(err)) from None
+        raise ConfigError("changed.git-failed", ref=ref, problem=str(err)) from None
     except subprocess.CalledProcessError as err:
         problem = err.stderr.strip().splitlines()[-1] if err.stderr.strip() else str(err)
-        raise ReviewConfigError("changed.git-failed", ref=ref, problem=problem) from None
+        raise ConfigError("changed.git-failed", ref=ref, problem=problem) from None
     return [item for item in done.stdout.split("\0") if item]
 
 
@@ -80,24 +81,24 @@ def split_by_unit(project: Project, files: list[str]) -> tuple[Counter[str], lis
 def _summary(
     project: Project, per_unit: Counter[str], outside: list[str], everything: list[str]
 ) -> str:
-    lines = [f"### {review_t('changed.summary-title')}", ""]
+    lines = [f"### {t('changed.summary-title')}", ""]
     if per_unit:
-        lines += [review_t("changed.summary-head"), "| --- | --- | ---: |"]
+        lines += [t("changed.summary-head"), "| --- | --- | ---: |"]
         names = project.units.units
         for slug in sorted(per_unit):
             name = names[slug].name if slug in names else ""
             lines.append(f"| `{slug}` | {name} | {per_unit[slug]} |")
         lines.append("")
     else:
-        lines += [review_t("changed.summary-none"), ""]
+        lines += [t("changed.summary-none"), ""]
     if len(per_unit) > 1:
-        lines += [review_t("changed.summary-several", count=len(per_unit)), ""]
+        lines += [t("changed.summary-several", count=len(per_unit)), ""]
     if outside:
         files = ", ".join(f"`{name}`" for name in outside)
-        lines += [review_t("changed.summary-outside", files=files), ""]
+        lines += [t("changed.summary-outside", files=files), ""]
     if everything:
         files = ", ".join(f"`{name}`" for name in everything)
-        lines += [review_t("changed.summary-everything", files=files), ""]
+        lines += [t("changed.summary-everything", files=files), ""]
     return "\n".join(lines) + "\n"
 
 
@@ -107,10 +108,10 @@ def _escape(text: str, extra: str = "") -> str:
     return "".join(table[c] if c in "%\r\n" + extra else c for c in text)
 
 
-@click.command(help=review_t("changed.help"))
-@click.option("--since", "ref", required=True, metavar="REF", help=review_t("changed.opt.since"))
-@click.option("--github-output", is_flag=True, help=review_t("changed.opt.github-output"))
-@click.option("--summary", is_flag=True, help=review_t("changed.opt.summary"))
+@click.command(help=t("changed.help"))
+@click.option("--since", "ref", required=True, metavar="REF", help=t("changed.opt.since"))
+@click.option("--github-output", is_flag=True, help=t("changed.opt.github-output"))
+@click.option("--summary", is_flag=True, help=t("changed.opt.summary"))
 def changed(ref: str, github_output: bool, summary: bool) -> None:
     project = Project.discover()
     per_unit, outside = split_by_unit(project, changed_files(project, ref))
@@ -124,6 +125,6 @@ def changed(ref: str, github_output: bool, summary: bool) -> None:
         with Path(os.environ["GITHUB_STEP_SUMMARY"]).open("a", encoding="utf-8") as handle:
             handle.write(_summary(project, per_unit, outside, everything))
     if summary and outside:
-        title = review_t("changed.notice-title")
-        message = review_t("changed.summary-outside", files=", ".join(outside))
+        title = t("changed.notice-title")
+        message = t("changed.summary-outside", files=", ".join(outside))
         click.echo(f"::notice title={_escape(title, ':,')}::{_escape(message)}")

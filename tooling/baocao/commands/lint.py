@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from baocao.cli import set_exit_code
-from baocao.codeowners import CODEOWNERS, check_codeowners, review_t
+from baocao.codeowners import CODEOWNERS, check_codeowners
 from baocao.i18n import get_lang, t
 from baocao.lint import choose_rules, lint_unit
 from baocao.lint.fixer import apply, fixed_texts, unified_diff
@@ -80,7 +80,7 @@ def _codeowners_current(project: Project, fmt: str) -> bool:
     """Where the project reviews on GitHub, CODEOWNERS must match reports/units.yaml."""
     if not (project.root / ".github").is_dir() or check_codeowners(project):
         return True
-    message = review_t("codeowners.stale", path=CODEOWNERS)
+    message = t("codeowners.stale", path=CODEOWNERS)
     if fmt == "github":
         click.echo(f"::error file={CODEOWNERS},title=codeowners::{message}")
     click.echo(message, err=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from baocao import shards as sharding
-from baocao.codeowners import review_t
+from baocao.i18n import t
 from baocao.project import Project
 
 
@@ -26,21 +26,19 @@ def append_github_output(values: dict[str, str]) -> None:
     """Append ``name=value`` lines to the file named by $GITHUB_OUTPUT."""
     target = os.environ.get("GITHUB_OUTPUT")
     if not target:
-        raise click.UsageError(review_t("review.no-github-output", name="GITHUB_OUTPUT"))
+        raise click.UsageError(t("review.no-github-output", name="GITHUB_OUTPUT"))
     with Path(target).open("a", encoding="utf-8") as handle:
         for name, value in values.items():
             handle.write(f"{name}={value}\n")
 
 
-@click.command(help=review_t("shards.help"))
-@click.option(
-    "--count", type=click.IntRange(min=1), default=None, help=review_t("shards.opt.count")
-)
-@click.option("--shard", "shard", default=None, metavar="i/K", help=review_t("shards.opt.shard"))
-@click.option("--github-output", is_flag=True, help=review_t("shards.opt.github-output"))
+@click.command(help=t("shards.help"))
+@click.option("--count", type=click.IntRange(min=1), default=None, help=t("shards.opt.count"))
+@click.option("--shard", "shard", default=None, metavar="i/K", help=t("shards.opt.shard"))
+@click.option("--github-output", is_flag=True, help=t("shards.opt.github-output"))
 def shards(count: int | None, shard: str | None, github_output: bool) -> None:
     if count is not None and shard is not None:
-        raise click.UsageError(review_t("shards.both"))
+        raise click.UsageError(t("shards.both"))
     project = Project.discover()
     slugs = [path.name for path in project.unit_dirs()]
     if shard is None:
@@ -53,7 +51,7 @@ def shards(count: int | None, shard: str | None, github_output: bool) -> None:
     try:
         index, total = sharding.parse_shard(shard)
     except ValueError:
-        raise click.UsageError(review_t("shards.bad-shard", value=shard)) from None
+        raise click.UsageError(t("shards.bad-shard", value=shard)) from None
     selected = sharding.select(slugs, index, total)
     for slug in selected:
         click.echo(slug)
