@@ -48,7 +48,14 @@ from baocao.sphinxext.units import project_at
 
 logger = logging.getLogger(__name__)
 
-SITE_TEXTS = ("site.title", "site.home", "site.search", "site.search-placeholder", "site.footer")
+SITE_TEXTS = (
+    "site.title",
+    "site.search",
+    "site.search-placeholder",
+    "site.search-intro",
+    "site.search-nojs",
+    "site.footer",
+)
 UNIT_TEXTS = ("unit.nav-title", "unit.docx", "unit.back")
 
 REDIRECT = """<!DOCTYPE html>
@@ -68,12 +75,11 @@ class ReportsHTMLBuilder(StandaloneHTMLBuilder):
         try:
             super().read_doc(docname, _cache=_cache)
         except UnicodeDecodeError:
-            where = str(self.env.doc2path(docname, False))
             logger.warning(
-                text("build.not-utf8"), location=where, type="baocao", subtype="encoding"
+                text("build.not-utf8"), location=docname, type="baocao", subtype="encoding"
             )
-            source = str(self.env.doc2path(docname))
-            doctree = unreadable_doctree(source, Path(where).name, f"document-{docname}")
+            source = self.env.doc2path(docname)
+            doctree = unreadable_doctree(str(source), Path(source).name, f"document-{docname}")
             read_generated(self, docname, doctree, cache=_cache)
 
     def unit_page(self, docname: str) -> str | None:

@@ -35,6 +35,7 @@ DOCX_BUILDER = "baocao.sphinxext.docx_builder"
 
 def configure(app: Sphinx, config: Config) -> None:
     """Settings the site depends on, derived from the project's own settings."""
+    project_at.cache_clear()  # a new build reads the project's files again
     project = project_at(str(app.srcdir))
     reports_dir = project.settings.reports_dir.strip("/")
     config.baocao_reports_dir = reports_dir

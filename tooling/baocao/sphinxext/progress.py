@@ -20,16 +20,17 @@ from sphinx.util.console import strip_colors
 from baocao.sphinxext.texts import text
 
 
-def wants_bar(stream: TextIO = sys.stderr) -> bool:
+def wants_bar(stream: TextIO | None = None) -> bool:
+    stream = stream or sys.stderr
     return stream.isatty() and os.environ.get("CI", "").lower() not in ("true", "1")
 
 
 class BuildProgress:
     """Reports the phases of one build; also the stream Sphinx writes warnings to."""
 
-    def __init__(self, bar: bool, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
-        self.console = Console(file=stream, highlight=False)
+    def __init__(self, bar: bool, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.console = Console(file=self.stream, highlight=False)
         self.bar = (
             Progress(
                 TextColumn("{task.description}"),

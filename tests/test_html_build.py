@@ -1,0 +1,142 @@
+"""``baocao build html`` as a command: incremental rebuilds, progress lines, exit codes,
+and the dashboard's "last change" dates from git."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from baocao.cli import main
+from bs4 import BeautifulSoup
+from test_html_site import ROOT, build
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The example units in a throw-away project; plain progress lines as in CI."""
+    monkeypatch.setenv("CI", "true")
+    for name in ("pyproject.toml", "conf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "_templates", tmp_path / "_templates")
+    shutil.copytree(ROOT / "reports", tmp_path / "reports")
+    return tmp_path
+
+
+def pages(root: Path) -> dict[str, int]:
+    out = root / "_build" / "html"
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*.html")}
+
+
+def touch_later(path: Path, text: str) -> None:
+    """Change a file and make sure its time is newer than the last build's outputs."""
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
+    later = path.stat().st_mtime + 5
+    os.utime(path, (later, later))
+
+
+def test_edit_rebuilds_only_that_unit_and_the_dashboard(project: Path) -> None:
+    code, _, err = build(project, "-j", "1")
+    assert code == 0 and "Đọc tệp nguồn: 13 tệp" in err
+    before = pages(project)
+    touch_later(project / "reports/so-noi-vu/3-phuong-huong.md", "\nĐoạn bổ sung mới.\n")
+
+    code, out, err = build(project, "-j", "1")
+    assert code == 0 and "0 không tải được" in out
+    # The edited file and its unit's index (which lints the unit) are read again.
+    assert "Đọc tệp nguồn: 2 tệp" in err
+    after = pages(project)
+    changed = {page for page in after if after[page] != before[page]}
+    assert changed == {
+        "index.html",
+        "search.html",
+        "reports/so-noi-vu/index.html",
+        "reports/so-noi-vu/3-phuong-huong.html",
+    }
+    unit = (project / "_build/html/reports/so-noi-vu/index.html").read_text("utf-8")
+    assert "Đoạn bổ sung mới." in unit
+
+
+def test_nothing_changed_writes_only_the_dashboard_and_search_pages(project: Path) -> None:
+    build(project, "-j", "1")
+    before = pages(project)
+    code, _, err = build(project, "-j", "1")
+    assert code == 0 and "Đọc tệp nguồn" not in err and "Ghi trang: 1 tệp" in err
+    after = pages(project)
+    assert {page for page in after if after[page] != before[page]} == {"index.html", "search.html"}
+
+
+def test_a_shared_file_change_lints_every_unit_again(project: Path) -> None:
+    build(project, "-j", "1")
+    units = project / "reports" / "units.yaml"
+    text = units.read_text("utf-8").replace("name: Sở Nội vụ", "name: Sở Nội vụ tỉnh")
+    units.write_text(text, "utf-8")
+    later = units.stat().st_mtime + 5
+    os.utime(units, (later, later))
+    code, _, err = build(project, "-j", "1")
+    assert code == 0 and "Đọc tệp nguồn: 3 tệp" in err  # the three units' index files
+    dashboard = (project / "_build/html/index.html").read_text("utf-8")
+    assert "Sở Nội vụ tỉnh" in dashboard
+
+
+def test_clean_builds_everything_again(project: Path) -> None:
+    build(project, "-j", "1")
+    code, _, err = build(project, "-j", "1", "--clean")
+    assert code == 0 and "Đọc tệp nguồn: 13 tệp" in err
+
+
+def test_without_conf_py_exit_code_2(project: Path) -> None:
+    (project / "conf.py").unlink()
+    code, _, err = build(project)
+    assert code == 2 and "Không có tệp conf.py" in err
+
+
+def test_messages_in_english(project: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        contextlib.chdir(project),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        code = main(["--lang", "en", "build", "html", "-j", "1"])
+    assert code == 0
+    assert "Reading sources: 13 files" in err.getvalue()
+    assert out.getvalue().startswith("Built 3 units (0 failed to load, 0 warnings)")
+
+
+def git(root: Path, *args: str, date: str | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com"}
+    env |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def changed_dates(root: Path) -> dict[str, str]:
+    soup = BeautifulSoup((root / "_build/html/index.html").read_text("utf-8"), "lxml")
+    return {
+        row["data-slug"]: row.select_one("time")["datetime"]
+        for row in soup.select("#baocao-dashboard tbody tr")
+    }
+
+
+def test_last_change_is_the_last_commit_or_the_newest_uncommitted_file(project: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed: the dates from commits cannot be checked")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "units", date="2025-12-20T10:00:00+07:00")
+    school = project / "reports" / "truong-thpt-le-quy-don" / "index.md"
+    school.write_text(school.read_text("utf-8") + "\nThêm.\n", "utf-8")
+    stamp = 1767225600  # 2026-01-01 00:00 UTC
+    os.utime(school, (stamp, stamp))
+    build(project, "-j", "1")
+    dates = changed_dates(project)
+    assert dates["so-noi-vu"] == "2025-12-20"
+    assert dates["cong-ty-cap-nuoc-binh-minh"] == "2025-12-20"
+    assert dates["truong-thpt-le-quy-don"] == dt.date.fromtimestamp(stamp).isoformat()
