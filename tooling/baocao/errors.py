@@ -43,3 +43,9 @@ class ConfigError(BaocaoError):
     """A malformed form, settings table or units list: exit code 2."""
 
     exit_code = 2
+
+
+class UsageError(BaocaoError):
+    """A path, git reference or output file a command cannot use: exit code 2."""
+
+    exit_code = 2

@@ -9,11 +9,12 @@ import click
 
 from baocao.cli import set_exit_code
 from baocao.codeowners import CODEOWNERS, check_codeowners
+from baocao.errors import UsageError
 from baocao.i18n import get_lang, t
 from baocao.lint import choose_rules, lint_unit
 from baocao.lint.fixer import apply, fixed_texts, unified_diff
 from baocao.lint.parallel import run
-from baocao.lint.targets import LintUsageError, changed_since, from_paths
+from baocao.lint.targets import changed_since, from_paths
 from baocao.project import Project
 from baocao.reporters import FORMATS, emitter
 
@@ -63,7 +64,7 @@ def lint(
         try:
             stream = output.open("w", encoding="utf-8")
         except OSError as err:
-            raise LintUsageError(
+            raise UsageError(
                 "lint.output-failed", file=output, problem=err.strerror or str(err)
             ) from None
         with stream:
