@@ -50,6 +50,7 @@ def configure(app: Sphinx, config: Config) -> None:
     config.html_theme = "baocao"
     config.html_title = config.project or text("site.title")
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+    config.html_favicon = str(STATIC_DIR / "favicon.svg")
     config.html_copy_source = False
     config.html_show_sourcelink = False
     config.html_show_sphinx = False

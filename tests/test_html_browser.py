@@ -1,0 +1,148 @@
+"""The site in a real browser: headless Chromium (Debian's ``chromium``) driven by Playwright.
+
+The site is served over HTTP (the search page fetches pages, which ``file://``
+forbids). Skipped, with the reason printed, where Chromium or Playwright is absent.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_html_site import build, make_project
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TITLE = "Bảng tổng hợp báo cáo thi đua, khen thưởng"
+
+
+def skip_reason() -> str | None:
+    if not CHROMIUM.is_file():
+        return f"{CHROMIUM} is absent (Debian package chromium): the browser test cannot run"
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright package is not installed: the browser test cannot run"
+    return None
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = make_project(tmp_path_factory.mktemp("browser") / "project")
+    build(root, "-j", "2")
+    handler = functools.partial(QuietHandler, directory=str(root / "_build" / "html"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    reason = skip_reason()
+    if reason:
+        print(f"SKIPPED: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(locale="vi-VN")
+    tab = context.new_page()
+    tab.problems = []
+    tab.on("console", lambda m: m.type == "error" and tab.problems.append(m.text))
+    tab.on("pageerror", lambda err: tab.problems.append(str(err)))
+    yield tab
+    context.close()
+
+
+def visible_slugs(page: Any) -> list[str]:
+    return page.eval_on_selector_all(
+        "#baocao-dashboard tbody tr", "rows => rows.filter(r => !r.hidden).map(r => r.dataset.slug)"
+    )
+
+
+def test_dashboard_filters_sorts_and_links_to_a_unit(page: Any, base_url: str) -> None:
+    page.goto(base_url + "index.html")
+    assert page.inner_text("main h1").rstrip("¶").strip() == TITLE
+    assert page.evaluate("document.characterSet") == "UTF-8"
+    assert "\ufffd" not in page.inner_text("body")
+
+    page.fill("#baocao-filter", "so noi vu")  # typed without diacritics
+    assert visible_slugs(page) == ["so-noi-vu"]
+    page.fill("#baocao-filter", "")
+    page.select_option("#baocao-status", "broken")
+    assert sorted(visible_slugs(page)) == [
+        "don-vi-chua-co",
+        "hong-ma-hoa",
+        "hong-yaml",
+        "thieu-tep",
+    ]
+    page.select_option("#baocao-status", "")
+
+    errors_header = page.locator('th[data-key="errors"] button')
+    errors_header.click()
+    errors_header.click()  # descending
+    counts = page.eval_on_selector_all(
+        "#baocao-dashboard tbody tr", "rows => rows.map(r => Number(r.dataset.errors))"
+    )
+    assert counts == sorted(counts, reverse=True) and counts[0] > 0
+    assert page.get_attribute('th[data-key="errors"]', "aria-sort") == "descending"
+
+    page.click("text=Sở Nội vụ")
+    page.wait_for_url("**/reports/so-noi-vu/index.html")
+    assert page.inner_text(".baocao-quoc-hieu") == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert page.inner_text(".baocao-ngay") == "Bình Minh, ngày 12 tháng 12 năm 2025"
+    heading = page.inner_text("main h2 >> nth=0").rstrip("¶").strip()
+    assert heading == "I. Đặc điểm tình hình"
+    assert page.problems == []
+
+
+def result_links(page: Any) -> list[str]:
+    page.wait_for_selector("#search-results ul.search li", timeout=15_000)
+    return page.eval_on_selector_all(
+        "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
+    )
+
+
+def test_search_finds_words_typed_without_diacritics(page: Any, base_url: str) -> None:
+    page.goto(base_url + "search.html?q=khen+thuong")
+    plain = result_links(page)
+    assert any("reports/so-noi-vu/index.html" in link for link in plain)
+    page.goto(base_url + "search.html?q=khen+th%C6%B0%E1%BB%9Fng")  # "khen thưởng"
+    assert sorted(result_links(page)) == sorted(plain)
+
+    # From a unit's page, through the search box of the top bar.
+    page.goto(base_url + "reports/truong-thpt-le-quy-don/index.html")
+    page.fill(".baocao-search input[name=q]", "thanh huong")  # "Thanh Hương" signs for so-noi-vu
+    page.press(".baocao-search input[name=q]", "Enter")
+    page.wait_for_url("**/search.html?q=thanh+huong")
+    assert any("reports/so-noi-vu/index.html" in link for link in result_links(page))
+    assert page.problems == []
