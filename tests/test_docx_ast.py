@@ -88,10 +88,11 @@ def test_table_numbers_right_aligned_header_centred_widths_from_text() -> None:
 
 
 def test_spaces_are_tidied() -> None:
-    doc = convert("# T\n\nmột\nhai  ba\n")
+    doc = convert("# T\n\nmột\nhai  ba *bốn* năm\u00a0sáu\n")
     (para,) = doc.content
     kinds = [type(item).__name__ for item in para.content]
-    assert kinds == ["Str", "Space", "Str", "Space", "Str"]
+    assert kinds == ["Str", "Space", "Emph", "Space", "Str"]
+    assert [plain(item) for item in para.content[::2]] == ["một hai ba", "bốn", "năm\u00a0sáu"]
 
 
 def test_admonition_keeps_a_bold_label() -> None:

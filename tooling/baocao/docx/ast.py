@@ -16,7 +16,7 @@ from pathlib import Path
 import panflute as pf
 from docutils import nodes
 
-from baocao.docx.inline import InlineConverter, image_url, words
+from baocao.docx.inline import InlineConverter, image_url, tidy, words
 from baocao.docx.table import TableConverter
 
 PANDOC_API = (1, 23, 1)
@@ -68,9 +68,7 @@ class PandocVisitor:
 
     # --- entry points
     def convert(self) -> pf.Doc:
-        doc = pf.Doc(*self.blocks(self.document, 0), api_version=PANDOC_API)
-        doc.walk(tidy_spaces)
-        return doc
+        return pf.Doc(*self.blocks(self.document, 0), api_version=PANDOC_API)
 
     def blocks(self, node: nodes.Node, depth: int) -> list[pf.Block]:
         return [block for child in node.children for block in self.block(child, depth)]
@@ -79,11 +77,12 @@ class PandocVisitor:
         return [block for child in children for block in self.block(child, depth)]
 
     def inlines(self, node: nodes.Node) -> list[pf.Inline]:
-        return self.inline.children(node)
+        """The inline content of a text element, as one tidy line."""
+        return tidy(self.inline.children(node))
 
     def block(self, node: nodes.Node, depth: int) -> list[pf.Block]:
         if isinstance(node, nodes.Text):
-            return [pf.Plain(*self.inline.convert(node))] if node.astext().strip() else []
+            return [pf.Plain(*tidy(self.inline.convert(node)))] if node.astext().strip() else []
         if node.tagname in SKIPPED:
             return []
         handler = _BLOCKS.get(node.tagname)
@@ -283,21 +282,6 @@ def _marker(node: nodes.Node, index: int, level: int) -> str:
         "upperroman": roman(number).upper(),
     }.get(kind, str(number))
     return f"{node.get('prefix', '')}{label}{node.get('suffix', '.')}"
-
-
-def tidy_spaces(element: pf.Element, _doc: pf.Doc) -> None:
-    """Walk action: one ``Space`` between words, none at either end of a line."""
-    if not isinstance(element, pf.Para | pf.Plain | pf.Header | pf.LineItem):
-        return
-    cleaned: list[pf.Inline] = []
-    for item in element.content:
-        if not isinstance(item, pf.Space | pf.SoftBreak):
-            cleaned.append(item)
-        elif cleaned and not isinstance(cleaned[-1], pf.Space):
-            cleaned.append(pf.Space())
-    while cleaned and isinstance(cleaned[-1], pf.Space):
-        cleaned.pop()
-    element.content = cleaned
 
 
 def to_pandoc(document: nodes.document, **options) -> pf.Doc:

@@ -15,11 +15,12 @@ import docx
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.section import Section
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from baocao.docx import ooxml, styles
 from baocao.docx.fields import add_page_number
+from baocao.docx.frame import set_style, style_ids
 from baocao.docx.header import header_block
 from baocao.docx.meta import DocumentMeta
 from baocao.docx.nd30 import DRAFT_MARK, ND30
@@ -39,7 +40,7 @@ def finish(data: bytes, meta: DocumentMeta, nd: ND30) -> bytes:
     format_body_tables(document, nd)
     header_block(document, meta, nd)
     signature_block(document, meta, nd)
-    page_headers(section, meta)
+    page_headers(document, meta)
     enforce_fonts(document, nd)
     set_properties(document, meta)
     return document_bytes(document, meta.stamp)
@@ -66,23 +67,24 @@ def format_body_tables(document: Document, nd: ND30) -> None:
                         run.bold = True
 
 
-def page_headers(section: Section, meta: DocumentMeta) -> None:
+def page_headers(document: Document, meta: DocumentMeta) -> None:
     """Page numbers centred in the header from page 2; the draft mark on every page."""
+    ids = style_ids(document)
+    section = document.sections[0]
     section.different_first_page_header_footer = True
     first = section.first_page_header
     first.is_linked_to_previous = False
     header = section.header
     header.is_linked_to_previous = False
-    number = header.paragraphs[0]
-    number.style = styles.PAGE_NUMBER
+    number = set_style(header.paragraphs[0], ids[styles.PAGE_NUMBER])
     add_page_number(number)
     if meta.draft:
-        _draft_mark(first.paragraphs[0])
-        _draft_mark(number.insert_paragraph_before())
+        _draft_mark(first.paragraphs[0], ids[styles.DRAFT_MARK])
+        _draft_mark(number.insert_paragraph_before(), ids[styles.DRAFT_MARK])
 
 
-def _draft_mark(paragraph) -> None:
-    paragraph.style = styles.DRAFT_MARK
+def _draft_mark(paragraph: Paragraph, style_id: str) -> None:
+    set_style(paragraph, style_id)
     run = paragraph.add_run(DRAFT_MARK)
     ooxml.run_border(run._r.get_or_add_rPr())
 

@@ -9,7 +9,6 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from baocao.docx import ooxml
-from baocao.docx.styles import RULE
 
 CELL_MARGIN = 1.905  # mm: Word's default left and right cell margin (108 twips)
 
@@ -39,22 +38,30 @@ def inner_width(width: float) -> float:
     return width - 2 * CELL_MARGIN
 
 
-def add(cell: _Cell, style: str, text: str = "") -> Paragraph:
-    """A paragraph of ``style`` at the end of ``cell`` (its first, blank one if unused)."""
+def style_ids(document: Document) -> dict[str, str]:
+    """Style ids by style name (python-docx's own lookup scans every style each time)."""
+    return {style.name: style.style_id for style in document.styles}
+
+
+def set_style(paragraph: Paragraph, style_id: str) -> Paragraph:
+    paragraph._p.get_or_add_pPr().style = style_id
+    return paragraph
+
+
+def add(cell: _Cell, style_id: str, text: str = "") -> Paragraph:
+    """A paragraph of a style at the end of ``cell`` (its first, blank one if unused)."""
     first = cell.paragraphs[0]
     fresh = len(cell.paragraphs) == 1 and not first.runs and first._p.pPr is None
-    paragraph = first if fresh else cell.add_paragraph()
-    paragraph.style = style
+    paragraph = set_style(first if fresh else cell.add_paragraph(), style_id)
     if text:
         paragraph.add_run(text)
     return paragraph
 
 
 def add_rule(paragraph: Paragraph, available: float, length: float) -> Paragraph:
-    """Make ``paragraph`` a solid line ``length`` mm long, centred in ``available`` mm."""
+    """Make ``paragraph`` (of the rule style) a solid line ``length`` mm long, centred."""
     length = max(min(length, available), 0.0)
     side = (available - length) / 2
-    paragraph.style = RULE
     paragraph.paragraph_format.left_indent = Mm(side)
     paragraph.paragraph_format.right_indent = Mm(side)
     ooxml.paragraph_border(paragraph._p.get_or_add_pPr(), "top", size=6)

@@ -17,20 +17,48 @@ from docutils import nodes
 if TYPE_CHECKING:
     from baocao.docx.ast import PandocVisitor
 
-_SPACES = re.compile(r"([ \t\r\n]+)")
+_SPACES = re.compile(r"[ \t\r\n]+")
 _BREAKS = frozenset({"<br>", "<br/>", "<br />"})
 
 Handler = Callable[["InlineConverter", nodes.Node], list[pf.Inline]]
 
 
 def words(text: str) -> list[pf.Inline]:
-    """Text as pandoc words: ``Str`` for each word, ``Space`` for each run of blanks."""
-    result: list[pf.Inline] = []
-    for part in _SPACES.split(text):
-        if not part:
-            continue
-        result.append(pf.Space() if part[0] in " \t\r\n" else pf.Str(part))
-    return result
+    """A run of text as one ``Str``, blanks inside it collapsed to one space.
+
+    pandoc's docx writer joins ``Str`` and ``Space`` into one run anyway; one element
+    per run instead of two per word keeps large reports fast. Blanks at either end
+    become ``Space`` so that ``tidy`` can drop them at the ends of a line.
+    """
+    core = _SPACES.sub(" ", text).strip(" ")
+    if not core:
+        return [pf.Space()] if text else []
+    lead = [pf.Space()] if text[0] in " \t\r\n" else []
+    trail = [pf.Space()] if text[-1] in " \t\r\n" else []
+    return [*lead, pf.Str(core), *trail]
+
+
+def tidy(inlines: list[pf.Inline]) -> list[pf.Inline]:
+    """One space between words, none at either end of the line, plain text in one ``Str``."""
+    cleaned: list[pf.Inline] = []
+    for item in inlines:
+        if isinstance(item, pf.Space | pf.SoftBreak):
+            if cleaned and not isinstance(cleaned[-1], pf.Space):
+                cleaned.append(pf.Space())
+        elif isinstance(item, pf.Str) and cleaned and isinstance(cleaned[-1], pf.Str):
+            cleaned[-1] = pf.Str(cleaned[-1].text + item.text)
+        elif isinstance(item, pf.Str) and cleaned[-2:] and _str_space(cleaned[-2:]):
+            cleaned.pop()
+            cleaned[-1] = pf.Str(f"{cleaned[-1].text} {item.text}")
+        else:
+            cleaned.append(item)
+    while cleaned and isinstance(cleaned[-1], pf.Space):
+        cleaned.pop()
+    return cleaned
+
+
+def _str_space(pair: list[pf.Inline]) -> bool:
+    return len(pair) == 2 and isinstance(pair[0], pf.Str) and isinstance(pair[1], pf.Space)
 
 
 class InlineConverter:

@@ -1,8 +1,10 @@
-"""Run conversions one by one or in worker processes, reporting each as it ends.
+"""Prepare and convert units one by one or in worker processes, reporting each as it ends.
 
-With one job the work stays in this process. With more, a process pool (fork
-where available: workers inherit the loaded libraries) converts units while the
-caller prepares the next ones; ``poll`` and ``drain`` yield outcomes as they come.
+With one job everything stays in this process. With more, a process pool does
+the work. Where processes are forked (Linux), a worker inherits the loaded Sphinx
+environment and prepares its units itself (doctree, lint, pandoc document), so
+the main process only hands out unit names; elsewhere the main process prepares
+each ``Job`` and workers convert it.
 """
 
 from __future__ import annotations
@@ -10,10 +12,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
 from baocao.docx.convert import Job, Outcome, convert, failed
+
+Prepare = Callable[[str], Job]
+
+# The preparing function of the current run, inherited by forked workers (a bound
+# method of the Sphinx builder cannot be sent to a worker).
+_prepare: Prepare | None = None
 
 
 def default_jobs() -> int:
@@ -23,35 +31,56 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-class Runner:
-    """Converts jobs and hands back their outcomes; use it as a context manager."""
+def prepare_and_convert(unit: str) -> Outcome:
+    """Prepare ``unit`` with the inherited preparing function, then convert it."""
+    start = time.perf_counter()
+    try:
+        assert _prepare is not None, "workers are forked after the run starts"
+        job = _prepare(unit)
+    except Exception as err:  # this unit cannot be prepared; the others go on
+        return failed(unit, False, start, err)
+    return convert(job)
 
-    def __init__(self, jobs: int) -> None:
+
+class Runner:
+    """Converts units and hands back their outcomes; use it as a context manager."""
+
+    def __init__(self, jobs: int, prepare: Prepare) -> None:
         self.jobs = max(jobs, 1)
+        self.prepare = prepare
+        self.fork = "fork" in multiprocessing.get_all_start_methods()
         self._pool: ProcessPoolExecutor | None = None
-        self._pending: dict[Future[Outcome], Job] = {}
+        self._pending: dict[Future[Outcome], str] = {}
         self._ready: list[Outcome] = []
 
     def __enter__(self) -> Runner:
+        global _prepare
         if self.jobs > 1:
-            fork = "fork" in multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if fork else None)
+            _prepare = self.prepare
+            context = multiprocessing.get_context("fork" if self.fork else None)
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context)
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        global _prepare
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+        _prepare = None
 
-    def submit(self, job: Job) -> None:
+    def submit(self, unit: str) -> None:
+        if self._pool is not None and self.fork:
+            self._pending[self._pool.submit(prepare_and_convert, unit)] = unit
+            return
+        start = time.perf_counter()
+        try:
+            job = self.prepare(unit)
+        except Exception as err:  # this unit cannot be prepared; the others go on
+            self._ready.append(failed(unit, False, start, err))
+            return
         if self._pool is None:
             self._ready.append(convert(job))
         else:
-            self._pending[self._pool.submit(convert, job)] = job
-
-    def add(self, outcome: Outcome) -> None:
-        """Record an outcome decided without converting (a unit that could not be prepared)."""
-        self._ready.append(outcome)
+            self._pending[self._pool.submit(convert, job)] = unit
 
     def poll(self) -> Iterator[Outcome]:
         """Outcomes available now, without waiting."""
@@ -72,8 +101,8 @@ class Runner:
             yield self._ready.pop(0)
 
     def _result(self, future: Future[Outcome]) -> Outcome:
-        job = self._pending.pop(future)
+        unit = self._pending.pop(future)
         try:
             return future.result()
         except Exception as err:  # the worker process died: this unit failed
-            return failed(job.unit, job.meta.draft, time.perf_counter(), err)
+            return failed(unit, False, time.perf_counter(), err)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Iterable, Set
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +32,14 @@ from sphinx.util.docutils import new_document
 from sphinx.util.nodes import inline_all_toctrees
 
 from baocao.docx.ast import to_json, to_pandoc
-from baocao.docx.convert import Job, Outcome, failed
+from baocao.docx.convert import Job, Outcome
 from baocao.docx.meta import DocumentMeta
 from baocao.docx.nd30 import ND30
 from baocao.docx.reference import reference_docx
 from baocao.docx.runner import Runner
 from baocao.errors import ConfigError
 from baocao.forms import Form
+from baocao.lint import lint_unit
 from baocao.project import Project
 
 logger = logging.getLogger(__name__)
@@ -75,6 +77,7 @@ class DocxBuilder(Builder):
         doctree = new_document(path)
         self.events.emit("doctree-read", doctree)
         self.env.all_docs[docname] = time.time_ns() // 1_000
+        self.env.current_document = type(self.env.current_document)()
         self.write_doctree(docname, doctree, _cache=_cache)
 
     def get_outdated_docs(self) -> str:
@@ -85,6 +88,9 @@ class DocxBuilder(Builder):
 
     def prepare_writing(self, docnames: Set[str]) -> None:
         self.outcomes = []
+        # Sphinx copies this on every reference resolution: start from a blank one, not
+        # from whatever the last document read (here or by another builder) left in it.
+        self.env.current_document = type(self.env.current_document)()
 
     def write_doc(self, docname: str, doctree: nodes.document) -> None:
         raise NotImplementedError("units are written by write_documents")
@@ -111,13 +117,9 @@ class DocxBuilder(Builder):
         with tempfile.TemporaryDirectory(prefix="baocao-docx-") as tmp:
             reference = Path(tmp) / "reference.docx"
             reference.write_bytes(reference_docx(self.nd))
-            with Runner(self._app.parallel) as runner:
+            with Runner(self._app.parallel, partial(self.job, reference=reference)) as runner:
                 for unit in units:
-                    start = time.perf_counter()
-                    try:
-                        runner.submit(self.job(unit, reference))
-                    except Exception as err:  # this unit cannot be prepared; the others go on
-                        runner.add(failed(unit, False, start, err))
+                    runner.submit(unit)
                     self.report(runner.poll())
                 self.report(runner.drain())
 
@@ -135,8 +137,6 @@ class DocxBuilder(Builder):
 
     def job(self, unit: str, reference: Path) -> Job:
         """Everything a worker needs for ``unit``: its pandoc document and its metadata."""
-        from baocao.lint import lint_unit
-
         docname = f"{self.reports_prefix}{unit}/index"
         if docname not in self.env.found_docs:
             raise FileNotFoundError(f"{docname}.md")

@@ -1,0 +1,131 @@
+"""Benchmark: ``baocao build docx`` against plain pandoc on the same generated units.
+
+Usage: .venv/bin/python bench/docx.py [--units 60] [--repeat 3]
+
+Generates a synthetic corpus (bench/gen_corpus.py), builds its HTML site once (as
+``make build`` does, so the doctrees exist), then times, best of --repeat runs:
+  - plain pandoc: one pandoc process per unit converting the unit's Markdown files
+    to .docx, one at a time, then two at a time;
+  - ``baocao build docx -j 1`` and ``-j 2`` (and ``-j N`` on machines with more
+    cores), each as a whole process: start-up, the environment the HTML build left,
+    lint, doctree → pandoc → ND30 finishing, one file per unit.
+Prints a Markdown table for docs/performance.md ("Word files").
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pypandoc
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def generate(units: int, out: Path) -> list[str]:
+    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    slugs = module.generate(units, out)
+    for name in ("pyproject.toml", "conf.py"):
+        shutil.copy(ROOT / name, out / name)
+    shutil.copytree(ROOT / "_templates", out / "_templates")
+    return slugs
+
+
+def unit_sources(unit_dir: Path) -> list[str]:
+    """The unit's Markdown files, index first (file names follow the report's order)."""
+    rest = sorted(p for p in unit_dir.rglob("*.md") if p != unit_dir / "index.md")
+    return [str(p) for p in [unit_dir / "index.md", *rest]]
+
+
+def best_of(repeat: int, run) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def plain_pandoc(corpus: Path, units: list[str], out: Path, workers: int) -> None:
+    pandoc = pypandoc.get_pandoc_path()
+    out.mkdir(exist_ok=True)
+
+    def convert(unit: str) -> None:
+        sources = unit_sources(corpus / "reports" / unit)
+        command = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(out / f"{unit}.docx")]
+        subprocess.run([*command, *sources], check=True, capture_output=True)
+
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(convert, units))
+
+
+def baocao_docx(corpus: Path, jobs: int) -> None:
+    done = subprocess.run(
+        [str(BIN / "baocao"), "build", "docx", "-j", str(jobs)], cwd=corpus, capture_output=True
+    )
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"baocao build docx failed: {done.stderr.decode()[-800:]}")
+
+
+def build_html(corpus: Path) -> None:
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", "_build/doctrees", "."]
+    subprocess.run([*command, "_build/html"], cwd=corpus, check=True, capture_output=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=60)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        units = generate(args.units, corpus)
+        build_html(corpus)
+        plain_out = Path(tmp) / "plain"
+        rows = {
+            "plain pandoc, 1 process per unit, one at a time": (
+                1, lambda: plain_pandoc(corpus, units, plain_out, 1)),
+            "plain pandoc, 1 process per unit, two at a time": (
+                2, lambda: plain_pandoc(corpus, units, plain_out, 2)),
+            "baocao build docx -j 1": (1, lambda: baocao_docx(corpus, 1)),
+            "baocao build docx -j 2": (2, lambda: baocao_docx(corpus, 2)),
+        }  # fmt: skip
+        if cores > 2:
+            rows[f"baocao build docx -j {cores}"] = (cores, lambda: baocao_docx(corpus, cores))
+        times = {label: best_of(args.repeat, run) for label, (_, run) in rows.items()}
+        written = len(list((corpus / "_build" / "docx").glob("*.docx")))
+    report(args.units, written, cores, {k: (rows[k][0], v) for k, v in times.items()})
+
+
+def report(units: int, written: int, cores: int, times: dict[str, tuple[int, float]]) -> None:
+    plain = {jobs: seconds for label, (jobs, seconds) in times.items() if "plain" in label}
+    one = times["baocao build docx -j 1"][1]
+    print(
+        f"Machine: {platform.processor() or platform.machine()}, {cores} cores, "
+        f"Python {platform.python_version()}, pandoc {pypandoc.get_pandoc_version()}"
+    )
+    print(f"Corpus: {units} units ({written} Word files written by baocao)\n")
+    print("| measurement | seconds | ms per unit | vs plain pandoc | speed-up vs -j 1 |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for label, (jobs, seconds) in times.items():
+        versus = seconds / plain[min(jobs, max(plain))]
+        speedup = f"{one / seconds:.2f}×" if label.startswith("baocao") else ""
+        per_unit = seconds / units * 1000
+        print(f"| {label} | {seconds:.2f} | {per_unit:.0f} | {versus:.2f}× | {speedup} |")
+
+
+if __name__ == "__main__":
+    main()
