@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
-from test_docx_support import BLOCKED, DRAFT, EXAMPLES, Built, build_once, run_cli
+from test_docx_support import BLOCKED, DRAFT, EXAMPLES, ROOT, Built, build_once, run_cli
 
 
 @pytest.fixture(scope="session")
@@ -52,3 +54,15 @@ def test_an_unknown_unit_is_a_usage_error(built: Built) -> None:
     assert result.returncode == 2
     assert "Không có đơn vị 'khong-co-don-vi'" in result.stderr
     assert EXAMPLES[0] in result.stderr
+
+
+def test_a_broken_configuration_is_reported_not_a_traceback(tmp_path) -> None:
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / "_templates", tmp_path / "_templates")
+    shutil.copytree(ROOT / "reports" / EXAMPLES[1], tmp_path / "reports" / EXAMPLES[1])
+    (tmp_path / "conf.py").write_text('extensions = ["baocao.sphinxext", "khong_co_module"]\n')
+    result = run_cli(tmp_path, "build", "docx")
+    assert result.returncode == 2
+    assert "Không chạy được Sphinx" in result.stderr
+    assert "khong_co_module" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -14,6 +14,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sphinx.errors import SphinxError
 
 from baocao.cli import set_exit_code
 from baocao.docx.build import BuildPlan, build_docx, output_dir
@@ -31,10 +32,15 @@ def docx(units: tuple[str, ...], jobs: int) -> None:
     project = Project.discover()
     check_units(project, units)
     start = time.perf_counter()
-    with Reporter(project) as reporter:
-        plan = BuildPlan(jobs=jobs or default_jobs(), on_units=reporter.begin)
-        plan.on_outcome = reporter.done
-        outcomes = build_docx(project, list(units), plan)
+    plan = BuildPlan(jobs=jobs or default_jobs())
+    try:
+        with Reporter(project) as reporter:
+            plan.on_units, plan.on_outcome = reporter.begin, reporter.done
+            outcomes = build_docx(project, list(units), plan)
+    except SphinxError as err:  # the site's configuration, not one unit
+        click.echo(text("docx.sphinx-error", error=err), err=True)
+        set_exit_code(2)
+        return
     summarise(project, outcomes, output_dir(project, plan), time.perf_counter() - start)
 
 

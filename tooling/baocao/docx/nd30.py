@@ -52,7 +52,7 @@ class ND30:
     signature_left: float = 70.0
     # Short rules: the unit's line as a share of its name, the title's as a share of the text.
     agency_rule_share: float = 0.4
-    title_rule_share: float = 0.25
+    title_rule_share: float = 0.3
     signature_space: float = 72.0
 
     @property

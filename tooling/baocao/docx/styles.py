@@ -95,7 +95,7 @@ def paragraph_styles(nd: ND30) -> list[StyleSpec]:
         StyleSpec(NATIONAL_TITLE, size=nd.national_title_size, bold=True, **block),
         StyleSpec(MOTTO, size=nd.motto_size, bold=True, **block),
         StyleSpec(PLACE_DATE, size=body, italic=True, **{**block, "before": 6.0}),
-        StyleSpec(RULE, size=1.0, **{**block, "before": 2.0}),
+        StyleSpec(RULE, size=1.0, **{**block, "before": 3.0}),
         StyleSpec(DOCUMENT_TYPE, size=body, bold=True, **{**block, "before": 18.0},
                   keep_with_next=True),
         StyleSpec(TITLE, size=nd.title_size, bold=True, **block, keep_with_next=True),

@@ -92,9 +92,6 @@ class DocxBuilder(Builder):
         # from whatever the last document read (here or by another builder) left in it.
         self.env.current_document = type(self.env.current_document)()
 
-    def write_doc(self, docname: str, doctree: nodes.document) -> None:
-        raise NotImplementedError("units are written by write_documents")
-
     @property
     def reports_prefix(self) -> str:
         reports = self.project.reports_dir.resolve().relative_to(Path(self.srcdir).resolve())
@@ -142,14 +139,16 @@ class DocxBuilder(Builder):
             raise FileNotFoundError(f"{docname}.md")
         tree = self.assemble(docname)
         result = lint_unit(self.project, self.project.reports_dir / unit)
-        values = result.report.front_matter.values if result.report else {}
+        report = result.report
+        values = report.front_matter.values if report else {}
         form = self.form_of(values.get("mau"))
         year = values.get("nam")
+        heading = (report.title if report else None) or ""
         meta = DocumentMeta.from_front_matter(
             unit,
             values,
             document_type=form.document_type,
-            default_title=form.title_for(year) if year else (result.report.title or ""),
+            default_title=form.title_for(year) if year else heading,
             draft=result.errors > 0,
         )
         labels = {name: str(label) for name, label in admonitionlabels.items()}
