@@ -97,12 +97,16 @@ def main() -> None:
         plain_out = Path(tmp) / "plain"
         rows = {
             "plain pandoc, 1 process per unit, one at a time": (
-                1, lambda: plain_pandoc(corpus, units, plain_out, 1)),
+                1,
+                lambda: plain_pandoc(corpus, units, plain_out, 1),
+            ),
             "plain pandoc, 1 process per unit, two at a time": (
-                2, lambda: plain_pandoc(corpus, units, plain_out, 2)),
+                2,
+                lambda: plain_pandoc(corpus, units, plain_out, 2),
+            ),
             "baocao build docx -j 1": (1, lambda: baocao_docx(corpus, 1)),
             "baocao build docx -j 2": (2, lambda: baocao_docx(corpus, 2)),
-        }  # fmt: skip
+        }
         if cores > 2:
             rows[f"baocao build docx -j {cores}"] = (cores, lambda: baocao_docx(corpus, cores))
         times = {label: best_of(args.repeat, run) for label, (_, run) in rows.items()}

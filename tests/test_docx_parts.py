@@ -7,7 +7,9 @@ import io
 import zipfile
 
 import docx
+import panflute as pf
 import pytest
+from baocao.docx.ast import PANDOC_API, to_json
 from baocao.docx.convert import Job, convert
 from baocao.docx.fields import add_page_number
 from baocao.docx.meta import DocumentMeta, day_month, place_date, recipient_lines
@@ -15,6 +17,7 @@ from baocao.docx.metrics import bold_width
 from baocao.docx.nd30 import MOTTO, NATIONAL_TITLE, ND30
 from baocao.docx.package import normalise_zip
 from baocao.docx.reference import reference_docx
+from baocao.docx.runner import Runner
 from baocao.docx.styles import HEADINGS
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -113,11 +116,47 @@ def test_reference_document_styles_and_page() -> None:
 
 
 def test_failed_conversion_writes_nothing(tmp_path) -> None:
-    meta = DocumentMeta(unit="hong", co_quan="X", so_ky_hieu="1/BC", document_type="BÁO CÁO",
-                        title="T")  # fmt: skip
+    meta = DocumentMeta(
+        unit="hong", co_quan="X", so_ky_hieu="1/BC", document_type="BÁO CÁO", title="T"
+    )
     reference = tmp_path / "reference.docx"
     reference.write_bytes(reference_docx(ND30()))
     outcome = convert(Job("hong", "{not json", meta, tmp_path / "out", reference, ND30()))
     assert not outcome.ok and outcome.path is None
     assert outcome.error
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_runner_reports_every_unit_and_isolates_a_failing_one(tmp_path, jobs: int) -> None:
+    reference = tmp_path / "reference.docx"
+    reference.write_bytes(reference_docx(ND30()))
+    body = to_json(pf.Doc(pf.Para(pf.Str("Nội dung báo cáo.")), api_version=PANDOC_API))
+
+    def prepare(unit: str) -> Job:
+        if unit == "hong":
+            raise ValueError("không đọc được báo cáo")
+        meta = DocumentMeta(
+            unit=unit,
+            co_quan="SỞ X",
+            so_ky_hieu="1/BC",
+            document_type="BÁO CÁO",
+            title="Tổng kết",
+            ngay=dt.date(2025, 12, 1),
+            draft=unit == "nhap",
+        )
+        return Job(unit, body, meta, tmp_path / "out", reference, ND30())
+
+    units = ["a", "hong", "nhap", "b"]
+    with Runner(jobs, prepare) as runner:
+        outcomes = []
+        for unit in units:
+            runner.submit(unit)
+            outcomes.extend(runner.poll())
+        outcomes.extend(runner.drain())
+    by_unit = {o.unit: o for o in outcomes}
+    assert sorted(by_unit) == sorted(units)
+    assert by_unit["hong"].error == "không đọc được báo cáo"
+    assert by_unit["nhap"].path == tmp_path / "out" / "nhap-du-thao.docx"
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == ["a.docx", "b.docx", "nhap-du-thao.docx"]

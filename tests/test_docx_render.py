@@ -25,8 +25,10 @@ from test_docx_support import DRAFT, EXAMPLES, ROOT, Built, body_paragraphs, bui
 ARTIFACTS = ROOT / "_build" / "artifacts"
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 # Blocks of the unit's page that are not the report's text (the Word file has its own).
-PAGE_FURNITURE = ".headerlink, .footnote-reference, .baocao-header, .baocao-loai, " \
-    ".baocao-signature, .baocao-panel"  # fmt: skip
+PAGE_FURNITURE = (
+    ".headerlink, .footnote-reference, .baocao-header, .baocao-loai, "
+    ".baocao-signature, .baocao-panel"
+)
 MARKER = re.compile(r"^(?:[-+]|\d+[.)]|[a-zđ][.)]|[ivx]+\.)\s+")
 UNITS = (*EXAMPLES, DRAFT)
 
@@ -92,8 +94,16 @@ def pdfs(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf")
     profile = tmp_path_factory.mktemp("lo-profile")
     files = [str(built.docx_dir / docx_name(unit)) for unit in UNITS]
-    command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-               "--convert-to", "pdf", "--outdir", str(out), *files]  # fmt: skip
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        *files,
+    ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     return out
@@ -122,8 +132,19 @@ def test_libreoffice_renders_the_first_page_as_an_administrative_document(
     assert ("DỰ THẢO" in first) is (unit == DRAFT)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     target = ARTIFACTS / f"{unit}-trang-1"
-    command = ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-               str(target)]  # fmt: skip
+    command = [
+        "pdftoppm",
+        "-png",
+        "-r",
+        "80",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        "-singlefile",
+        str(pdf),
+        str(target),
+    ]
     subprocess.run(command, check=True, capture_output=True)
     width, height = png_size(target.with_suffix(".png"))
     assert height / width == pytest.approx(297 / 210, rel=0.01)

@@ -83,10 +83,23 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def build_once(base: Path) -> Built:
     project = make_project(base / "docx-build")
     html = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", "_build/doctrees", ".",
-         "_build/html"],
-        cwd=project, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-q",
+            "-b",
+            "html",
+            "-d",
+            "_build/doctrees",
+            ".",
+            "_build/html",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert html.returncode == 0, html.stderr
     first = run_cli(project, "build", "docx")
     first_bytes = snapshot(project / "_build" / "docx")

@@ -47,10 +47,27 @@ _AFTER_PBDR = (
     "w:pPrChange",
 )
 _AFTER_TBLHEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
-_AFTER_TBLBORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
-                     "w:tblDescription", "w:tblPrChange")  # fmt: skip
-_AFTER_BDR = ("w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
-              "w:eastAsianLayout", "w:specVanish", "w:oMath")  # fmt: skip
+_AFTER_TBLBORDERS = (
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)
+_AFTER_BDR = (
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+)
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 _AFTER_RPR_DEFAULT = ("w:pPrDefault",)
 

@@ -71,23 +71,36 @@ def paragraph_styles(nd: ND30) -> list[StyleSpec]:
     }
     return [
         StyleSpec(
-            "Normal", None, size=body, align=LEFT, before=0.0, after=0.0,
+            "Normal",
+            None,
+            size=body,
+            align=LEFT,
+            before=0.0,
+            after=0.0,
             line_spacing=nd.line_spacing,
         ),
         StyleSpec(
-            "Body Text", size=body, align=JUSTIFY, first_line=nd.first_line_indent,
-            before=0.0, after=nd.space_after,
+            "Body Text",
+            size=body,
+            align=JUSTIFY,
+            first_line=nd.first_line_indent,
+            before=0.0,
+            after=nd.space_after,
         ),
         StyleSpec("First Paragraph", "Body Text"),
         StyleSpec("Block Text", "Body Text", italic=True, left=10.0),
         StyleSpec("Compact", size=nd.table_size, align=LEFT, first_line=0.0, before=1.0, after=1.0),
-        StyleSpec("Table Caption", size=nd.table_size, bold=True, align=CENTER, before=6.0,
-                  after=3.0, keep_with_next=True),
+        StyleSpec(
+            "Table Caption",
+            size=nd.table_size,
+            bold=True,
+            align=CENTER,
+            before=6.0,
+            after=3.0,
+            keep_with_next=True,
+        ),
         StyleSpec("Footnote Text", size=12.0, align=JUSTIFY, before=0.0, after=0.0),
-        *[
-            StyleSpec(name, italic=index >= 3, **heading)
-            for index, name in enumerate(HEADINGS)
-        ],
+        *[StyleSpec(name, italic=index >= 3, **heading) for index, name in enumerate(HEADINGS)],
         StyleSpec(PAGE_NUMBER, size=body, align=CENTER),
         StyleSpec(PARENT_AGENCY, size=nd.agency_size, bold=False, **block),
         StyleSpec(AGENCY, size=nd.agency_size, bold=True, **block),
@@ -96,13 +109,19 @@ def paragraph_styles(nd: ND30) -> list[StyleSpec]:
         StyleSpec(MOTTO, size=nd.motto_size, bold=True, **block),
         StyleSpec(PLACE_DATE, size=body, italic=True, **{**block, "before": 6.0}),
         StyleSpec(RULE, size=1.0, **{**block, "before": 3.0}),
-        StyleSpec(DOCUMENT_TYPE, size=body, bold=True, **{**block, "before": 18.0},
-                  keep_with_next=True),
+        StyleSpec(
+            DOCUMENT_TYPE, size=body, bold=True, **{**block, "before": 18.0}, keep_with_next=True
+        ),
         StyleSpec(TITLE, size=nd.title_size, bold=True, **block, keep_with_next=True),
-        StyleSpec(RECIPIENTS_LABEL, size=nd.recipients_label_size, bold=True, italic=True,
-                  **{**block, "align": LEFT}),
+        StyleSpec(
+            RECIPIENTS_LABEL,
+            size=nd.recipients_label_size,
+            bold=True,
+            italic=True,
+            **{**block, "align": LEFT},
+        ),
         StyleSpec(RECIPIENTS, size=nd.recipients_size, **{**block, "align": LEFT}),
         StyleSpec(SIGNER, size=body, bold=True, **block),
         StyleSpec(SIGNER_NAME, size=body, bold=True, **{**block, "before": nd.signature_space}),
         StyleSpec(DRAFT_MARK, size=body, bold=True, **{**block, "align": RIGHT}),
-    ]  # fmt: skip
+    ]
