@@ -1,6 +1,6 @@
 """Benchmark: ``baocao build docx`` against plain pandoc on the same generated units.
 
-Usage: .venv/bin/python bench/docx.py [--units 60] [--repeat 3]
+Usage: .venv/bin/python bench/docx.py [--units 100] [--repeat 3]
 
 Generates a synthetic corpus (bench/gen_corpus.py), builds its HTML site once (as
 ``make build`` does, so the doctrees exist), then times, best of --repeat runs:
@@ -86,7 +86,7 @@ def build_html(corpus: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--units", type=int, default=60)
+    parser.add_argument("--units", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     cores = os.cpu_count() or 1

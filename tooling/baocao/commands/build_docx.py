@@ -7,13 +7,12 @@ Exit status 1 when any unit has no Word file, 2 for an unknown unit.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sphinx.errors import SphinxError
 
 from baocao.cli import set_exit_code
@@ -62,24 +61,28 @@ def outcome_line(project: Project, outcome: Outcome) -> str:
 
 
 class Reporter:
-    """A progress bar on a terminal; one plain line per unit otherwise."""
+    """A progress bar (rich) on a terminal; one plain line per unit otherwise."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self.console = Console(stderr=True)
-        self.fancy = self.console.is_terminal and not os.environ.get("CI")
-        self.progress: Progress | None = None
-        self.task = None
+        self.fancy = sys.stderr.isatty() and not os.environ.get("CI")
+        self.progress: Any = None
+        self.task: Any = None
 
     def __enter__(self) -> Reporter:
         if self.fancy:
-            self.progress = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=self.console,
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
             )
+
+            columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+            console = Console(stderr=True)
+            self.progress = Progress(TextColumn("{task.description}"), *columns, console=console)
             self.progress.start()
             self.task = self.progress.add_task(text("docx.reading"), total=None)
         return self
@@ -98,7 +101,7 @@ class Reporter:
             click.echo(line, err=not outcome.ok)
             return
         if not outcome.ok or outcome.draft:
-            self.progress.console.print(escape(line))
+            self.progress.console.print(line, markup=False, highlight=False)
         self.progress.advance(self.task)
 
 
