@@ -11,11 +11,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypandoc
-
 from baocao.docx.finish import finish
 from baocao.docx.meta import DocumentMeta
 from baocao.docx.nd30 import DRAFT_SUFFIX, ND30
+from baocao.docx.pandoc import write_docx
 from baocao.fsutil import write_atomic
 
 
@@ -50,24 +49,12 @@ def file_name(unit: str, draft: bool) -> str:
     return f"{unit}{DRAFT_SUFFIX if draft else ''}.docx"
 
 
-def run_pandoc(pandoc_json: str, reference: Path) -> bytes:
-    """pandoc's .docx for a JSON document, styled by ``reference``."""
-    return pypandoc.convert_text(
-        pandoc_json,
-        "docx",
-        format="json",
-        outputfile="-",
-        extra_args=[f"--reference-doc={reference}"],
-        verify_format=False,
-    )
-
-
 def convert(job: Job) -> Outcome:
     """Write ``job``'s unit; never raises."""
     start = time.perf_counter()
     draft = job.meta.draft
     try:
-        data = finish(run_pandoc(job.pandoc_json, job.reference), job.meta, job.nd)
+        data = finish(write_docx(job.pandoc_json, job.reference), job.meta, job.nd)
         target = job.out_dir / file_name(job.unit, draft)
         write_atomic(target, data)
         (job.out_dir / file_name(job.unit, not draft)).unlink(missing_ok=True)

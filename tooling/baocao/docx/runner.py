@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
 from baocao.docx.convert import Job, Outcome, convert, failed
+from baocao.docx.pandoc import close_writers
 
 Prepare = Callable[[str], Job]
 
@@ -66,6 +67,7 @@ class Runner:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
         _prepare = None
+        close_writers()
 
     def submit(self, unit: str) -> None:
         if self._pool is not None and self.fork:
