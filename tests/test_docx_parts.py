@@ -9,6 +9,7 @@ import zipfile
 import docx
 import panflute as pf
 import pytest
+from baocao.docx import pandoc
 from baocao.docx.ast import PANDOC_API, to_json
 from baocao.docx.convert import Job, convert
 from baocao.docx.fields import add_page_number
@@ -16,6 +17,7 @@ from baocao.docx.meta import DocumentMeta, day_month, place_date, recipient_line
 from baocao.docx.metrics import bold_width
 from baocao.docx.nd30 import MOTTO, NATIONAL_TITLE, ND30
 from baocao.docx.package import normalise_zip
+from baocao.docx.pandoc import write_docx
 from baocao.docx.reference import reference_docx
 from baocao.docx.runner import Runner
 from baocao.docx.styles import HEADINGS
@@ -160,3 +162,19 @@ def test_runner_reports_every_unit_and_isolates_a_failing_one(tmp_path, jobs: in
     assert by_unit["nhap"].path == tmp_path / "out" / "nhap-du-thao.docx"
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == ["a.docx", "b.docx", "nhap-du-thao.docx"]
+
+
+def test_one_pandoc_serves_many_documents_and_survives_a_bad_one(tmp_path) -> None:
+    reference = tmp_path / "reference.docx"
+    reference.write_bytes(reference_docx(ND30()))
+    body = to_json(pf.Doc(pf.Header(pf.Str("I. Phần"), level=1), api_version=PANDOC_API))
+    first = write_docx(body, reference)
+    writer = next(w for (pid, ref), w in pandoc._writers.items() if ref == reference)
+    with pytest.raises(pandoc.PandocError):
+        write_docx('{"blocks": 1}', reference)
+    assert write_docx(body, reference) == first
+    document = docx.Document(io.BytesIO(first))
+    assert [(p.style.name, p.text) for p in document.paragraphs] == [("Heading 1", "I. Phần")]
+    assert writer.process.poll() is None
+    pandoc.close_writers()
+    assert writer.process.poll() == 0
