@@ -114,7 +114,8 @@ class DocxBuilder(Builder):
         with tempfile.TemporaryDirectory(prefix="baocao-docx-") as tmp:
             reference = Path(tmp) / "reference.docx"
             reference.write_bytes(reference_docx(self.nd))
-            with Runner(self._app.parallel, partial(self.job, reference=reference)) as runner:
+            jobs = min(self._app.parallel, len(units))
+            with Runner(jobs, partial(self.job, reference=reference)) as runner:
                 for unit in units:
                     runner.submit(unit)
                     self.report(runner.poll())
