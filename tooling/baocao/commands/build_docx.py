@@ -40,7 +40,7 @@ def docx(units: tuple[str, ...], jobs: int) -> None:
         click.echo(text("docx.sphinx-error", error=err), err=True)
         set_exit_code(2)
         return
-    summarise(project, outcomes, output_dir(project, plan), time.perf_counter() - start)
+    summarise(project, outcomes, output_dir(project), time.perf_counter() - start)
 
 
 def check_units(project: Project, units: tuple[str, ...]) -> None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from baocao.docx.convert import Outcome
 from baocao.project import Project
@@ -21,19 +20,15 @@ BUILD_DIR = "_build"
 
 @dataclass
 class BuildPlan:
-    """Where to build and whom to tell."""
+    """How many worker processes, and whom to tell about the units."""
 
     jobs: int = 1
-    confdir: Path | None = None
-    outdir: Path | None = None
-    doctreedir: Path | None = None
-    warning: IO[str] | None = field(default_factory=lambda: sys.stderr)
     on_units: Callable[[list[str]], None] | None = None
     on_outcome: Callable[[Outcome], None] | None = None
 
 
-def output_dir(project: Project, plan: BuildPlan) -> Path:
-    return plan.outdir or project.root / BUILD_DIR / "docx"
+def output_dir(project: Project) -> Path:
+    return project.root / BUILD_DIR / "docx"
 
 
 def build_docx(project: Project, units: Sequence[str], plan: BuildPlan) -> list[Outcome]:
@@ -55,12 +50,12 @@ def build_docx(project: Project, units: Sequence[str], plan: BuildPlan) -> list[
     root = project.root
     app = Sphinx(
         srcdir=root,
-        confdir=plan.confdir or root,
-        outdir=output_dir(project, plan),
-        doctreedir=plan.doctreedir or root / BUILD_DIR / "doctrees",
+        confdir=root,
+        outdir=output_dir(project),
+        doctreedir=root / BUILD_DIR / "doctrees",
         buildername="docx",
         status=None,
-        warning=plan.warning,
+        warning=sys.stderr,
         parallel=max(plan.jobs, 1),
     )
     app.connect("baocao-docx-units", units_announced)

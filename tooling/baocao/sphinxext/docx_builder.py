@@ -60,7 +60,6 @@ class DocxBuilder(Builder):
     def init(self) -> None:
         self.project = Project.discover(Path(self.srcdir))
         self.nd = ND30.from_settings(self.project.settings)
-        self.outcomes: list[Outcome] = []
 
     def read_doc(self, docname: str, *, _cache: bool = True) -> None:
         """Read a source file; a document without one gets an empty placeholder.
@@ -87,7 +86,6 @@ class DocxBuilder(Builder):
         return ""
 
     def prepare_writing(self, docnames: Set[str]) -> None:
-        self.outcomes = []
         # Sphinx copies this on every reference resolution: start from a blank one, not
         # from whatever the last document read (here or by another builder) left in it.
         self.env.current_document = type(self.env.current_document)()
@@ -123,7 +121,6 @@ class DocxBuilder(Builder):
 
     def report(self, outcomes: Iterable[Outcome]) -> None:
         for outcome in outcomes:
-            self.outcomes.append(outcome)
             if any(self.events.emit(DONE_EVENT, outcome)):
                 continue
             if outcome.ok:
