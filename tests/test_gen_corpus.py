@@ -8,25 +8,13 @@ from types import ModuleType
 
 import pytest
 import yaml
+from baocao.frontmatter import schema
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATOR = ROOT / "bench" / "gen_corpus.py"
 FORM = ROOT / "_templates" / "forms" / "mau-02" / "form.yaml"
 
-FRONT_MATTER_KEYS = (
-    "mau",
-    "nam",
-    "co_quan_chu_quan",
-    "co_quan",
-    "so_ky_hieu",
-    "dia_danh",
-    "ngay",
-    "trich_yeu",
-    "quyen_han",
-    "chuc_vu",
-    "nguoi_ky",
-    "noi_nhan",
-)
+FRONT_MATTER_KEYS = tuple(schema())  # every key of data/front-matter.yaml
 TREE_FILES = {
     "index.md",
     "1-dac-diem-tinh-hinh.md",
