@@ -3,7 +3,8 @@
 Usage: .venv/bin/python bench/docx.py [--units 100] [--repeat 3]
 
 Generates a synthetic corpus (bench/gen_corpus.py), builds its HTML site once (as
-``make build`` does, so the doctrees exist), then times, best of --repeat runs:
+``make build`` does, so the doctrees exist), then times each of these as a whole
+process, best of --repeat rounds (a round runs every measurement in turn):
   - plain pandoc: one pandoc process per unit converting the unit's Markdown files
     to .docx, one at a time, then two at a time;
   - ``baocao build docx -j 1`` and ``-j 2`` (and ``-j N`` on machines with more
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -50,12 +52,15 @@ def unit_sources(unit_dir: Path) -> list[str]:
     return [str(p) for p in [unit_dir / "index.md", *rest]]
 
 
-def best_of(repeat: int, run) -> float:
-    best = float("inf")
+def best_times(rows: dict[str, Callable[[], None]], repeat: int) -> dict[str, float]:
+    """Best wall time of each run; rounds go through every row in turn, so that a
+    passing load on the machine does not fall on one measurement only."""
+    best = dict.fromkeys(rows, float("inf"))
     for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
+        for label, run in rows.items():
+            start = time.perf_counter()
+            run()
+            best[label] = min(best[label], time.perf_counter() - start)
     return best
 
 
@@ -120,7 +125,7 @@ def main() -> None:
             1,
             lambda: cold_docx(corpus),
         )
-        times = {label: best_of(args.repeat, run) for label, (_, run) in rows.items()}
+        times = best_times({label: run for label, (_, run) in rows.items()}, args.repeat)
         written = len(list((corpus / "_build" / "docx").glob("*.docx")))
     report(args.units, written, cores, {k: (rows[k][0], v) for k, v in times.items()})
 
