@@ -148,3 +148,11 @@ def test_is_number(text: str, expected: bool) -> None:
 
 def test_roman() -> None:
     assert [roman(n) for n in (1, 4, 9, 14, 40, 2024)] == ["i", "iv", "ix", "xiv", "xl", "mmxxiv"]
+
+
+def test_golden_pandoc_json_of_a_small_report() -> None:
+    """The whole pandoc document of ``fixtures/docx/ast/sample.md``, as pandoc reads it."""
+    folder = Path(__file__).parent / "fixtures" / "docx" / "ast"
+    doc = convert((folder / "sample.md").read_text("utf-8"))
+    expected = json.loads((folder / "sample.json").read_text("utf-8"))
+    assert json.loads(to_json(doc)) == expected
