@@ -10,6 +10,13 @@ from typing import Any
 from baocao.errors import ConfigError
 
 TONE_STYLES = ("hòa", "hoà")
+# Nghị định 30/2020/NĐ-CP, Phụ lục I: the margins a page may have, in millimetres.
+MARGIN_RANGES = {
+    "docx_margin_top": (20, 25),
+    "docx_margin_bottom": (20, 25),
+    "docx_margin_left": (30, 35),
+    "docx_margin_right": (15, 20),
+}
 DEFAULT_DIRECTIVES = (
     "toctree",
     "list-table",
@@ -54,12 +61,21 @@ class Settings:
     shard_threshold: int = 200
     # Body text size of the Word file: 13 or 14 pt (Nghị định 30/2020/NĐ-CP).
     docx_font_size: float = 14.0
+    # Page margins of the Word file in millimetres, within the decree's ranges.
+    docx_margin_top: float = 20.0
+    docx_margin_bottom: float = 20.0
+    docx_margin_left: float = 30.0
+    docx_margin_right: float = 15.0
 
     def __post_init__(self) -> None:
         if self.tone_style not in TONE_STYLES:
             raise ConfigError("config.bad-value", key="tone_style", allowed=", ".join(TONE_STYLES))
         if self.docx_font_size not in (13, 13.0, 14, 14.0):
             raise ConfigError("config.bad-value", key="docx_font_size", allowed="13, 14")
+        for name, (low, high) in MARGIN_RANGES.items():
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or not low <= value <= high:
+                raise ConfigError("config.bad-value", key=name, allowed=f"{low}–{high} mm")
         for name in ("year", "min_words", "max_days_after_year", "shard_threshold"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 0:
                 raise ConfigError("config.bad-value", key=name, allowed=">= 0")

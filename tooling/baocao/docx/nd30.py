@@ -65,4 +65,11 @@ class ND30:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ND30:
-        return replace(cls(), body_size=float(settings.docx_font_size))
+        return replace(
+            cls(),
+            body_size=float(settings.docx_font_size),
+            margin_top=float(settings.docx_margin_top),
+            margin_bottom=float(settings.docx_margin_bottom),
+            margin_left=float(settings.docx_margin_left),
+            margin_right=float(settings.docx_margin_right),
+        )
