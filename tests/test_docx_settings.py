@@ -6,7 +6,6 @@ import io
 
 import docx
 import pytest
-
 from baocao.config import Settings
 from baocao.docx.nd30 import ND30
 from baocao.docx.reference import reference_docx
