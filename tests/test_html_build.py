@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 from baocao.cli import main
+from baocao.project import Project
+from baocao.sphinxext.progress import BuildProgress, wants_bar
+from baocao.sphinxext.run import build_site
 from bs4 import BeautifulSoup
 from test_html_site import ROOT, build
 
@@ -140,3 +143,59 @@ def test_last_change_is_the_last_commit_or_the_newest_uncommitted_file(project: 
     assert dates["so-noi-vu"] == "2025-12-20"
     assert dates["cong-ty-cap-nuoc-binh-minh"] == "2025-12-20"
     assert dates["truong-thpt-le-quy-don"] == dt.date.fromtimestamp(stamp).isoformat()
+
+
+def test_word_files_are_linked_from_the_dashboard_and_the_unit_page(project: Path) -> None:
+    build(project, "-j", "1")
+    before = pages(project)
+    docx = project / "_build" / "docx"
+    docx.mkdir(parents=True)
+    (docx / "so-noi-vu.docx").write_bytes(b"PK word file")
+    (docx / "truong-thpt-le-quy-don-du-thao.docx").write_bytes(b"PK draft")
+    code, _, _ = build(project, "-j", "1")
+    assert code == 0
+    after = pages(project)
+    rewritten = {page for page in after if after[page] != before[page]}
+    assert rewritten == {
+        "index.html",
+        "search.html",
+        "reports/so-noi-vu/index.html",
+        "reports/truong-thpt-le-quy-don/index.html",
+    }
+    site = project / "_build" / "html"
+    assert (site / "docx" / "so-noi-vu.docx").read_bytes() == b"PK word file"
+    dashboard = BeautifulSoup((site / "index.html").read_text("utf-8"), "lxml")
+    links = {a["href"]: a.get_text() for a in dashboard.select("a.baocao-link-docx")}
+    assert links == {
+        "docx/so-noi-vu.docx": "Word",
+        "docx/truong-thpt-le-quy-don-du-thao.docx": "Word (dự thảo)",
+    }
+    unit = BeautifulSoup((site / "reports/so-noi-vu/index.html").read_text("utf-8"), "lxml")
+    link = unit.select_one("a.baocao-docx")
+    assert link is not None and link["href"] == "../../docx/so-noi-vu.docx"
+
+    (docx / "so-noi-vu.docx").unlink()
+    build(project, "-j", "1")
+    unit = BeautifulSoup((site / "reports/so-noi-vu/index.html").read_text("utf-8"), "lxml")
+    assert unit.select_one("a.baocao-docx") is None
+
+
+def test_progress_bar_and_warnings_on_a_terminal(project: Path) -> None:
+    shutil.copytree(ROOT / "tests/fixtures/html/thieu-tep", project / "reports/thieu-tep")
+    stream = io.StringIO()
+    result = build_site(Project.discover(project), BuildProgress(True, stream), 1, False)
+    assert [row.slug for row in result.broken] == ["thieu-tep"]
+    assert result.warnings == 1
+    assert "cảnh báo:" in stream.getvalue() and "2-ket-qua" in stream.getvalue()
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_bar_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    assert wants_bar(Terminal()) and not wants_bar(io.StringIO())
+    monkeypatch.setenv("CI", "true")
+    assert not wants_bar(Terminal())

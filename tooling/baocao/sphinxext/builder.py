@@ -26,10 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
+from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
@@ -41,7 +43,9 @@ from baocao.sphinxext.dashboard import (
     dashboard_texts,
     docx_file,
 )
+from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.generated import dashboard_doctree, unreadable_doctree
+from baocao.sphinxext.parallel import LargeChunksMixin
 from baocao.sphinxext.policy import unit_index, unit_slug
 from baocao.sphinxext.texts import text
 from baocao.sphinxext.units import project_at
@@ -67,9 +71,17 @@ REDIRECT = """<!DOCTYPE html>
 """
 
 
-class ReportsHTMLBuilder(StandaloneHTMLBuilder):
+class ReportsHTMLBuilder(LargeChunksMixin, StandaloneHTMLBuilder):
     name = "html"
     dashboard: Dashboard | None = None
+
+    def init(self) -> None:
+        super().init()
+        # Sphinx compiles the page templates on every run; keep them compiled instead.
+        if isinstance(self.templates, BuiltinTemplateLoader):
+            cache = Path(self.doctreedir) / "templates"
+            cache.mkdir(parents=True, exist_ok=True)
+            self.templates.environment.bytecode_cache = FileSystemBytecodeCache(str(cache))
 
     def read_doc(self, docname: str, *, _cache: bool = True) -> None:
         try:
@@ -139,6 +151,9 @@ def read_generated(
         env.domains[name].process_doc(env, docname, doctree)
     builder.events.emit("doctree-read", doctree)
     env.all_docs[docname] = time.time_ns() // 1_000
+    # As after reading a file: a fresh current document. The one prepared above
+    # holds the primary domain, which every later post-transform would deep-copy.
+    env.current_document = type(env.current_document)()
     builder.write_doctree(docname, doctree, _cache=cache)
 
 
@@ -160,9 +175,23 @@ def read_dashboard(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
         read_generated(app.builder, root, dashboard_doctree(str(source)))
 
 
-def write_dashboard(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Every build writes the dashboard again: any unit's change may change it."""
-    return [env.config.root_doc]
+def pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The dashboard, on every build (any unit's change may change it), and the page of
+    each unit whose Word file appeared, went or changed name since its page was written.
+    """
+    if not isinstance(app.builder, ReportsHTMLBuilder):
+        return []
+    project = project_at(str(env.srcdir))
+    folder = project.root / env.config.baocao_docx_dir
+    seen = baocao_domain(env).docx
+    pages = [env.config.root_doc]
+    for unit_dir in project.unit_dirs():
+        found = docx_file(folder, unit_dir.name)
+        name = found.name if found else None
+        if seen.get(unit_dir.name) != name:
+            seen[unit_dir.name] = name
+            pages.append(unit_index(unit_dir.name, env.config.baocao_reports_dir))
+    return [page for page in pages if page in env.all_docs]
 
 
 def page_context(
@@ -199,4 +228,4 @@ def setup_builder(app: Sphinx) -> None:
     app.connect("html-page-context", page_context)
     app.connect("env-get-outdated", find_dashboard)
     app.connect("env-before-read-docs", read_dashboard)
-    app.connect("env-get-updated", write_dashboard)
+    app.connect("env-get-updated", pages_to_write)

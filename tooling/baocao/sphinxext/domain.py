@@ -2,9 +2,10 @@
 
 Per unit (by slug): the lint summary and findings, the front matter, the title for
 the year (collected when the unit's ``index`` document is read, see ``units.py``).
-Per document: the unsafe content the builder removed from it (``safety.py``). The
-data is plain dicts and lists, so it pickles with the environment and merges
-across parallel readers.
+Per document: the unsafe content the builder removed from it (``safety.py``). Per
+unit again: the name of its Word file when its page was last written (``docx``,
+kept by the main process only). The data is plain dicts and lists, so it pickles
+with the environment and merges across parallel readers.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class BaocaoDomain(Domain):
     name = "baocao"
     label = "baocao"
     data_version = 1
-    initial_data: dict[str, Any] = {"units": {}, "removed": {}}  # noqa: RUF012
+    initial_data: dict[str, Any] = {"units": {}, "removed": {}, "docx": {}}  # noqa: RUF012
 
     @property
     def units(self) -> dict[str, UnitInfo]:
@@ -31,6 +32,10 @@ class BaocaoDomain(Domain):
     @property
     def removed(self) -> dict[str, list[Removal]]:
         return self.data.setdefault("removed", {})
+
+    @property
+    def docx(self) -> dict[str, str | None]:
+        return self.data.setdefault("docx", {})
 
     def note_unit(self, info: UnitInfo) -> None:
         self.units[info["slug"]] = info

@@ -3,21 +3,23 @@
 Plain lines are used when standard error is not a terminal or ``CI=true``. Progress
 follows Sphinx's events in the main process: documents read (one by one when
 reading serially, a chunk at a time when reading in parallel) and pages written.
-Warnings are printed as they come, without Sphinx's colours.
+Warnings are printed as they come, without Sphinx's colours. rich is imported only
+for the bar: it takes longer to import than a small rebuild takes to run.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from sphinx.application import Sphinx
 from sphinx.util.console import strip_colors
 
 from baocao.sphinxext.texts import text
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 def wants_bar(stream: TextIO | None = None) -> bool:
@@ -25,23 +27,21 @@ def wants_bar(stream: TextIO | None = None) -> bool:
     return stream.isatty() and os.environ.get("CI", "").lower() not in ("true", "1")
 
 
+def progress_bar(stream: TextIO) -> Progress:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(file=stream, highlight=False)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    return Progress(*columns, console=console, transient=True)
+
+
 class BuildProgress:
     """Reports the phases of one build; also the stream Sphinx writes warnings to."""
 
     def __init__(self, bar: bool, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
-        self.console = Console(file=self.stream, highlight=False)
-        self.bar = (
-            Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                console=self.console,
-                transient=True,
-            )
-            if bar
-            else None
-        )
+        self.bar = progress_bar(self.stream) if bar else None
         self.task: TaskID | None = None
         self.phase = ""
         self.warnings = 0
@@ -84,7 +84,10 @@ class BuildProgress:
             self.bar.advance(self.task, steps)
 
     def line(self, message: str) -> None:
-        self.console.print(message, markup=False)
+        if self.bar is not None:
+            self.bar.console.print(message, markup=False, soft_wrap=True)
+        else:
+            print(message, file=self.stream, flush=True)
 
     # Sphinx events (main process only: parallel readers are other processes)
     def on_read_start(self, app: Sphinx, env: Any, docnames: list[str]) -> None:
