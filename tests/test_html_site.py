@@ -268,6 +268,8 @@ def test_safe_content_of_the_unsafe_unit_stays(site: Site) -> None:
     assert "Kết quả vượt kế hoạch được giao." in words  # inline tags go, their text stays
     assert "Phụ lục của đơn vị: 12 tập thể được khen thưởng." in words  # include inside
     assert "Số liệu tính đến ngày 30/11/2025." in words  # an allowed directive
+    assert "45 chiến sĩ thi đua cơ sở." in words and "Kết quả năm 2024." in words
+    assert len(body.select(".sd-card")) == 2 and body.select_one(".sd-tab-set") is not None
 
 
 def test_removals_are_warned_and_listed_on_the_unit_page(site: Site) -> None:
