@@ -259,6 +259,7 @@ def test_unsafe_content_never_reaches_the_site(site: Site) -> None:
         if path.is_file():
             data = path.read_bytes()
             assert SECRET.encode() not in data and b"B\\u00cd-M\\u1eac" not in data, path
+            assert b"lua-dao" not in data, path  # html_meta of the front matter's myst key
 
 
 def test_safe_content_of_the_unsafe_unit_stays(site: Site) -> None:

@@ -11,18 +11,14 @@ renderer, so the gates hold at any depth.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from markdown_it.tree import SyntaxTreeNode
-from myst_parser.config.main import MdParserConfig, TopmatterReadError, merge_file_level
-from myst_parser.config.main import read_topmatter as _read_topmatter
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.directives import MarkupError, parse_directive_text
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
-from myst_parser.warnings_ import create_warning
 
 from baocao.sphinxext.policy import (
     FILE_OPTIONS,
@@ -104,39 +100,31 @@ class SafeRenderer(SphinxRenderer):
             )
         except MarkupError:
             return None  # myst-parser reports the same error when it runs the directive
-        targets = [opt for opt in FILE_OPTIONS if parsed.options.get(opt)]
-        paths = [str(parsed.options[opt]) for opt in targets]
+        urls = [str(parsed.options[opt]) for opt in URL_OPTIONS if parsed.options.get(opt)]
+        if urls:
+            return "removed.outside", {"name": name, "target": urls[0]}
+        paths = [str(parsed.options[opt]) for opt in FILE_OPTIONS if parsed.options.get(opt)]
         if name in INCLUDE_DIRECTIVES | LINKING_DIRECTIVES and parsed.arguments:
             paths.append(parsed.arguments[0])
-        urls = [str(parsed.options[opt]) for opt in URL_OPTIONS if parsed.options.get(opt)]
         scope = current_scope(self.sphinx_env)
-        for target in urls + paths:
-            if target in urls or scope is None or not scope.contains(target, self._base_dir()):
+        for target in paths:
+            if scope is None or not scope.contains(target, self._base_dir()):
                 return "removed.outside", {"name": name, "target": target}
         return None
 
 
 class SafeMystParser(MystParser):
-    """``MystParser`` with ``SafeRenderer``; file-level MyST options still apply."""
+    """``MystParser`` with ``SafeRenderer`` and the project's configuration only.
+
+    File-level MyST options (a ``myst:`` key in the front matter) are not applied:
+    every file is read as the linter reads it, and ``html_meta`` there could add a
+    redirect to the page.
+    """
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
-        config: MdParserConfig = document.settings.env.myst_config
-        try:
-            topmatter = _read_topmatter(inputstring)
-        except TopmatterReadError:
-            topmatter = None  # the renderer reports it
-        if topmatter:
-            config = merge_file_level(config, topmatter, _warner(document))
-        parser = create_md_parser(config, SafeRenderer)
+        parser = create_md_parser(document.settings.env.myst_config, SafeRenderer)
         parser.options["document"] = document
         parser.render(inputstring)
-
-
-def _warner(document: nodes.document) -> Any:
-    def warn(wtype: Any, msg: str) -> None:
-        create_warning(document, msg, wtype, line=1, append_to=document)
-
-    return warn
 
 
 def _line(token: SyntaxTreeNode) -> int | None:

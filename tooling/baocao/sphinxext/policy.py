@@ -17,7 +17,7 @@ RAW_DIRECTIVES = frozenset({"raw", "eval-rst", "eval-md"})
 INCLUDE_DIRECTIVES = frozenset({"include", "literalinclude"})
 LINKING_DIRECTIVES = frozenset({"image", "figure"})
 # Options through which docutils directives read a file or fetch a URL (csv-table, raw).
-FILE_OPTIONS = ("file", "source")
+FILE_OPTIONS = ("file",)
 URL_OPTIONS = ("url",)
 UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
 
