@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from baocao import __version__
 
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
-def setup(app: Any) -> dict[str, Any]:
+
+def setup(app: Sphinx) -> dict[str, Any]:
     from baocao.sphinxext.extension import setup_extension
 
     setup_extension(app)

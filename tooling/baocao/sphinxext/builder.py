@@ -8,19 +8,14 @@ navigation of that unit's sections only. Other files of a unit get a small page
 that redirects to their place in the unit's page, so old links keep working. A
 change to one file rewrites its unit's page and the dashboard, nothing else.
 
-The dashboard is the root document. It has no source file: it is added to the
-documents found and made of generated nodes on every build, whatever the builder
-(the docx builder shares the environment), and this builder writes it with the
-``dashboard.html`` template from the rows computed once all units are read.
-
-A source file that is not UTF-8 does not stop the build: a stand-in document says
-so in its place (with a warning), and its unit is listed as broken.
+The dashboard is the root document (read as generated nodes, ``reading.py``); this
+builder writes it with the ``dashboard.html`` template from the rows computed once
+all units are read.
 """
 
 from __future__ import annotations
 
 import html
-import time
 from collections.abc import Set
 from pathlib import Path
 from typing import Any
@@ -28,11 +23,9 @@ from typing import Any
 from docutils import nodes
 from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.jinja2glue import BuiltinTemplateLoader
-from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from baocao.fsutil import write_atomic
@@ -44,13 +37,11 @@ from baocao.sphinxext.dashboard import (
     docx_file,
 )
 from baocao.sphinxext.domain import baocao_domain
-from baocao.sphinxext.generated import dashboard_doctree, unreadable_doctree
 from baocao.sphinxext.parallel import LargeChunksMixin
 from baocao.sphinxext.policy import unit_index, unit_slug
+from baocao.sphinxext.reading import TolerantReadMixin
 from baocao.sphinxext.texts import text
 from baocao.sphinxext.units import project_at
-
-logger = logging.getLogger(__name__)
 
 SITE_TEXTS = (
     "site.title",
@@ -71,7 +62,7 @@ REDIRECT = """<!DOCTYPE html>
 """
 
 
-class ReportsHTMLBuilder(LargeChunksMixin, StandaloneHTMLBuilder):
+class ReportsHTMLBuilder(TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuilder):
     name = "html"
     dashboard: Dashboard | None = None
 
@@ -82,17 +73,6 @@ class ReportsHTMLBuilder(LargeChunksMixin, StandaloneHTMLBuilder):
             cache = Path(self.doctreedir) / "templates"
             cache.mkdir(parents=True, exist_ok=True)
             self.templates.environment.bytecode_cache = FileSystemBytecodeCache(str(cache))
-
-    def read_doc(self, docname: str, *, _cache: bool = True) -> None:
-        try:
-            super().read_doc(docname, _cache=_cache)
-        except UnicodeDecodeError:
-            logger.warning(
-                text("build.not-utf8"), location=docname, type="baocao", subtype="encoding"
-            )
-            source = self.env.doc2path(docname)
-            doctree = unreadable_doctree(str(source), Path(source).name, f"document-{docname}")
-            read_generated(self, docname, doctree, cache=_cache)
 
     def unit_page(self, docname: str) -> str | None:
         slug = unit_slug(docname, self.config.baocao_reports_dir)
@@ -139,40 +119,6 @@ class ReportsHTMLBuilder(LargeChunksMixin, StandaloneHTMLBuilder):
         project = project_at(str(self.srcdir))
         self.dashboard = build_dashboard(self.env, project, self.config.baocao_docx_dir)
         copy_docx(self.dashboard, self.outdir)
-
-
-def read_generated(
-    builder: Builder, docname: str, doctree: nodes.document, cache: bool = True
-) -> None:
-    """Record a document made of nodes, as reading a source file would."""
-    env = builder.env
-    env.prepare_settings(docname)
-    for name in env.domains:
-        env.domains[name].process_doc(env, docname, doctree)
-    builder.events.emit("doctree-read", doctree)
-    env.all_docs[docname] = time.time_ns() // 1_000
-    # As after reading a file: a fresh current document. The one prepared above
-    # holds the primary domain, which every later post-transform would deep-copy.
-    env.current_document = type(env.current_document)()
-    builder.write_doctree(docname, doctree, _cache=cache)
-
-
-def find_dashboard(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """The dashboard (root document) has no source file; count it among the documents."""
-    env.project.docnames.add(env.config.root_doc)
-    return []
-
-
-def read_dashboard(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Every build reads the dashboard here, whatever the builder, before the sources."""
-    root = env.config.root_doc
-    if root in docnames:
-        docnames.remove(root)
-    source = env.doc2path(root)
-    if not Path(source).is_file():
-        read_generated(app.builder, root, dashboard_doctree(str(source)))
 
 
 def pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -226,6 +172,4 @@ def setup_builder(app: Sphinx) -> None:
     app.add_event("baocao-writing")
     app.add_event("baocao-written")
     app.connect("html-page-context", page_context)
-    app.connect("env-get-outdated", find_dashboard)
-    app.connect("env-before-read-docs", read_dashboard)
     app.connect("env-get-updated", pages_to_write)

@@ -22,6 +22,7 @@ from baocao.sphinxext.assemble import setup_assemble
 from baocao.sphinxext.builder import setup_builder
 from baocao.sphinxext.domain import BaocaoDomain
 from baocao.sphinxext.parser import SafeMystParser
+from baocao.sphinxext.reading import setup_reading
 from baocao.sphinxext.safety import setup_safety
 from baocao.sphinxext.search import setup_search
 from baocao.sphinxext.texts import text
@@ -69,6 +70,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_domain(BaocaoDomain)
     app.connect("config-inited", configure)
     setup_safety(app)
+    setup_reading(app)
     setup_units(app)
     setup_assemble(app)
     setup_search(app)
