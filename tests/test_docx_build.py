@@ -66,3 +66,17 @@ def test_a_broken_configuration_is_reported_not_a_traceback(tmp_path) -> None:
     assert "Không chạy được Sphinx" in result.stderr
     assert "khong_co_module" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_unit_with_a_file_not_in_utf8_does_not_stop_the_others(tmp_path) -> None:
+    from test_docx_support import make_project
+
+    project = make_project(tmp_path)
+    broken = project / "reports" / EXAMPLES[1] / "1-dac-diem-tinh-hinh.md"
+    broken.write_bytes("# I. Đặc điểm tình hình\n\n".encode() + "Công tác\n".encode("cp1258"))
+    done = run_cli(project, "build", "docx", EXAMPLES[1], EXAMPLES[2])
+    assert done.returncode == 0, done.stderr
+    out = project / "_build" / "docx"
+    assert (out / f"{EXAMPLES[1]}-du-thao.docx").is_file()
+    assert (out / f"{EXAMPLES[2]}.docx").is_file()
+    assert "UTF-8" in done.stderr

@@ -346,3 +346,10 @@ def test_fold_matches_the_browser_folding() -> None:
     assert fold("Thưởng") == "thuong"
     assert fold("ĐỘC LẬP") == "doc lap"
     assert fold("khen thưởng") == fold("khen thuong")
+
+
+def test_docutils_speaks_vietnamese_without_warnings(site: Site) -> None:
+    import docutils.languages
+
+    assert "not supported" not in site.stderr
+    assert docutils.languages.get_language("vi").labels["note"] == "Ghi chú"

@@ -15,7 +15,6 @@ about to be written with ``baocao-docx-units``.
 from __future__ import annotations
 
 import tempfile
-import time
 from collections.abc import Iterable, Set
 from functools import partial
 from pathlib import Path
@@ -28,7 +27,6 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.locale import admonitionlabels
 from sphinx.util import logging
-from sphinx.util.docutils import new_document
 from sphinx.util.nodes import inline_all_toctrees
 
 from baocao.docx.ast import to_json, to_pandoc
@@ -41,6 +39,7 @@ from baocao.errors import ConfigError
 from baocao.forms import Form
 from baocao.lint import lint_unit
 from baocao.project import Project
+from baocao.sphinxext.reading import TolerantReadMixin
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +47,7 @@ UNITS_EVENT = "baocao-docx-units"
 DONE_EVENT = "baocao-docx-unit-done"
 
 
-class DocxBuilder(Builder):
+class DocxBuilder(TolerantReadMixin, Builder):
     """Writes each unit's report as a Word file laid out per Nghị định 30/2020/NĐ-CP."""
 
     name = "docx"
@@ -60,24 +59,6 @@ class DocxBuilder(Builder):
     def init(self) -> None:
         self.project = Project.discover(Path(self.srcdir))
         self.nd = ND30.from_settings(self.project.settings)
-
-    def read_doc(self, docname: str, *, _cache: bool = True) -> None:
-        """Read a source file; a document without one gets an empty placeholder.
-
-        The site's home page (the dashboard) is such a document: the HTML builder
-        makes it on each of its builds. The Word files have no use for it, but
-        Sphinx needs its root document in the environment.
-        """
-        path = str(self.env.doc2path(docname))
-        if Path(path).is_file():
-            super().read_doc(docname, _cache=_cache)
-            return
-        self.env.prepare_settings(docname)
-        doctree = new_document(path)
-        self.events.emit("doctree-read", doctree)
-        self.env.all_docs[docname] = time.time_ns() // 1_000
-        self.env.current_document = type(self.env.current_document)()
-        self.write_doctree(docname, doctree, _cache=_cache)
 
     def get_outdated_docs(self) -> str:
         return "every unit"

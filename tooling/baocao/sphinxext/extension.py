@@ -20,6 +20,7 @@ from sphinx.config import Config
 from baocao.mdparser import MYST_EXTENSIONS
 from baocao.sphinxext.assemble import setup_assemble
 from baocao.sphinxext.builder import setup_builder
+from baocao.sphinxext.docutils_vi import setup_docutils_vi
 from baocao.sphinxext.domain import BaocaoDomain
 from baocao.sphinxext.parser import SafeMystParser
 from baocao.sphinxext.reading import setup_reading
@@ -60,6 +61,7 @@ def configure(app: Sphinx, config: Config) -> None:
 
 
 def setup_extension(app: Sphinx) -> None:
+    setup_docutils_vi()
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
     app.add_source_parser(SafeMystParser, override=True)
