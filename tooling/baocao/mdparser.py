@@ -23,5 +23,12 @@ def myst_config() -> MdParserConfig:
 
 @cache
 def parser() -> MarkdownIt:
-    """The markdown-it parser myst-parser builds for the configuration above."""
-    return create_md_parser(myst_config(), RendererHTML)
+    """The markdown-it parser myst-parser builds for the configuration above.
+
+    Its ``wordcount`` core rule is switched off: it only counts words into the
+    parse environment (for MyST substitutions) and never changes a token, and it
+    costs about a tenth of the linter's parsing time.
+    """
+    md = create_md_parser(myst_config(), RendererHTML)
+    md.core.ruler.disable("wordcount")
+    return md
