@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from baocao.mdparser import myst_config, parser
 from markdown_it.renderer import RendererHTML
 from myst_parser.parsers.mdit import create_md_parser
-
-from baocao.mdparser import myst_config, parser
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "reports").rglob("*.md"))
