@@ -117,7 +117,11 @@ def _year_of(project: Project, report: Report) -> int:
 def _unsuppressed(diagnostics: list[Diagnostic], report: Report) -> list[Diagnostic]:
     """Drop findings silenced by ``% baocao: ignore CODE`` on the line before them."""
     silenced: set[tuple[str, int, str]] = set()
+    if not diagnostics:
+        return diagnostics
     for source in report.files:
+        if "baocao:" not in source.text:
+            continue
         for number, line in enumerate(lines.split(source.text), start=1):
             match = _IGNORE.match(line)
             if match:
