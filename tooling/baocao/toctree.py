@@ -36,10 +36,11 @@ def toctree_entries(
 
 
 def _resolve(entry: str, file: Path, unit_dir: Path, srcdir: Path) -> Path | None:
-    base = srcdir if entry.startswith("/") else file.parent
-    target = Path(os.path.normpath(base / entry.lstrip("/")))
-    if target.suffix != ".md":
-        target = target.with_name(target.name + ".md")
-    if not target.is_relative_to(os.path.normpath(unit_dir)) or target.is_symlink():
+    base = str(srcdir if entry.startswith("/") else file.parent)
+    target = os.path.normpath(os.path.join(base, entry.lstrip("/")))
+    if not target.endswith(".md"):
+        target += ".md"
+    inside = target.startswith(os.path.normpath(unit_dir) + os.sep)
+    if not inside or os.path.islink(target):
         return None  # outside the unit, or a link that may lead outside it
-    return target
+    return Path(target)

@@ -55,17 +55,18 @@ def score_table(sections: list[Section], form: Form, year: int) -> list[list[flo
     section_keys = [heading_key(s.title) for s in sections]
     table = []
     for section, key in zip(sections, section_keys, strict=True):
-        row = [0.0] * len(keys)
-        for _, ratio, index in process.extract_iter(key, keys, scorer=fuzz.ratio, score_cutoff=55):
-            row[index] = ratio
+        scores = [0.0] * len(nodes)
+        hits = process.extract_iter(key, keys, scorer=fuzz.ratio, score_cutoff=55) if key else ()
+        for _, ratio, index in hits:
+            j = index // 2  # two keys per node
+            scores[j] = max(scores[j], float(ratio))
         written = number_key(split_number(section.title)[0])
-        scores = []
-        for j, node in enumerate(nodes):
-            best = float(max(row[2 * j], row[2 * j + 1])) if key else 0.0
+        for j, best in enumerate(scores):
             if best >= 60:
+                node = nodes[j]
                 best += 4 if written and written in numbers[j] else 0
                 best += 2 if not section.bold and section.level == node.depth + 1 else 0
-            scores.append(best)
+                scores[j] = best
         table.append(scores)
     return table
 
