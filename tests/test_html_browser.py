@@ -126,7 +126,11 @@ def test_dashboard_filters_sorts_and_links_to_a_unit(page: Any, base_url: str) -
 
 
 def result_links(page: Any) -> list[str]:
-    page.wait_for_selector("#search-results ul.search li", timeout=15_000)
+    """The result links once the search has finished (results appear one by one)."""
+    page.wait_for_function(
+        "() => (document.querySelector('#search-results p.search-summary') || {}).innerText",
+        timeout=15_000,
+    )
     return page.eval_on_selector_all(
         "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))"
     )
@@ -135,6 +139,9 @@ def result_links(page: Any) -> list[str]:
 def test_search_finds_words_typed_without_diacritics(page: Any, base_url: str) -> None:
     page.goto(base_url + "search.html?q=khen+thuong")
     plain = result_links(page)
+    assert page.inner_text("#search-results h2") == "Kết quả tìm kiếm"
+    summary = page.inner_text("#search-results p.search-summary")
+    assert summary == f"Tìm xong: có {len(plain)} trang khớp với từ cần tìm."
     assert any("reports/so-noi-vu/index.html" in link for link in plain)
     page.goto(base_url + "search.html?q=khen+th%C6%B0%E1%BB%9Fng")  # "khen thưởng"
     assert sorted(result_links(page)) == sorted(plain)

@@ -31,6 +31,9 @@ from baocao.sphinxext.units import project_at, setup_units
 
 PACKAGE = Path(__file__).resolve().parent.parent
 THEME_DIR = PACKAGE / "templates"
+# Vietnamese for the texts of Sphinx's search script (Sphinx's own "vi" catalogue
+# leaves them empty, so the search page showed no title and no result count).
+LOCALE_DIR = PACKAGE / "locale"
 STATIC_DIR = PACKAGE / "static"
 DOCX_BUILDER = "baocao.sphinxext.docx_builder"
 
@@ -58,6 +61,7 @@ def configure(app: Sphinx, config: Config) -> None:
     config.html_show_sphinx = False
     config.html_use_index = False
     config.html_domain_indices = False
+    config.locale_dirs = [str(LOCALE_DIR), *config.locale_dirs]
 
 
 def setup_extension(app: Sphinx) -> None:
