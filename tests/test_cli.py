@@ -85,3 +85,9 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def test_decimal_numbers_follow_the_language() -> None:
+    from baocao.i18n import decimal
+
+    assert decimal(0.94, lang="vi") == "0,9" and decimal(12.25, 2, lang="en") == "12.25"

@@ -43,3 +43,9 @@ def t(key: str, lang: str | None = None, /, **params: Any) -> str:
     entry = catalogue()[key]
     template = entry.get(lang or _current["lang"]) or entry["vi"]
     return template.format(**params)
+
+
+def decimal(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """A number as the reader writes it: "0,9" in Vietnamese, "0.9" in English."""
+    shown = f"{value:.{digits}f}"
+    return shown.replace(".", ",") if (lang or _current["lang"]) == "vi" else shown

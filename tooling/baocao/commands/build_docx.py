@@ -20,7 +20,7 @@ from baocao.docx.build import BuildPlan, build_docx, output_dir
 from baocao.docx.convert import Outcome
 from baocao.docx.runner import default_jobs
 from baocao.docx.texts import text
-from baocao.i18n import get_lang
+from baocao.i18n import decimal
 from baocao.project import Project
 
 
@@ -110,13 +110,12 @@ def summarise(project: Project, outcomes: list[Outcome], outdir: Path, seconds: 
         click.echo(text("docx.nothing"))
         return
     written = [o for o in outcomes if o.ok]
-    shown = f"{seconds:.1f}"
     click.echo(
         text(
             "docx.summary",
             written=len(written),
             drafts=sum(o.draft for o in written),
-            seconds=shown.replace(".", ",") if get_lang() == "vi" else shown,
+            seconds=decimal(seconds),
             outdir=project.rel(outdir),
         )
     )

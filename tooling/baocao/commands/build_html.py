@@ -13,6 +13,7 @@ import click
 from sphinx.errors import SphinxError
 
 from baocao.cli import set_exit_code
+from baocao.i18n import decimal
 from baocao.project import Project
 from baocao.sphinxext.progress import BuildProgress, wants_bar
 from baocao.sphinxext.run import build_site
@@ -46,7 +47,7 @@ def html(clean: bool, jobs: int | None) -> None:
             units=result.units,
             broken=len(result.broken),
             warnings=result.warnings,
-            seconds=result.seconds,
+            seconds=decimal(result.seconds),
             path=project.rel(result.outdir / "index.html"),
         )
     )
