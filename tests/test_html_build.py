@@ -199,3 +199,17 @@ def test_bar_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> N
     assert wants_bar(Terminal()) and not wants_bar(io.StringIO())
     monkeypatch.setenv("CI", "true")
     assert not wants_bar(Terminal())
+
+
+def test_pages_are_replaced_whole_never_written_in_place(project: Path) -> None:
+    assert build(project, "-j", "1")[0] == 0
+    out = project / "_build" / "html"
+    dashboard, unit = out / "index.html", out / "reports/so-noi-vu/index.html"
+    inodes = (dashboard.stat().st_ino, unit.stat().st_ino)
+    touch_later(project / "reports/so-noi-vu/3-phuong-huong.md", "\nĐoạn bổ sung mới.\n")
+    assert build(project, "-j", "1")[0] == 0
+    # A new file moved into place (a reader never sees a half-written page) ...
+    assert (dashboard.stat().st_ino, unit.stat().st_ino) != inodes
+    assert "Đoạn bổ sung mới." in unit.read_text("utf-8")
+    # ... and nothing half-written is left behind.
+    assert not list(out.rglob("*.partial"))

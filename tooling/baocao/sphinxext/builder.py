@@ -16,6 +16,7 @@ all units are read.
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Set
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,24 @@ class ReportsHTMLBuilder(TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuil
         title = html.escape(self.env.titles[docname].astext() if docname in self.env.titles else "")
         write_atomic(self.get_output_path(docname), REDIRECT.format(url=url, title=title))
         self.events.emit("baocao-written", docname)
+
+    def handle_page(
+        self,
+        pagename: str,
+        addctx: dict[str, Any],
+        templatename: str = "page.html",
+        *,
+        outfilename: Path | None = None,
+        event_arg: Any = None,
+    ) -> None:
+        """Render a page beside its place, then move it there: a reader never sees half."""
+        final = Path(outfilename) if outfilename else Path(self.get_output_path(pagename))
+        partial = final.with_name(f".{final.name}.partial")
+        super().handle_page(
+            pagename, addctx, templatename, outfilename=partial, event_arg=event_arg
+        )
+        if partial.exists():
+            os.replace(partial, final)
 
     def write_doc_serialized(self, docname: str, doctree: nodes.document) -> None:
         super().write_doc_serialized(docname, doctree)
