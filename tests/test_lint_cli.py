@@ -557,3 +557,14 @@ def test_changed_since_a_form_or_settings_change_lints_every_unit(
     path.write_text(path.read_text("utf-8") + "\n# a comment\n", "utf-8")
     done = run_cli(root, "lint", "--changed-since", "HEAD", "--format", "json")
     assert sorted(u["unit"] for u in done.json()["units"]) == sorted([SCHOOL, DEPARTMENT])
+
+
+def test_output_file_is_replaced_whole(tmp_path: Path) -> None:
+    root = new_unit(tmp_path)
+    out_file = root / "lint.json"
+    out_file.write_text("bản cũ", "utf-8")
+    inode = out_file.stat().st_ino
+    assert run_cli(root, "lint", "--format", "json", "--output", str(out_file)).code == 1
+    assert out_file.stat().st_ino != inode  # moved into place, not rewritten in place
+    assert json.loads(out_file.read_text("utf-8"))["summary"]["units"] == 1
+    assert [p.name for p in root.iterdir() if p.name.startswith(".lint.json")] == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import click
 from baocao.cli import set_exit_code
 from baocao.codeowners import CODEOWNERS, check_codeowners
 from baocao.errors import UsageError
+from baocao.fsutil import write_atomic
 from baocao.i18n import get_lang, t
 from baocao.lint import choose_rules, lint_unit
 from baocao.lint.fixer import apply, fixed_texts, unified_diff
@@ -61,14 +64,16 @@ def lint(
         results = _fix(project, results, rules, write=fix and not show_diff, err=diff_to_stderr)
     lang = get_lang()
     if output:
+        buffer = io.StringIO()
+        emitter(fmt)(results, buffer, lang)
         try:
-            stream = output.open("w", encoding="utf-8")
+            if not output.parent.is_dir():  # a mistyped folder is not created
+                raise FileNotFoundError(2, os.strerror(2), str(output.parent))
+            write_atomic(output, buffer.getvalue())
         except OSError as err:
             raise UsageError(
                 "lint.output-failed", file=output, problem=err.strerror or str(err)
             ) from None
-        with stream:
-            emitter(fmt)(results, stream, lang)
     else:
         emitter(fmt)(results, sys.stdout, lang)
     if not units and fmt == "text":
