@@ -35,16 +35,21 @@ class MissingField(Rule):
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
         if any(p.code == "BC002" for p in ctx.report.problems):
             return  # unreadable, not missing: front-matter-syntax says where
-        for problem in ctx.report.front_matter.problems:
-            if problem.kind == "missing":
-                yield ctx.diag(
-                    self,
-                    ctx.report.index_file,
-                    problem.line,
-                    problem.key,
-                    front_key=problem.field,
-                    **problem.params,
-                )
+        yield from _field_problems(self, ctx, "missing")
+
+
+def _field_problems(rule: Rule, ctx: LintContext, kind: str) -> Iterable[Diagnostic]:
+    """The front-matter problems of one kind ("missing" or "invalid") the loader found."""
+    for problem in ctx.report.front_matter.problems:
+        if problem.kind == kind:
+            yield ctx.diag(
+                rule,
+                ctx.report.index_file,
+                problem.line,
+                problem.key,
+                front_key=problem.field,
+                **problem.params,
+            )
 
 
 class InvalidField(Rule):
@@ -69,16 +74,7 @@ class InvalidField(Rule):
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
         fm = ctx.report.front_matter
-        for problem in fm.problems:
-            if problem.kind == "invalid":
-                yield ctx.diag(
-                    self,
-                    ctx.report.index_file,
-                    problem.line,
-                    problem.key,
-                    front_key=problem.field,
-                    **problem.params,
-                )
+        yield from _field_problems(self, ctx, "invalid")
         number = fm.get("so_ky_hieu")
         code = ctx.form.document_code if ctx.form else "BC"
         if isinstance(number, str) and not re.fullmatch(
