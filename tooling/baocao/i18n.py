@@ -30,12 +30,20 @@ def get_lang() -> str:
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {}
-    data = resources.files("baocao").joinpath("data")
-    for entry in sorted(data.iterdir(), key=lambda e: e.name):
-        if entry.name.startswith("messages") and entry.name.endswith(".yaml"):
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            merged.update(yaml.load(entry.read_text("utf-8"), Loader=loader))
+    for part in catalogue_files().values():
+        merged.update(part)
     return merged
+
+
+def catalogue_files() -> dict[str, dict[str, dict[str, str]]]:
+    """Each ``data/messages*.yaml`` file by name, as loaded (ids must not repeat across them)."""
+    data = resources.files("baocao").joinpath("data")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return {
+        entry.name: yaml.load(entry.read_text("utf-8"), Loader=loader)
+        for entry in sorted(data.iterdir(), key=lambda e: e.name)
+        if entry.name.startswith("messages") and entry.name.endswith(".yaml")
+    }
 
 
 def t(key: str, lang: str | None = None, /, **params: Any) -> str:

@@ -20,7 +20,7 @@ from baocao.sphinxext.run import build_site
 from baocao.sphinxext.texts import text
 
 
-@click.command(help=text("cli.help"))
+@click.command(help=text("build-html.help"))
 @click.option("--clean", is_flag=True, help=text("cli.opt.clean"))
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None, help=text("cli.opt.jobs"))
 def html(clean: bool, jobs: int | None) -> None:

@@ -1,24 +1,12 @@
-"""Messages of the Word builder's command, from ``texts.yaml`` beside this file."""
+"""Messages of the Word builder's command (``data/messages-docx.yaml``, via baocao.i18n)."""
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from baocao.i18n import get_lang
-
-
-@cache
-def _catalogue() -> dict[str, dict[str, str]]:
-    source = resources.files("baocao.docx").joinpath("texts.yaml").read_text("utf-8")
-    return yaml.safe_load(source)
+from baocao.i18n import t
 
 
 def text(key: str, /, **params: Any) -> str:
     """The message ``key`` in the current language, Vietnamese when it has no other."""
-    entry = _catalogue()[key]
-    template = entry.get(get_lang()) or entry["vi"]
-    return template.format(**params)
+    return t(key, **params)
