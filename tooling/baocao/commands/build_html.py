@@ -1,7 +1,8 @@
 """``baocao build html``: the site of every unit and the dashboard, in _build/html/.
 
 Exit status: 0 when every unit loaded, 1 when a unit failed to load (it is listed
-on the dashboard with its error) or the build failed, 2 without a conf.py.
+on the dashboard with its error) or the build failed, 2 without a conf.py. With
+``--watch`` the command builds again after each change until Ctrl+C (exit 0).
 """
 
 from __future__ import annotations
@@ -15,22 +16,32 @@ from sphinx.errors import SphinxError
 from baocao.cli import set_exit_code
 from baocao.i18n import decimal
 from baocao.project import Project
+from baocao.sphinxext.filewatch import watched_paths
 from baocao.sphinxext.progress import BuildProgress, wants_bar
-from baocao.sphinxext.run import build_site
+from baocao.sphinxext.run import SiteResult, build_site, clean_site
 from baocao.sphinxext.texts import text
+from baocao.sphinxext.watch import Rebuild, watch_site
+
+# Changed files named in a rebuild's line before "and N more".
+SHOWN_CHANGES = 3
 
 
 @click.command(help=text("build-html.help"))
 @click.option("--clean", is_flag=True, help=text("cli.opt.clean"))
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None, help=text("cli.opt.jobs"))
-def html(clean: bool, jobs: int | None) -> None:
+@click.option("--watch", "-w", is_flag=True, help=text("cli.opt.watch"))
+def html(clean: bool, jobs: int | None, watch: bool) -> None:
     project = Project.discover()
     if not (project.root / "conf.py").is_file():
         click.echo(text("cli.no-conf", root=project.root), err=True)
         set_exit_code(2)
         return
+    workers = jobs or os.cpu_count() or 1
+    if watch:
+        watch_html(project, workers, clean)
+        return
     try:
-        result = build_site(project, BuildProgress(wants_bar()), jobs or os.cpu_count() or 1, clean)
+        result = build_site(project, BuildProgress(wants_bar()), workers, clean)
     except SphinxError as err:
         click.echo(text("cli.failed", error=err), err=True)
         set_exit_code(1)
@@ -39,6 +50,12 @@ def html(clean: bool, jobs: int | None) -> None:
         # What the build made lives until the process ends: spare the interpreter one
         # last collection of it all at exit (0.4 s of a 1 s rebuild at 100 units).
         gc.freeze()
+    echo_result(project, result)
+    if result.broken:
+        set_exit_code(1)
+
+
+def echo_result(project: Project, result: SiteResult) -> None:
     for row in result.broken:
         click.echo(text("cli.broken", unit=row.slug, error=row.problem), err=True)
     click.echo(
@@ -51,5 +68,28 @@ def html(clean: bool, jobs: int | None) -> None:
             path=project.rel(result.outdir / "index.html"),
         )
     )
-    if result.broken:
-        set_exit_code(1)
+
+
+def watch_html(project: Project, workers: int, clean: bool) -> None:
+    if clean:
+        clean_site(project.root)
+
+    def report(rebuild: Rebuild) -> None:
+        if rebuild.changed:
+            click.echo(text("cli.watch.changed", files=describe(rebuild.changed)))
+        if rebuild.error is not None:
+            click.echo(text("cli.failed", error=rebuild.error), err=True)
+        elif rebuild.result is not None:
+            echo_result(project, rebuild.result)
+        click.echo(text("cli.watch.waiting"))
+
+    paths = ", ".join(project.rel(path) for path in watched_paths(project))
+    click.echo(text("cli.watch.start", paths=paths))
+    watch_site(project, BuildProgress(wants_bar()), workers, report)
+    click.echo(text("cli.watch.stopped"))
+
+
+def describe(changed: list[str]) -> str:
+    shown = ", ".join(changed[:SHOWN_CHANGES])
+    rest = len(changed) - SHOWN_CHANGES
+    return text("cli.watch.more", files=shown, rest=rest) if rest > 0 else shown

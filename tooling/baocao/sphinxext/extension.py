@@ -17,6 +17,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from baocao.forms import load_form
 from baocao.mdparser import MYST_EXTENSIONS
 from baocao.sphinxext.assemble import setup_assemble
 from baocao.sphinxext.builder import setup_builder
@@ -40,7 +41,10 @@ DOCX_BUILDER = "baocao.sphinxext.docx_builder"
 
 def configure(app: Sphinx, config: Config) -> None:
     """Settings the site depends on, derived from the project's own settings."""
-    project_at.cache_clear()  # a new build reads the project's files again
+    # A new application (a new build, or the watcher after a settings change) reads
+    # the project's files again.
+    project_at.cache_clear()
+    load_form.cache_clear()
     project = project_at(str(app.srcdir))
     reports_dir = project.settings.reports_dir.strip("/")
     config.baocao_reports_dir = reports_dir

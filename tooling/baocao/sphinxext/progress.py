@@ -37,18 +37,22 @@ def progress_bar(stream: TextIO) -> Progress:
 
 
 class BuildProgress:
-    """Reports the phases of one build; also the stream Sphinx writes warnings to."""
+    """Reports the phases of each build (``with progress:``); also the stream Sphinx
+    writes warnings to, counting them in ``warnings`` for as long as it lives.
+    """
 
     def __init__(self, bar: bool, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
-        self.bar = progress_bar(self.stream) if bar else None
+        self.wants_bar = bar
+        self.bar: Progress | None = None
         self.task: TaskID | None = None
         self.phase = ""
         self.warnings = 0
         self.pid = os.getpid()
 
     def __enter__(self) -> BuildProgress:
-        if self.bar is not None:
+        if self.wants_bar:
+            self.bar = progress_bar(self.stream)
             self.bar.start()
         return self
 
@@ -56,6 +60,7 @@ class BuildProgress:
         self.finish_phase()
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
 
     def connect(self, app: Sphinx) -> None:
         app.connect("env-before-read-docs", self.on_read_start)

@@ -2,13 +2,17 @@
 
 The output goes to ``_build/html/`` and the environment to ``_build/doctrees/`` under
 the project root, so a second run rebuilds only what changed; ``baocao build docx``
-reuses the same environment and does not read the documents again.
+reuses the same environment and does not read the documents again. ``site_app`` and
+``build`` are also used by the watcher (``watch.py``), which keeps one application
+and builds with it again after each change.
 """
 
 from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,15 +38,12 @@ def site_dirs(root: Path) -> tuple[Path, Path]:
     return root / "_build" / "html", root / "_build" / "doctrees"
 
 
-def build_site(project: Project, progress: BuildProgress, jobs: int, clean: bool) -> SiteResult:
-    """Build the site of ``project``; conf.py at its root must load the extension."""
-    started = time.perf_counter()
+@contextmanager
+def site_app(project: Project, progress: BuildProgress, jobs: int) -> Iterator[Sphinx]:
+    """The Sphinx application of the project's site; conf.py at its root loads the extension."""
     outdir, doctrees = site_dirs(project.root)
-    if clean:
-        shutil.rmtree(outdir, ignore_errors=True)
-        shutil.rmtree(doctrees, ignore_errors=True)
     root = str(project.root)
-    with patch_docutils(root), docutils_namespace(), progress:
+    with patch_docutils(root), docutils_namespace():
         app = Sphinx(
             root,
             root,
@@ -54,14 +55,43 @@ def build_site(project: Project, progress: BuildProgress, jobs: int, clean: bool
             parallel=jobs,
         )
         progress.connect(app)
+        yield app
+
+
+def build(app: Sphinx, progress: BuildProgress, started: float, warned: int = 0) -> SiteResult:
+    """Build what changed since ``app``'s last build (or since the saved environment).
+
+    ``started`` is when the caller started timing; ``warned`` the count of warnings
+    the progress had already seen, so the result counts this build's only.
+    """
+    # The environment keeps the doctrees it loaded, and a document read again does not
+    # replace its copy: forget them before building again, as sphinx.testing's
+    # SphinxTestApp.build does (a unit's page is assembled from its files' doctrees).
+    app.env._pickled_doctree_cache.clear()
+    with progress:
         app.build()
     builder = app.builder
     assert isinstance(builder, ReportsHTMLBuilder) and builder.dashboard is not None
     rows = builder.dashboard.rows
     return SiteResult(
-        outdir=outdir,
+        outdir=Path(app.outdir),
         units=len(rows),
         broken=builder.dashboard.broken,
-        warnings=progress.warnings,
+        warnings=progress.warnings - warned,
         seconds=time.perf_counter() - started,
     )
+
+
+def clean_site(root: Path) -> None:
+    """Forget the previous build: its pages and its saved environment."""
+    for folder in site_dirs(root):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def build_site(project: Project, progress: BuildProgress, jobs: int, clean: bool) -> SiteResult:
+    """Build the site of ``project`` once."""
+    started = time.perf_counter()
+    if clean:
+        clean_site(project.root)
+    with site_app(project, progress, jobs) as app:
+        return build(app, progress, started)
