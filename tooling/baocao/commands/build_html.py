@@ -16,11 +16,9 @@ from sphinx.errors import SphinxError
 from baocao.cli import set_exit_code
 from baocao.i18n import decimal
 from baocao.project import Project
-from baocao.sphinxext.filewatch import watched_paths
 from baocao.sphinxext.progress import BuildProgress, wants_bar
 from baocao.sphinxext.run import SiteResult, build_site, clean_site
 from baocao.sphinxext.texts import text
-from baocao.sphinxext.watch import Rebuild, watch_site
 
 # Changed files named in a rebuild's line before "and N more".
 SHOWN_CHANGES = 3
@@ -71,6 +69,10 @@ def echo_result(project: Project, result: SiteResult) -> None:
 
 
 def watch_html(project: Project, workers: int, clean: bool) -> None:
+    # Imported here: watchfiles is not needed by a single build.
+    from baocao.sphinxext.filewatch import watched_paths
+    from baocao.sphinxext.watch import Rebuild, watch_site
+
     if clean:
         clean_site(project.root)
 

@@ -169,9 +169,15 @@ def keep_root_doc(
     return [] if root in env.all_docs else [root]
 
 
-def setup_docx_builder(app: Sphinx) -> None:
-    """Register the ``docx`` builder and its events (called by the project's extension)."""
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the ``docx`` builder and its events.
+
+    Sphinx loads this module through the ``sphinx.builders`` entry point (see
+    pyproject.toml) only when the ``docx`` builder is asked for: the HTML build does
+    not import pandoc's and python-docx's modules.
+    """
     app.add_builder(DocxBuilder)
     app.add_event(UNITS_EVENT)
     app.add_event(DONE_EVENT)
     app.connect("env-get-outdated", keep_root_doc)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

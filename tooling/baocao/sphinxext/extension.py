@@ -10,8 +10,6 @@ home page is the generated dashboard.
 
 from __future__ import annotations
 
-from importlib import import_module
-from importlib.util import find_spec
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -36,7 +34,6 @@ THEME_DIR = PACKAGE / "templates"
 # leaves them empty, so the search page showed no title and no result count).
 LOCALE_DIR = PACKAGE / "locale"
 STATIC_DIR = PACKAGE / "static"
-DOCX_BUILDER = "baocao.sphinxext.docx_builder"
 
 
 def configure(app: Sphinx, config: Config) -> None:
@@ -85,5 +82,3 @@ def setup_extension(app: Sphinx) -> None:
     setup_assemble(app)
     setup_search(app)
     setup_builder(app)
-    if find_spec(DOCX_BUILDER) is not None:
-        import_module(DOCX_BUILDER).setup_docx_builder(app)
