@@ -21,6 +21,7 @@ from baocao.sphinxext.assemble import setup_assemble
 from baocao.sphinxext.builder import setup_builder
 from baocao.sphinxext.docutils_vi import setup_docutils_vi
 from baocao.sphinxext.domain import BaocaoDomain
+from baocao.sphinxext.guide import guide_docnames, setup_guide
 from baocao.sphinxext.parser import SafeMystParser
 from baocao.sphinxext.reading import setup_reading
 from baocao.sphinxext.safety import setup_safety
@@ -47,12 +48,16 @@ def configure(app: Sphinx, config: Config) -> None:
     config.baocao_reports_dir = reports_dir
     config.baocao_allowed_directives = list(project.settings.allowed_directives)
     config.root_doc = "index"
-    config.include_patterns = [f"{reports_dir}/**"]
+    guide = guide_docnames(project)
+    config.baocao_guide_pages = guide
+    config.include_patterns = [f"{reports_dir}/**", *(f"{page}.md" for page in guide)]
     # Fixed patterns (a change of them reads every document again): hidden and
     # underscore entries (.git, .venv, _build, _templates) are not even walked.
     config.exclude_patterns = [".*", "_*", "**/.*", "**/_*", "venv", "node_modules"]
     config.source_suffix = {".md": "markdown"}
     config.myst_enable_extensions = list(MYST_EXTENSIONS)
+    # Ids on headings as GitHub makes them, for links such as rules.md#bc101-missing-section.
+    config.myst_heading_anchors = 3
     config.html_theme = "baocao"
     config.html_title = config.project or text("site.title")
     config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
@@ -81,4 +86,5 @@ def setup_extension(app: Sphinx) -> None:
     setup_units(app)
     setup_assemble(app)
     setup_search(app)
+    setup_guide(app)
     setup_builder(app)

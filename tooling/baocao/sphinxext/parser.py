@@ -1,7 +1,8 @@
 """myst-parser's Sphinx parser with gates: unsafe Markdown never becomes a node.
 
 ``SafeMystParser`` replaces ``MystParser`` for ``.md`` files. Its renderer refuses
-raw HTML (blocks and inline tags; the text between inline tags stays), ``{eval-rst}``,
+raw HTML (blocks and inline tags; the text between inline tags stays; a block that
+is only a comment is dropped), ``{eval-rst}``,
 ``{raw}``, directives off ``Settings.allowed_directives``, includes and images whose
 target is not inside the unit's folder, and file or URL options (``csv-table``)
 pointing elsewhere. Nested content (admonitions, includes) goes through the same
@@ -40,6 +41,8 @@ class SafeRenderer(SphinxRenderer):
         return Path(self.document["source"]).parent
 
     def render_html_block(self, token: SyntaxTreeNode) -> None:
+        if _only_a_comment(token.content):
+            return  # shown by no browser: dropped, nothing of it reaches the page
         self._refuse(_line(token), "removed.html", found=_snippet(token.content))
 
     def render_html_inline(self, token: SyntaxTreeNode) -> None:
@@ -129,6 +132,12 @@ class SafeMystParser(MystParser):
 
 def _line(token: SyntaxTreeNode) -> int | None:
     return token.map[0] if token.map else None
+
+
+def _only_a_comment(content: str) -> bool:
+    """Whether an HTML block is one comment and nothing else."""
+    text = content.strip()
+    return text.startswith("<!--") and text.endswith("-->") and text.count("-->") == 1
 
 
 def _snippet(content: str) -> str:
