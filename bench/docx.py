@@ -101,6 +101,9 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    # Byte-compile the project's modules, as pip does for an installed package (an
+    # editable install does not, and PYTHONDONTWRITEBYTECODE may stop Python doing it).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tooling")], check=True)
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"

@@ -230,6 +230,9 @@ def main() -> None:
     parser.add_argument("--jobs", help="-j for baocao build html (default: the command's)")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain Sphinx builds")
     args = parser.parse_args()
+    # Byte-compile the project's modules, as pip does for an installed package (an
+    # editable install does not, and PYTHONDONTWRITEBYTECODE may stop Python doing it).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tooling")], check=True)
     jobs = ["-j", args.jobs] if args.jobs else []
     with tempfile.TemporaryDirectory(prefix="baocao-bench-html-") as tmp:
         base = args.workdir or Path(tmp)

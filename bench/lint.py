@@ -75,6 +75,9 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    # Byte-compile the project's modules, as pip does for an installed package (an
+    # editable install does not, and PYTHONDONTWRITEBYTECODE may stop Python doing it).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tooling")], check=True)
     python, baocao = sys.executable, str(BIN / "baocao")
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"

@@ -67,9 +67,13 @@ def _scan_inline(children: list[Token], file: Path, rel: str, line: int) -> Iter
 
 
 def found_items(ctx: LintContext) -> list[Found]:
-    return [
-        item for source in ctx.report.files for item in scan(source.tokens, source.path, source.rel)
-    ]
+    """Every directive and inline element of the unit, scanned once for all safety rules."""
+    if "safety:found" not in ctx.cache:
+        files = ctx.report.files
+        ctx.cache["safety:found"] = [
+            item for source in files for item in scan(source.tokens, source.path, source.rel)
+        ]
+    return ctx.cache["safety:found"]
 
 
 def inside_unit(target: str, found: Found, ctx: LintContext, root: Path) -> bool:
