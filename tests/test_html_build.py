@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from baocao.cli import main
 from baocao.project import Project
+from baocao.sphinxext import lastchange
 from baocao.sphinxext.progress import BuildProgress, wants_bar
 from baocao.sphinxext.run import build_site
 from bs4 import BeautifulSoup
@@ -143,6 +144,32 @@ def test_last_change_is_the_last_commit_or_the_newest_uncommitted_file(project: 
     assert dates["so-noi-vu"] == "2025-12-20"
     assert dates["cong-ty-cap-nuoc-binh-minh"] == "2025-12-20"
     assert dates["truong-thpt-le-quy-don"] == dt.date.fromtimestamp(stamp).isoformat()
+
+
+def test_commit_dates_are_read_again_only_when_head_moves(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed: the dates from commits cannot be checked")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "units", date="2025-12-20T10:00:00+07:00")
+    logs: list[tuple[Path, str]] = []
+    read_log = lastchange.committed_dates
+    monkeypatch.setattr(
+        lastchange, "committed_dates", lambda *args: logs.append(args) or read_log(*args)
+    )
+    build(project, "-j", "1")
+    build(project, "-j", "1")
+    assert len(logs) == 1  # the second build kept the dates read at the same HEAD
+
+    section = project / "reports/so-noi-vu/3-phuong-huong.md"
+    section.write_text(section.read_text("utf-8") + "\nThêm.\n", "utf-8")
+    git(project, "commit", "-q", "-am", "more", date="2026-01-05T09:00:00+07:00")
+    build(project, "-j", "1")
+    assert len(logs) == 2
+    dates = changed_dates(project)
+    assert dates["so-noi-vu"] == "2026-01-05" and dates["truong-thpt-le-quy-don"] == "2025-12-20"
 
 
 def test_word_files_are_linked_from_the_dashboard_and_the_unit_page(project: Path) -> None:

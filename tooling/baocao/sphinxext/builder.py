@@ -36,6 +36,7 @@ from baocao.sphinxext.dashboard import (
     copy_docx,
     dashboard_texts,
     docx_file,
+    remember_commits,
 )
 from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.parallel import LargeChunksMixin
@@ -192,3 +193,4 @@ def setup_builder(app: Sphinx) -> None:
     app.add_event("baocao-written")
     app.connect("html-page-context", page_context)
     app.connect("env-get-updated", pages_to_write)
+    app.connect("env-updated", remember_commits)

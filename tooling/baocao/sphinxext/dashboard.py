@@ -12,15 +12,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from baocao.docx.nd30 import DRAFT_SUFFIX
 from baocao.fsutil import write_atomic
 from baocao.project import Project
 from baocao.sphinxext.domain import UnitInfo, baocao_domain
-from baocao.sphinxext.lastchange import last_changes
+from baocao.sphinxext.lastchange import last_changes, remembered_dates
 from baocao.sphinxext.texts import has_text, text
-from baocao.sphinxext.units import broken, unit_info
+from baocao.sphinxext.units import broken, project_at, unit_info
 from baocao.text import strip_marks
 
 
@@ -92,11 +93,21 @@ def kind_label(kind: str) -> str:
     return text(f"kind.{kind}") if has_text(f"kind.{kind}") else kind
 
 
+def remember_commits(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Read the units' commit dates (if HEAD moved) while the environment is still to be
+    saved: Sphinx saves it after reading, before the pages (and the dashboard) are written.
+    """
+    project = project_at(str(env.srcdir))
+    remembered_dates(project.root, project.settings.reports_dir, baocao_domain(env).commits)
+    return []
+
+
 def build_dashboard(env: BuildEnvironment, project: Project, docx_dir: str) -> Dashboard:
     listed = project.units.units
     folders = {path.name: path for path in project.unit_dirs()}
     collected = baocao_domain(env).units
-    changed = last_changes(project.root, project.settings.reports_dir, list(folders.values()))
+    memo = baocao_domain(env).commits
+    changed = last_changes(project.root, project.settings.reports_dir, [*folders.values()], memo)
     rows = []
     for slug in sorted(set(listed) | set(folders)):
         unit = listed.get(slug)

@@ -4,8 +4,10 @@ Per unit (by slug): the lint summary and findings, the front matter, the title f
 the year (collected when the unit's ``index`` document is read, see ``units.py``).
 Per document: the unsafe content the builder removed from it (``safety.py``). Per
 unit again: the name of its Word file when its page was last written (``docx``,
-kept by the main process only). The data is plain dicts and lists, so it pickles
-with the environment and merges across parallel readers.
+kept by the main process only). The units' last commit dates, with the HEAD they
+were read at (``commits``, see ``lastchange.py``; main process only). The data is
+plain dicts and lists, so it pickles with the environment and merges across
+parallel readers.
 """
 
 from __future__ import annotations
@@ -23,7 +25,12 @@ class BaocaoDomain(Domain):
     name = "baocao"
     label = "baocao"
     data_version = 1
-    initial_data: dict[str, Any] = {"units": {}, "removed": {}, "docx": {}}  # noqa: RUF012
+    initial_data: dict[str, Any] = {  # noqa: RUF012
+        "units": {},
+        "removed": {},
+        "docx": {},
+        "commits": {},
+    }
 
     @property
     def units(self) -> dict[str, UnitInfo]:
@@ -36,6 +43,10 @@ class BaocaoDomain(Domain):
     @property
     def docx(self) -> dict[str, str | None]:
         return self.data.setdefault("docx", {})
+
+    @property
+    def commits(self) -> dict[str, Any]:
+        return self.data.setdefault("commits", {})
 
     def note_unit(self, info: UnitInfo) -> None:
         self.units[info["slug"]] = info

@@ -1,8 +1,9 @@
 """The date each unit's report last changed: its last commit, or its files' time.
 
-One ``git log`` over the reports folder gives every unit's last commit date. A unit
-with uncommitted changes, or a project outside git, falls back to the newest
-modification time of the unit's files.
+One ``git log`` over the reports folder gives every unit's last commit date; its
+result is remembered (in the environment) until HEAD moves, since the log grows
+with the history and every build needs the dates. A unit with uncommitted changes,
+or a project outside git, falls back to the newest modification time of its files.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from pathlib import Path
+from typing import Any
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -44,6 +46,18 @@ def committed_dates(root: Path, reports_dir: str) -> dict[str, str]:
     return dates
 
 
+def remembered_dates(root: Path, reports_dir: str, memo: dict[str, Any]) -> dict[str, str]:
+    """``committed_dates``, computed again only when HEAD (or the folder) changed."""
+    head = _git(root, "rev-parse", "HEAD")
+    if head is None:
+        return {}
+    key = f"{head.strip()} {reports_dir}"
+    if memo.get("key") != key:
+        memo.clear()
+        memo.update(key=key, dates=committed_dates(root, reports_dir))
+    return memo["dates"]
+
+
 def dirty_units(root: Path, reports_dir: str) -> set[str] | None:
     """Slugs with uncommitted or untracked files; None outside a git work tree."""
     prefix = _git(root, "rev-parse", "--show-prefix")
@@ -59,9 +73,12 @@ def newest_mtime(unit_dir: Path) -> str:
     return dt.date.fromtimestamp(max(times)).isoformat() if times else ""
 
 
-def last_changes(root: Path, reports_dir: str, unit_dirs: list[Path]) -> dict[str, str]:
+def last_changes(
+    root: Path, reports_dir: str, unit_dirs: list[Path], memo: dict[str, Any]
+) -> dict[str, str]:
+    """Slug -> ISO date of the unit's last change; ``memo`` keeps the log's dates."""
     dirty = dirty_units(root, reports_dir)
-    committed = committed_dates(root, reports_dir) if dirty is not None else {}
+    committed = remembered_dates(root, reports_dir, memo) if dirty is not None else {}
     result = {}
     for unit_dir in unit_dirs:
         slug = unit_dir.name
