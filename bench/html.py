@@ -4,8 +4,8 @@ Usage::
 
     python bench/html.py [--sizes 30 100 300] [--workdir DIR] [--jobs N] [--no-plain]
 
-For each size N, ``bench/gen_corpus.py`` writes N units (seed 0). Then, each as a
-separate process, timed from start to exit:
+For each size N, ``bench/gen_corpus.py`` writes N units (seed 0), committed in a git
+repository. Then, each as a separate process, timed from start to exit:
 
 * plain: ``sphinx-build -j auto`` with only myst-parser (the project's MyST syntax
   extensions) and Sphinx's default theme, on a copy of the units with a root
@@ -83,13 +83,18 @@ def generator():
 
 
 def make_project(n: int, base: Path) -> Path:
-    """N generated units with the project's settings, forms and conf.py."""
+    """N generated units with the project's settings, forms and conf.py, committed in
+    git as a province's repository is (the dashboard reads each unit's last commit)."""
     project = base / f"units-{n}"
     shutil.rmtree(project, ignore_errors=True)
     generator().generate(n, project, seed=0)
     for name in ("pyproject.toml", "conf.py"):
         shutil.copy(ROOT / name, project / name)
     shutil.copytree(ROOT / "_templates", project / "_templates")
+    (project / ".gitignore").write_text("_build/\n", "utf-8")
+    identity = ["-c", "user.name=bench", "-c", "user.email=bench@example.com"]
+    for command in (["init", "-q"], ["add", "-A"], [*identity, "commit", "-q", "-m", "units"]):
+        subprocess.run(["git", *command], cwd=project, check=True, capture_output=True)
     return project
 
 
