@@ -1,11 +1,13 @@
 """``baocao build html --watch``: a rebuild after each change, in one process.
 
 The command runs as a real process (its lines read as they come, Ctrl+C sent as
-SIGINT); the watcher's parts are tested in this process.
+SIGINT); the watcher itself also runs in a thread of this process, with a listener
+that records what it is told.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import shutil
@@ -17,15 +19,17 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from queue import Empty, Queue
-from threading import Event
 
 import pytest
+from baocao import filewatch
+from baocao.cli import main
 from baocao.errors import ConfigError
+from baocao.filewatch import Changes, changes_config, watched_paths
 from baocao.project import Project
-from baocao.sphinxext.filewatch import Changes, changes_config, watched_paths
 from baocao.sphinxext.progress import BuildProgress
+from baocao.sphinxext.run import SiteResult
 from baocao.sphinxext.texts import text
-from baocao.sphinxext.watch import Rebuild, error_text, watch_site
+from baocao.sphinxext.watch import SiteWatcher, error_text
 from bs4 import BeautifulSoup
 from sphinx.errors import ExtensionError
 from test_html_site import ROOT
@@ -34,55 +38,65 @@ BAOCAO = Path(sys.executable).parent / "baocao"
 WAIT_S = 60  # a first build of the examples takes a few seconds; CI machines are slower
 UNIT = "reports/so-noi-vu"
 SECTION = f"{UNIT}/3-phuong-huong.md"
+BUILT = "Đã dựng 3 đơn vị (0 không tải được"
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     for name in ("pyproject.toml", "conf.py"):
         shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "_templates", tmp_path / "_templates")
-    shutil.copytree(ROOT / "reports", tmp_path / "reports")
+    for folder in ("_templates", "reports", "docs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
     return tmp_path
 
 
-class Watcher:
-    """``baocao build html --watch`` in ``root``: its lines, stdout and stderr together."""
+class Process:
+    """``baocao build html --watch`` in ``root``: its output lines (stderr merged, in order)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, jobs: str = "1") -> None:
         env = {**os.environ, "CI": "true", "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
-            [str(BAOCAO), "build", "html", "--watch", "-j", "1"],
+            [str(BAOCAO), "build", "html", "--watch", "-j", jobs],
             cwd=root,
             env=env,
             text=True,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
         )
         self.lines: Queue[str] = Queue()
         self.seen: list[str] = []
-        for stream in (self.process.stdout, self.process.stderr):
-            threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+        threading.Thread(target=self._read, daemon=True).start()
 
-    def _read(self, stream: object) -> None:
-        for line in iter(stream.readline, ""):  # type: ignore[attr-defined]
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in iter(self.process.stdout.readline, ""):
             self.lines.put(line.rstrip("\n"))
 
-    def until_waiting(self) -> list[str]:
-        """The lines up to the next "waiting for a change" line."""
+    def until(self, wanted: str) -> list[str]:
+        """The lines up to one that starts with ``wanted``."""
         got: list[str] = []
+        deadline = time.monotonic() + WAIT_S
         while True:
             try:
-                line = self.lines.get(timeout=WAIT_S)
+                line = self.lines.get(timeout=1)
             except Empty:
-                pytest.fail(f"no rebuild within {WAIT_S} s; lines so far: {self.seen + got}")
+                ended = self.process.poll() is not None
+                if ended or time.monotonic() > deadline:
+                    why = f"exited with {self.process.returncode}" if ended else f"{WAIT_S} s"
+                    pytest.fail(f"no {wanted!r} ({why}); lines so far: {self.seen + got}")
+                continue
             got.append(line)
-            if line == text("cli.watch.waiting"):
+            if line.startswith(wanted):
                 self.seen += got
                 return got
+
+    def until_waiting(self) -> list[str]:
+        return self.until(text("cli.watch.waiting"))
 
     def stop(self) -> tuple[int, list[str]]:
         self.process.send_signal(signal.SIGINT)
         code = self.process.wait(timeout=WAIT_S)
+        time.sleep(0.2)  # the reader thread takes the last lines
         rest = []
         while not self.lines.empty():
             rest.append(self.lines.get())
@@ -90,17 +104,17 @@ class Watcher:
 
 
 @pytest.fixture
-def watcher(project: Path) -> Iterator[Watcher]:
-    running = Watcher(project)
+def process(project: Path) -> Iterator[Process]:
+    running = Process(project)
     yield running
     if running.process.poll() is None:
         running.process.kill()
         running.process.wait()
 
 
-def unit_text(root: Path) -> str:
-    page = root / "_build/html/reports/so-noi-vu/index.html"
-    return BeautifulSoup(page.read_text("utf-8"), "html.parser").get_text(" ")
+def page_text(root: Path, page: str = "reports/so-noi-vu/index.html") -> str:
+    html = (root / "_build/html" / page).read_text("utf-8")
+    return BeautifulSoup(html, "html.parser").get_text(" ")
 
 
 def mtimes(root: Path) -> dict[str, int]:
@@ -108,21 +122,23 @@ def mtimes(root: Path) -> dict[str, int]:
     return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*.html")}
 
 
-def test_an_edit_is_rebuilt_by_the_running_watcher(project: Path, watcher: Watcher) -> None:
-    first = watcher.until_waiting()
-    assert text("cli.watch.start", paths="reports, _templates/forms, conf.py, pyproject.toml") in (
-        first
-    )
-    assert any(line.startswith("Đã dựng 3 đơn vị (0 không tải được") for line in first)
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+
+def test_an_edit_is_rebuilt_by_the_running_watcher(project: Path, process: Process) -> None:
+    first = process.until_waiting()
+    watched = "reports, _templates/forms, conf.py, docs/huong-dan.md, docs/quy-trinh.md, "
+    assert text("cli.watch.start", paths=watched + "docs/rules.md, pyproject.toml") in first
+    assert any(line.startswith(BUILT) for line in first)
     before = mtimes(project)
 
-    section = project / SECTION
-    section.write_text(section.read_text("utf-8") + "\nĐoạn viết thêm khi đang theo dõi.\n")
-    lines = watcher.until_waiting()
+    append(project / SECTION, "\nĐoạn viết thêm khi đang theo dõi.\n")
+    lines = process.until_waiting()
 
-    assert f"Có thay đổi: {SECTION}" in lines
-    assert any(line.startswith("Đã dựng 3 đơn vị (0 không tải được") for line in lines)
-    assert "Đoạn viết thêm khi đang theo dõi." in unit_text(project)
+    assert lines[0] == f"Có thay đổi: {SECTION}"  # announced before the build's own lines
+    assert any(line.startswith(BUILT) for line in lines)
+    assert "Đoạn viết thêm khi đang theo dõi." in page_text(project)
     after = mtimes(project)
     rewritten = {page for page in after if after[page] != before[page]}
     assert rewritten == {
@@ -133,107 +149,232 @@ def test_an_edit_is_rebuilt_by_the_running_watcher(project: Path, watcher: Watch
     }
 
 
+def test_a_file_with_an_old_time_is_read_again(project: Path, process: Process) -> None:
+    """Sphinx alone compares times: a file copied with its old time would be skipped."""
+    process.until_waiting()
+    section = project / SECTION
+    old = section.stat().st_mtime - 86400 * 365
+    append(section, "\nĐoạn chép từ bản cũ.\n")
+    os.utime(section, (old, old))
+    process.until_waiting()
+    assert "Đoạn chép từ bản cũ." in page_text(project)
+
+
 def test_a_broken_units_list_is_reported_and_watching_goes_on(
-    project: Path, watcher: Watcher
+    project: Path, process: Process
 ) -> None:
-    watcher.until_waiting()
+    process.until_waiting()
     units = project / "reports/units.yaml"
     good = units.read_text("utf-8")
     units.write_text(good + "thua: [\n", "utf-8")
-    lines = watcher.until_waiting()
+    lines = process.until_waiting()
     failed = [line for line in lines if line.startswith("Không dựng được trang web:")]
     assert len(failed) == 1 and "units.yaml:" in failed[0] and "sai cú pháp YAML" in failed[0]
-    assert watcher.process.poll() is None
+    assert process.process.poll() is None
 
     units.write_text(good.replace("name: Sở Nội vụ", "name: Sở Nội vụ tỉnh"), "utf-8")
-    lines = watcher.until_waiting()
-    assert any(line.startswith("Đã dựng 3 đơn vị (0 không tải được") for line in lines)
-    dashboard = (project / "_build/html/index.html").read_text("utf-8")
-    assert "Sở Nội vụ tỉnh" in dashboard
+    lines = process.until_waiting()
+    assert any(line.startswith(BUILT) for line in lines)
+    assert "Sở Nội vụ tỉnh" in page_text(project, "index.html")
 
 
-def test_ctrl_c_stops_the_watcher_cleanly(watcher: Watcher) -> None:
-    watcher.until_waiting()
-    code, rest = watcher.stop()
+def test_ctrl_c_stops_the_watcher_cleanly(process: Process) -> None:
+    process.until_waiting()
+    code, rest = process.stop()
     assert code == 0
     assert text("cli.watch.stopped") in rest
-    assert not any("Traceback" in line for line in watcher.seen + rest)
+    assert not any("Traceback" in line for line in process.seen + rest)
 
 
-def run_watch(project: Path, stop: Event, reports: Queue[Rebuild]) -> threading.Thread:
-    thread = threading.Thread(
-        target=watch_site,
-        args=(Project.discover(project), BuildProgress(False, io.StringIO()), 1),
-        kwargs={"report": reports.put, "stop": stop},
-        daemon=True,
-    )
-    thread.start()
-    return thread
+def generated_project(root: Path, units: int) -> Path:
+    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench/gen_corpus.py")
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    generator.generate(units, root, seed=0)
+    for name in ("pyproject.toml", "conf.py"):
+        shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "_templates", root / "_templates")
+    return root
 
 
-def test_a_settings_change_takes_effect_while_watching(project: Path) -> None:
-    stop, reports = Event(), Queue[Rebuild]()
-    thread = run_watch(project, stop, reports)
+def test_ctrl_c_during_a_parallel_read_stops_the_watcher(tmp_path: Path) -> None:
+    root = generated_project(tmp_path / "big", 15)  # over 80 documents: read by 2 processes
+    running = Process(root, jobs="2")
     try:
-        first = reports.get(timeout=WAIT_S)
-        assert first.error is None and first.result is not None and first.result.units == 3
-        assert dashboard_warnings(project) == [0, 0, 0]
-        settings = project / "pyproject.toml"
-        # Every required section now needs more words than any has (BC205, a warning).
-        settings.write_text(settings.read_text("utf-8") + "min_words = 100000\n", "utf-8")
-        again = reports.get(timeout=WAIT_S)
-        assert again.changed == ["pyproject.toml"] and again.error is None
+        running.until("Đọc tệp nguồn:")
+        time.sleep(0.3)
+        code, rest = running.stop()
     finally:
-        stop.set()
-        thread.join(WAIT_S)
-    assert not thread.is_alive()
-    # The new minimum is in force: every unit has too-short sections now.
-    assert all(count > 5 for count in dashboard_warnings(project))
+        if running.process.poll() is None:
+            running.process.kill()
+    assert code == 0
+    assert text("cli.watch.stopped") in rest
+    assert not any("Traceback" in line or "Không dựng được" in line for line in rest)
+
+
+class Recorder:
+    """A listener that queues what the watcher tells."""
+
+    def __init__(self) -> None:
+        self.events: Queue[tuple[str, object]] = Queue()
+
+    def changed(self, paths: list[str]) -> None:
+        self.events.put(("changed", paths))
+
+    def built(self, result: SiteResult) -> None:
+        self.events.put(("built", result))
+
+    def failed(self, error: str) -> None:
+        self.events.put(("failed", error))
+
+    def next_build(self) -> tuple[list[str], SiteResult]:
+        """The paths announced before the next build (none for the first) and its result."""
+        changed: list[str] = []
+        while True:
+            kind, value = self.events.get(timeout=WAIT_S)
+            if kind == "changed":
+                changed = value  # type: ignore[assignment]
+            elif kind == "built":
+                return changed, value  # type: ignore[return-value]
+            else:
+                pytest.fail(f"the build failed: {value}")
+
+
+class InThread:
+    """The watcher in a thread of this process, stopped on leaving the ``with``."""
+
+    def __init__(self, root: Path) -> None:
+        self.recorder = Recorder()
+        progress = BuildProgress(False, io.StringIO())
+        self.watcher = SiteWatcher(Project.discover(root), progress, 1, self.recorder)
+        self.thread = threading.Thread(target=self.watcher.run, daemon=True)
+
+    def __enter__(self) -> Recorder:
+        self.thread.start()
+        return self.recorder
+
+    def __exit__(self, *exc: object) -> None:
+        self.watcher.stop.set()
+        self.thread.join(WAIT_S)
+        assert not self.thread.is_alive()
+
+
+def top_link(root: Path) -> str:
+    html = (root / "_build/html/index.html").read_text("utf-8")
+    link = BeautifulSoup(html, "html.parser").select_one("a.baocao-guide-link")
+    assert link is not None
+    return str(link["href"])
+
+
+def test_a_settings_change_makes_a_new_configuration(project: Path) -> None:
+    settings = project / "pyproject.toml"
+    with InThread(project) as recorder:
+        recorder.next_build()
+        assert top_link(project) == "docs/huong-dan.html"
+        # A setting Sphinx's configuration is made from (include_patterns, the guide).
+        append(settings, 'guide_pages = ["docs/quy-trinh.md"]\n')
+        changed, result = recorder.next_build()
+        assert changed == ["pyproject.toml"] and result.units == 3
+        assert top_link(project) == "docs/quy-trinh.html"
+
+
+def test_a_folder_the_new_settings_name_is_watched_from_then_on(project: Path) -> None:
+    (project / "guide").mkdir()
+    (project / "guide/trang.md").write_text("# Trang hướng dẫn riêng\n\nMột.\n", "utf-8")
+    with InThread(project) as recorder:
+        recorder.next_build()
+        append(project / "pyproject.toml", 'guide_pages = ["guide/trang.md"]\n')
+        assert recorder.next_build()[0] == ["pyproject.toml"]
+        assert top_link(project) == "guide/trang.html"
+        append(project / "guide/trang.md", "\nHai.\n")
+        changed, _ = recorder.next_build()
+        assert changed == ["guide/trang.md"]
+        assert "Hai." in page_text(project, "guide/trang.html")
+
+
+def test_settings_saved_by_renaming_are_seen_every_time(project: Path) -> None:
+    settings = project / "pyproject.toml"
+    with InThread(project) as recorder:
+        recorder.next_build()
+        for minimum in (100000, 0):
+            draft = project / "pyproject.toml.new"
+            draft.write_text(settings.read_text("utf-8") + f"min_words = {minimum}\n", "utf-8")
+            draft.replace(settings)  # as editors and git save: a new file renamed over
+            changed, _ = recorder.next_build()
+            assert changed == ["pyproject.toml"]
+            settings.write_text(settings.read_text("utf-8").replace(f"min_words = {minimum}\n", ""))
+            assert recorder.next_build()[0] == ["pyproject.toml"]
 
 
 def test_a_form_change_is_read_again_while_watching(project: Path) -> None:
-    stop, reports = Event(), Queue[Rebuild]()
-    thread = run_watch(project, stop, reports)
-    try:
-        assert reports.get(timeout=WAIT_S).error is None
-        assert "BÁO CÁO THỬ" not in unit_text(project)
-        form = project / "_templates/forms/mau-02/form.yaml"
+    form = project / "_templates/forms/mau-02/form.yaml"
+    with InThread(project) as recorder:
+        recorder.next_build()
+        assert "BÁO CÁO THỬ" not in page_text(project)
         source = form.read_text("utf-8")
         form.write_text(source.replace("document_type: BÁO CÁO", "document_type: BÁO CÁO THỬ"))
-        again = reports.get(timeout=WAIT_S)
-        assert again.changed == ["_templates/forms/mau-02/form.yaml"] and again.error is None
-    finally:
-        stop.set()
-        thread.join(WAIT_S)
-    assert "BÁO CÁO THỬ" in unit_text(project)
+        changed, _ = recorder.next_build()
+        assert changed == ["_templates/forms/mau-02/form.yaml"]
+        assert "BÁO CÁO THỬ" in page_text(project)
 
 
-def dashboard_warnings(root: Path) -> list[int]:
-    page = (root / "_build/html/index.html").read_text("utf-8")
-    rows = BeautifulSoup(page, "html.parser").select("tr.baocao-row")
-    return [int(row["data-warnings"]) for row in rows]
+def test_a_guide_page_edit_is_rebuilt(project: Path) -> None:
+    with InThread(project) as recorder:
+        recorder.next_build()
+        append(project / "docs/quy-trinh.md", "\nMột dòng mới của hướng dẫn.\n")
+        changed, _ = recorder.next_build()
+        assert changed == ["docs/quy-trinh.md"]
+        assert "Một dòng mới của hướng dẫn." in page_text(project, "docs/quy-trinh.html")
 
 
 def test_changes_made_during_a_build_come_as_one_batch(project: Path) -> None:
-    changes = Changes(Project.discover(project), Event())
+    changes = Changes(Project.discover(project), threading.Event())
     changes.start()
-    written = [f"{UNIT}/1-dac-diem-tinh-hinh.md", SECTION, "reports/units.yaml"]
+    written = [f"{UNIT}/1-dac-diem-tinh-hinh.md", SECTION, "pyproject.toml", "reports/units.yaml"]
     for name in written:
-        path = project / name
-        path.write_text(path.read_text("utf-8") + "\n", "utf-8")
-    time.sleep(1)  # all three land while "a build" runs
+        append(project / name, "\n")
+    time.sleep(1)  # all of them land while "a build" runs
     batch = next(iter(changes))
-    changes.stop.set()
+    changes.close()
     assert batch == sorted(written)
 
 
-def test_watched_paths_are_the_sources_and_the_settings(project: Path) -> None:
-    paths = [p.relative_to(project).as_posix() for p in watched_paths(Project.discover(project))]
-    assert paths == ["reports", "_templates/forms", "conf.py", "pyproject.toml"]
+def test_what_needs_a_new_configuration(project: Path) -> None:
     found = Project.discover(project)
-    assert changes_config(found, ["reports/x.md", "pyproject.toml"])
-    assert changes_config(found, ["_templates/forms/mau-02/form.yaml"])
-    assert not changes_config(found, ["reports/conf.py", "reports/units.yaml"])
+    guide = ["docs/huong-dan", "docs/quy-trinh", "docs/rules"]
+    assert changes_config(found, ["reports/x.md", "pyproject.toml"], guide)
+    assert changes_config(found, ["_templates/forms/mau-02/form.yaml"], guide)
+    assert not changes_config(found, ["reports/conf.py", "reports/units.yaml"], guide)
+    assert not changes_config(found, ["docs/rules.md"], guide)  # an edit: a rebuild
+    (project / "docs/rules.md").unlink()
+    assert changes_config(found, ["docs/rules.md"], guide)  # gone: the guide changes
+
+
+def test_watched_paths_name_the_folders_then_the_files(project: Path) -> None:
+    (project / "docs/rules.md").unlink()
+    assert watched_paths(Project.discover(project)) == [
+        "reports",
+        "_templates/forms",
+        "conf.py",
+        "docs/huong-dan.md",
+        "docs/quy-trinh.md",
+        "pyproject.toml",
+    ]
+
+
+def test_a_watch_that_cannot_start_is_told_and_exits_1(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def no_watch(*args: object, **kwargs: object) -> Iterator[set[object]]:
+        raise OSError("OS file watch limit reached")
+
+    monkeypatch.setattr(filewatch.watchfiles, "watch", no_watch)
+    monkeypatch.chdir(project)
+    assert main(["build", "html", "--watch"]) == 1
+    err = capsys.readouterr().err
+    assert "Không theo dõi được các thay đổi: OSError: OS file watch limit reached." in err
+    assert "Lỗi nội bộ" not in err
 
 
 def test_an_error_inside_sphinx_is_told_in_the_users_words() -> None:
@@ -242,3 +383,4 @@ def test_an_error_inside_sphinx_is_told_in_the_users_words() -> None:
     assert error_text(wrapped) == cause.render()
     assert error_text(wrapped).startswith("reports/units.yaml:4: ")
     assert error_text(RuntimeError()) == "RuntimeError"
+    assert error_text(KeyError(0)) == "KeyError: 0"

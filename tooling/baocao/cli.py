@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import traceback
 from typing import ClassVar
 
@@ -18,6 +19,7 @@ import click
 from baocao import __version__, click_vi
 from baocao.errors import BaocaoError
 from baocao.i18n import LANGUAGES, get_lang, set_lang, t
+from baocao.interrupts import noting_interrupt
 
 COMMANDS = {
     "new": "baocao.commands.new:new",
@@ -86,8 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_lang(_lang_from_argv(argv))
     click_vi.install(get_lang())
+    interrupted = threading.Event()
     try:
-        build_cli().main(argv, prog_name="baocao", standalone_mode=False)
+        with noting_interrupt(interrupted):
+            build_cli().main(argv, prog_name="baocao", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.UsageError as err:
@@ -108,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else 1
     except Exception:  # a bug: say so plainly, keep the traceback for developers
+        if interrupted.is_set():  # Ctrl+C, turned into another error by a library
+            return 130
         if os.environ.get("BAOCAO_DEBUG"):
             traceback.print_exc()
         click.echo(t("cli.internal-error"), err=True)

@@ -17,11 +17,8 @@ from baocao.cli import set_exit_code
 from baocao.i18n import decimal
 from baocao.project import Project
 from baocao.sphinxext.progress import BuildProgress, wants_bar
-from baocao.sphinxext.run import SiteResult, build_site, clean_site
+from baocao.sphinxext.run import SiteResult, build_site
 from baocao.sphinxext.texts import text
-
-# Changed files named in a rebuild's line before "and N more".
-SHOWN_CHANGES = 3
 
 
 @click.command(help=text("build-html.help"))
@@ -36,6 +33,8 @@ def html(clean: bool, jobs: int | None, watch: bool) -> None:
         return
     workers = jobs or os.cpu_count() or 1
     if watch:
+        from baocao.commands.watch_html import watch_html  # watchfiles only when watching
+
         watch_html(project, workers, clean)
         return
     try:
@@ -66,32 +65,3 @@ def echo_result(project: Project, result: SiteResult) -> None:
             path=project.rel(result.outdir / "index.html"),
         )
     )
-
-
-def watch_html(project: Project, workers: int, clean: bool) -> None:
-    # Imported here: watchfiles is not needed by a single build.
-    from baocao.sphinxext.filewatch import watched_paths
-    from baocao.sphinxext.watch import Rebuild, watch_site
-
-    if clean:
-        clean_site(project.root)
-
-    def report(rebuild: Rebuild) -> None:
-        if rebuild.changed:
-            click.echo(text("cli.watch.changed", files=describe(rebuild.changed)))
-        if rebuild.error is not None:
-            click.echo(text("cli.failed", error=rebuild.error), err=True)
-        elif rebuild.result is not None:
-            echo_result(project, rebuild.result)
-        click.echo(text("cli.watch.waiting"))
-
-    paths = ", ".join(project.rel(path) for path in watched_paths(project))
-    click.echo(text("cli.watch.start", paths=paths))
-    watch_site(project, BuildProgress(wants_bar()), workers, report)
-    click.echo(text("cli.watch.stopped"))
-
-
-def describe(changed: list[str]) -> str:
-    shown = ", ".join(changed[:SHOWN_CHANGES])
-    rest = len(changed) - SHOWN_CHANGES
-    return text("cli.watch.more", files=shown, rest=rest) if rest > 0 else shown

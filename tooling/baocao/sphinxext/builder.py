@@ -80,6 +80,12 @@ class ReportsHTMLBuilder(TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuil
         slug = unit_slug(docname, self.config.baocao_reports_dir)
         return unit_index(slug, self.config.baocao_reports_dir) if slug else None
 
+    def read_doc(self, docname: str, *, _cache: bool = True) -> None:
+        # A unit's other files become redirects, written without their doctree: keeping
+        # it in memory for the write (Sphinx's default) would hold it for good.
+        own_page = self.unit_page(docname) in (None, docname)
+        super().read_doc(docname, _cache=_cache and own_page)
+
     def get_target_uri(self, docname: str, typ: str | None = None) -> str:
         page = self.unit_page(docname)
         if page is None or page == docname:

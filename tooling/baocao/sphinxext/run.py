@@ -9,6 +9,7 @@ and builds with it again after each change.
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import time
 from collections.abc import Iterator
@@ -55,7 +56,19 @@ def site_app(project: Project, progress: BuildProgress, jobs: int) -> Iterator[S
             parallel=jobs,
         )
         progress.connect(app)
-        yield app
+        try:
+            yield app
+        except BaseException:
+            stop_readers()
+            raise
+
+
+def stop_readers() -> None:
+    """End the reader processes an interrupted parallel read left behind: one may wait
+    forever to send its results, and the interpreter waits for them at exit."""
+    for child in multiprocessing.active_children():
+        child.terminate()
+        child.join(timeout=5)
 
 
 def build(app: Sphinx, progress: BuildProgress, started: float, warned: int = 0) -> SiteResult:

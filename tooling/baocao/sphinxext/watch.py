@@ -3,96 +3,149 @@
 One Sphinx application is kept between builds, so a change costs only what it
 changes: the edited unit read and linted again, its page and the dashboard written
 (no interpreter to start, no modules to import, no environment to load). Changes
-come from ``filewatch.Changes``; a change to conf.py, pyproject.toml or a form changes
-the configuration, so the application is made anew. A failed build is reported and the
-watcher goes on: the next change builds with a new application.
+come from ``baocao.filewatch``. Sphinx decides what to read again by modification
+times, which a save made during a build, or a file copied with its old time, can
+defeat: the changed files' documents (and their units' ``index``) are read again
+whatever their times say. A change of the configuration (conf.py, pyproject.toml, a
+form, a guide page that appears or goes) makes a new application. A failed build is
+reported and watching goes on; Ctrl+C ends it.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from threading import Event
+from typing import Any, Protocol
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
 from baocao.errors import BaocaoError
+from baocao.filewatch import Changes, changes_config, watches
+from baocao.interrupts import noting_interrupt
 from baocao.project import Project
-from baocao.sphinxext.filewatch import Changes, changes_config
+from baocao.sphinxext.policy import unit_index, unit_slug
 from baocao.sphinxext.progress import BuildProgress
 from baocao.sphinxext.run import SiteResult, build, site_app
 from baocao.sphinxext.units import project_at
 
 
-@dataclass
-class Rebuild:
-    """One build of the watcher: the files that caused it and its result or error."""
+class Listener(Protocol):
+    """What the watcher tells its user."""
 
-    changed: list[str] = field(default_factory=list)
-    result: SiteResult | None = None
-    error: str | None = None
-
-
-Report = Callable[[Rebuild], None]
+    def changed(self, paths: list[str]) -> None: ...
+    def built(self, result: SiteResult) -> None: ...
+    def failed(self, error: str) -> None: ...
 
 
-def watch_site(
-    project: Project, progress: BuildProgress, jobs: int, report: Report, stop: Event | None = None
-) -> None:
-    """Build now and after every change, until ``stop`` is set or Ctrl+C is pressed."""
-    stop = stop or Event()
-    changes = Changes(project, stop)
-    try:
-        changes.start()
-        batches = iter(changes)
-        changed: list[str] | None = []
-        while changed is not None:
-            changed = session(project, progress, jobs, batches, report, changed)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        stop.set()
+class SiteWatcher:
+    """Builds the site now and after every change, until ``stop`` is set or Ctrl+C."""
+
+    def __init__(
+        self,
+        project: Project,
+        progress: BuildProgress,
+        jobs: int,
+        listener: Listener,
+        stop: threading.Event | None = None,
+    ) -> None:
+        self.project = project
+        self.progress = progress
+        self.jobs = jobs
+        self.listener = listener
+        self.stop = stop or threading.Event()
+        self.pending: list[str] = []  # the changed paths of the build under way
+
+    def run(self) -> BaseException | None:
+        """Watch until stopped; return why watching failed, if it did."""
+        changes = Changes(self.project, self.stop)
+        try:
+            with noting_interrupt(self.stop):
+                try:
+                    changes.start()
+                except Exception as err:  # no watch could be set up (a system limit)
+                    return err
+                cause: list[str] | None = []
+                while cause is not None and not self.stop.is_set():
+                    cause = self.session(changes, cause)
+                    if cause is not None:  # a new configuration: maybe other folders
+                        changes = self.rewatch(changes)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.stop.set()
+            changes.close()
+        return changes.failure
+
+    def rewatch(self, changes: Changes) -> Changes:
+        """Read the settings again; watch what they name now, if it changed."""
+        try:
+            fresh = Project.discover(self.project.root)
+        except BaocaoError:
+            return changes  # the next build reports the broken settings
+        if watches(fresh) != watches(self.project):
+            changes.close()
+            changes = Changes(fresh, self.stop)
+            changes.start()
+        self.project = fresh
+        return changes
+
+    def session(self, changes: Changes, cause: list[str]) -> list[str] | None:
+        """Build with one application until a change needs a new one.
+
+        Returns that change, or None when watching ends.
+        """
+        since = (time.perf_counter(), self.progress.warnings)
+        try:
+            with site_app(self.project, self.progress, self.jobs) as app:
+                app.connect("env-get-outdated", self.outdated)
+                self.rebuild(app, cause, since)
+                for batch in changes:
+                    if changes_config(self.project, batch, app.config.baocao_guide_pages):
+                        return batch
+                    self.rebuild(app, batch, (time.perf_counter(), self.progress.warnings))
+                return None
+        except Exception as err:  # a watcher outlives a failed build: say why, wait
+            if self.stop.is_set():  # Ctrl+C while Sphinx waited for its readers
+                return None
+            self.listener.failed(error_text(err))
+            return next(iter(changes), None)
+
+    def rebuild(self, app: Sphinx, changed: list[str], since: tuple[float, int]) -> None:
+        """Build, report, then tidy up while the user is still typing."""
+        if changed:
+            self.listener.changed(changed)
+        project_at.cache_clear()  # units.yaml or a setting may have changed
+        self.pending = changed
+        try:
+            self.listener.built(build(app, self.progress, *since))
+        finally:
+            self.pending = []
+        tidy()
+
+    def outdated(
+        self, app: Sphinx, env: BuildEnvironment, added: Any, changed: Any, removed: Any
+    ) -> set[str]:
+        """The documents of the changed paths, to be read again whatever their times."""
+        return documents_of(self.pending, env, app.config.baocao_reports_dir)
 
 
-def session(
-    project: Project,
-    progress: BuildProgress,
-    jobs: int,
-    batches: Iterator[list[str]],
-    report: Report,
-    changed: list[str],
-) -> list[str] | None:
-    """Build with one application until a change needs a new one.
-
-    Returns the change that needs it, or None when watching ends.
-    """
-    started, warned = time.perf_counter(), progress.warnings
-    try:
-        with site_app(project, progress, jobs) as app:
-            rebuild(app, progress, report, changed, (started, warned))
-            for changed in batches:
-                if changes_config(project, changed):
-                    return changed
-                project_at.cache_clear()  # units.yaml or a form may have changed
-                rebuild(app, progress, report, changed, (time.perf_counter(), progress.warnings))
-            return None
-    except Exception as err:  # a watcher outlives a failed build: say why, wait for a change
-        report(Rebuild(changed, error=error_text(err)))
-        return next(batches, None)
-
-
-def rebuild(
-    app: Sphinx,
-    progress: BuildProgress,
-    report: Report,
-    changed: list[str],
-    since: tuple[float, int],
-) -> None:
-    """Build, report, then tidy up while the user is still typing."""
-    report(Rebuild(changed, build(app, progress, *since)))
-    tidy()
+def documents_of(paths: list[str], env: BuildEnvironment, reports_dir: str) -> set[str]:
+    """A changed Markdown file's document; the ``index`` of a changed file's unit; every
+    unit's ``index`` when a file of the reports folder itself (units.yaml) changed."""
+    reports = reports_dir.strip("/") + "/"
+    documents = set()
+    for path in paths:
+        if path.endswith(".md"):
+            documents.add(path.removesuffix(".md"))
+        slug = unit_slug(path, reports_dir)
+        if slug is not None:
+            documents.add(unit_index(slug, reports_dir))
+        elif path.startswith(reports):
+            indexes = (doc for doc in env.found_docs if doc.endswith("/index"))
+            documents |= {doc for doc in indexes if doc.startswith(reports)}
+    return documents & env.found_docs
 
 
 def tidy() -> None:
@@ -114,4 +167,4 @@ def error_text(err: BaseException) -> str:
         if isinstance(cause, BaocaoError):
             return cause.render()
         cause = getattr(cause, "orig_exc", None) or cause.__cause__
-    return str(err) or type(err).__name__
+    return f"{type(err).__name__}: {err}" if str(err) else type(err).__name__

@@ -1,0 +1,146 @@
+"""Changes to a project's sources, gathered by watchfiles in background threads.
+
+Watching starts before the first build and goes on during every build, so no save
+is missed: changes that arrive while a build runs are handed over together when it
+ends. The reports and forms folders are watched with everything under them; the
+project root and the folders of the guide pages are watched without their
+subfolders, for conf.py, pyproject.toml and the guide pages only (watching the
+folder rather than the file keeps working when an editor saves by renaming a new
+file over the old one). Paths are relative to the project root.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from queue import Empty, Queue
+from threading import Event, Thread
+
+import watchfiles
+
+from baocao.project import Project
+
+CONFIG_FILES = ("conf.py", "pyproject.toml")
+# How long watchfiles waits for more events before handing over a batch: a save is
+# often several events (milliseconds).
+STEP_MS = 50
+# How often a watching thread wakes up with nothing to report (milliseconds), and how
+# often the waiting side looks at its stop event (seconds).
+IDLE_MS = 200
+DEFAULT_FILTER = watchfiles.DefaultFilter()
+POLL_S = 0.2
+
+
+@dataclass(frozen=True)
+class Watch:
+    """Folders to watch; without subfolders, only the files of ``only`` count."""
+
+    folders: tuple[Path, ...]
+    recursive: bool = True
+    only: frozenset[Path] | None = None
+
+    def accepts(self, change: watchfiles.Change, path: str) -> bool:
+        if self.only is not None:
+            return Path(path) in self.only
+        return DEFAULT_FILTER(change, path)
+
+
+def project_files(project: Project) -> frozenset[Path]:
+    """conf.py, pyproject.toml and the guide pages, whether they exist yet or not."""
+    names = [*CONFIG_FILES, *project.settings.guide_pages]
+    return frozenset(project.root / name for name in names)
+
+
+def watches(project: Project) -> list[Watch]:
+    folders = tuple(path for path in (project.reports_dir, project.forms_dir) if path.is_dir())
+    files = project_files(project)
+    parents = tuple(sorted({path.parent for path in files if path.parent.is_dir()}))
+    return [Watch(folders), Watch(parents, recursive=False, only=files)]
+
+
+def watched_paths(project: Project) -> list[str]:
+    """What is watched, for the user: the folders, then the files that exist."""
+    folders = [path for path in (project.reports_dir, project.forms_dir) if path.is_dir()]
+    files = sorted(path for path in project_files(project) if path.is_file())
+    return [project.rel(path) for path in [*folders, *files]]
+
+
+class Either:
+    """Set when any of its events is set (watchfiles only asks ``is_set()``)."""
+
+    def __init__(self, *events: Event) -> None:
+        self.events = events
+
+    def is_set(self) -> bool:
+        return any(event.is_set() for event in self.events)
+
+
+class Changes:
+    """Batches of changed paths, from ``start()`` until ``stop`` is set or ``close()``."""
+
+    def __init__(self, project: Project, stop: Event) -> None:
+        self.project = project
+        self.closed = Event()
+        self.done = Either(stop, self.closed)
+        self.failure: BaseException | None = None
+        self.batches: Queue[list[str]] = Queue()
+
+    def close(self) -> None:
+        self.closed.set()
+
+    def start(self) -> None:
+        """Start watching; return once every watch is in place (or raise why one is not)."""
+        for watch in watches(self.project):
+            if watch.folders:
+                ready = Event()
+                Thread(target=self._watch, args=(watch, ready.set), daemon=True).start()
+                ready.wait()
+        if self.failure is not None:
+            raise self.failure
+
+    def __iter__(self) -> Iterator[list[str]]:
+        """Each batch as one list; batches that queued up during a build come as one."""
+        while not self.done.is_set():
+            try:
+                changed = self.batches.get(timeout=POLL_S)
+            except Empty:
+                continue
+            while not self.batches.empty():
+                changed += self.batches.get_nowait()
+            yield sorted(set(changed))
+
+    def _watch(self, watch: Watch, ready: Callable[[], None]) -> None:
+        try:
+            for batch in watchfiles.watch(
+                *watch.folders,
+                watch_filter=watch.accepts,
+                recursive=watch.recursive,
+                step=STEP_MS,
+                rust_timeout=IDLE_MS,
+                yield_on_timeout=True,  # the first yield says the watch is in place
+                stop_event=self.done,
+                raise_interrupt=False,
+            ):
+                ready()
+                if batch:
+                    self.batches.put([self.project.rel(Path(path)) for _, path in batch])
+        except Exception as err:  # handed to start(), or ends the watch (see failure)
+            self.failure = err
+            self.closed.set()
+        finally:
+            ready()
+
+
+def changes_config(project: Project, changed: list[str], guide: list[str]) -> bool:
+    """Whether the change needs a new configuration: conf.py, pyproject.toml, a form,
+    or a guide page that appeared or went (``guide``: the docnames published now)."""
+    forms = project.rel(project.forms_dir)
+    for path in changed:
+        if path in CONFIG_FILES or path == forms or path.startswith(forms + "/"):
+            return True
+        if path in project.settings.guide_pages:
+            published = path.removesuffix(".md") in guide
+            if published != (project.root / path).is_file():
+                return True
+    return False
