@@ -37,18 +37,22 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 import argparse  # noqa: E402
 import importlib.util  # noqa: E402
 import os  # noqa: E402
+import queue  # noqa: E402
 import shutil  # noqa: E402
 import signal  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
+import threading  # noqa: E402
 import time  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
+from typing import Any  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 WATCH_EDITS = 7
 WATCH_PAUSE = 1.0
+WATCH_TIMEOUT = 300
 PLAIN_CONF = """project = "plain"
 extensions = ["myst_parser"]
 myst_enable_extensions = {extensions!r}
@@ -145,21 +149,33 @@ def watch_edits(project: Path, command: list[str]) -> list[float]:
         [*command, "--watch"], cwd=project, env=env, text=True,
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    assert watcher.stdout is not None
-    lines = iter(watcher.stdout.readline, "")
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=read_lines, args=(watcher.stdout, lines), daemon=True).start()
+
+    def until_waiting() -> None:
+        while lines.get(timeout=WATCH_TIMEOUT).strip() != waiting:
+            pass
+
     try:
-        next(line for line in lines if line.strip() == waiting)  # the first build
+        until_waiting()  # the first build
         times = []
         for unit_number in range(1, WATCH_EDITS + 1):
             time.sleep(WATCH_PAUSE)
             start = time.perf_counter()
             edit_one_file(project, unit_number, later=False)
-            next(line for line in lines if line.strip() == waiting)
+            until_waiting()
             times.append(time.perf_counter() - start)
         return times
+    except queue.Empty:
+        sys.exit(f"the watcher did not rebuild within {WATCH_TIMEOUT} s in {project}")
     finally:
         watcher.send_signal(signal.SIGINT)
         watcher.wait(timeout=30)
+
+
+def read_lines(stream: Any, lines: queue.Queue[str]) -> None:
+    for line in iter(stream.readline, ""):
+        lines.put(line)
 
 
 def measure(n: int, base: Path, jobs: list[str], plain: bool) -> Row:
