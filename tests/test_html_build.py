@@ -146,6 +146,21 @@ def test_last_change_is_the_last_commit_or_the_newest_uncommitted_file(project: 
     assert dates["truong-thpt-le-quy-don"] == dt.date.fromtimestamp(stamp).isoformat()
 
 
+@pytest.mark.parametrize(
+    ("conf", "told"),
+    [
+        ('project = "x"\nextensions = [\n', "conf.py:2: Tệp conf.py có lỗi (SyntaxError:"),
+        ('extensions = ["baocao.sphinxext"]\nx = y\n', "conf.py:2: Tệp conf.py có lỗi (NameError:"),
+        ('project = "x"\n', "conf.py: Tệp conf.py không nạp phần mở rộng baocao.sphinxext."),
+    ],
+)
+def test_a_broken_conf_py_is_told_with_its_line(project: Path, conf: str, told: str) -> None:
+    (project / "conf.py").write_text(conf, "utf-8")
+    code, _, err = build(project, "-j", "1")
+    assert code == 2
+    assert f"Lỗi: {told}" in err and "Traceback" not in err
+
+
 def test_commit_dates_are_read_again_only_when_head_moves(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -170,6 +185,29 @@ def test_commit_dates_are_read_again_only_when_head_moves(
     assert len(logs) == 2
     dates = changed_dates(project)
     assert dates["so-noi-vu"] == "2026-01-05" and dates["truong-thpt-le-quy-don"] == "2025-12-20"
+
+
+def test_a_failed_or_shallow_log_is_not_remembered(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed: the dates from commits cannot be checked")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "units", date="2025-12-20T10:00:00+07:00")
+    memo: dict[str, object] = {}
+    with monkeypatch.context() as failing:
+        failing.setattr(lastchange, "committed_dates", lambda *args: None)
+        assert lastchange.remembered_dates(project, "reports", memo) == {}
+    assert memo == {}
+    dates = lastchange.remembered_dates(project, "reports", memo)
+    assert dates["so-noi-vu"] == "2025-12-20" and memo["dates"] == dates
+
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", project.as_uri(), str(clone))
+    shallow_memo: dict[str, object] = {}
+    assert lastchange.remembered_dates(clone, "reports", shallow_memo)["so-noi-vu"] == "2025-12-20"
+    assert shallow_memo == {}
 
 
 def test_word_files_are_linked_from_the_dashboard_and_the_unit_page(project: Path) -> None:

@@ -240,6 +240,15 @@ class Recorder:
             else:
                 pytest.fail(f"the build failed: {value}")
 
+    def next_failure(self) -> str:
+        """The error of the next failed build, past any change announced before it."""
+        while True:
+            kind, value = self.events.get(timeout=WAIT_S)
+            if kind == "failed":
+                return str(value)
+            if kind == "built":
+                pytest.fail("a build succeeded where one should fail")
+
 
 class InThread:
     """The watcher in a thread of this process, stopped on leaving the ``with``."""
@@ -291,6 +300,59 @@ def test_a_folder_the_new_settings_name_is_watched_from_then_on(project: Path) -
         changed, _ = recorder.next_build()
         assert changed == ["guide/trang.md"]
         assert "Hai." in page_text(project, "guide/trang.html")
+
+
+def test_a_reports_folder_removed_and_restored_is_watched_again(project: Path) -> None:
+    reports = project / "reports"
+    with InThread(project) as recorder:
+        recorder.next_build()
+        kept = project.parent / f"{project.name}-reports"
+        reports.rename(kept)  # as `git checkout` of a removed folder does
+        assert recorder.next_build()[1].units == 0
+        kept.rename(reports)
+        assert recorder.next_build()[1].units == 3
+        append(project / SECTION, "\nSau khi khôi phục thư mục.\n")
+        while SECTION not in recorder.next_build()[0]:
+            pass  # the folder's own events may come in a batch of their own first
+        assert "Sau khi khôi phục thư mục." in page_text(project)
+
+
+def test_a_guide_folder_made_after_the_start_is_watched(project: Path) -> None:
+    docs = project.parent / f"{project.name}-docs"
+    (project / "docs").rename(docs)
+    with InThread(project) as recorder:
+        recorder.next_build()
+        docs.rename(project / "docs")
+        recorder.next_build()
+        assert top_link(project) == "docs/huong-dan.html"
+        append(project / "docs/quy-trinh.md", "\nDòng thêm vào hướng dẫn.\n")
+        assert recorder.next_build()[0] == ["docs/quy-trinh.md"]
+        assert "Dòng thêm vào hướng dẫn." in page_text(project, "docs/quy-trinh.html")
+
+
+def test_files_of_a_failed_build_are_read_again_after_it(project: Path) -> None:
+    conf = project / "conf.py"
+    good = conf.read_text("utf-8")
+    section = project / SECTION
+    with InThread(project) as recorder:
+        recorder.next_build()
+        save(conf, good + "\nthis is not python\n")
+        assert recorder.next_failure().startswith("conf.py:")
+        old = section.stat().st_mtime - 86400
+        append(section, "\nViết trong lúc cấu hình hỏng.\n")
+        os.utime(section, (old, old))  # a time Sphinx alone would take for unchanged
+        assert recorder.next_failure().startswith("conf.py:")  # still broken: not built
+        save(conf, good)
+        changed, _ = recorder.next_build()
+        assert changed == ["conf.py", SECTION]  # the failed build's file comes again
+        assert "Viết trong lúc cấu hình hỏng." in page_text(project)
+
+
+def save(path: Path, content: str) -> None:
+    """Save as an editor does: a new file renamed over the old one."""
+    draft = path.with_name(path.name + ".new")
+    draft.write_text(content, "utf-8")
+    draft.replace(path)
 
 
 def test_settings_saved_by_renaming_are_seen_every_time(project: Path) -> None:

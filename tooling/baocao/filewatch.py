@@ -11,7 +11,7 @@ file over the old one). Paths are relative to the project root.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from queue import Empty, Queue
@@ -34,9 +34,14 @@ POLL_S = 0.2
 
 @dataclass(frozen=True)
 class Watch:
-    """Folders to watch; without subfolders, only the files of ``only`` count."""
+    """Folders to watch; without subfolders, only the paths of ``only`` count.
+
+    ``inodes`` tell the folders apart from folders made again under the same name
+    (``git checkout`` of a removed folder): a watch follows the folder, not its name.
+    """
 
     folders: tuple[Path, ...]
+    inodes: tuple[int, ...]
     recursive: bool = True
     only: frozenset[Path] | None = None
 
@@ -46,17 +51,46 @@ class Watch:
         return DEFAULT_FILTER(change, path)
 
 
+def watch_of(
+    folders: Iterable[Path], recursive: bool = True, only: frozenset[Path] | None = None
+) -> Watch:
+    """A watch of those of ``folders`` that exist now."""
+    found: dict[Path, int] = {}
+    for folder in folders:
+        try:
+            found[folder] = folder.stat().st_ino if folder.is_dir() else -1
+        except OSError:
+            continue
+    existing = {folder: inode for folder, inode in found.items() if inode >= 0}
+    return Watch(tuple(existing), tuple(existing.values()), recursive, only)
+
+
 def project_files(project: Project) -> frozenset[Path]:
     """conf.py, pyproject.toml and the guide pages, whether they exist yet or not."""
     names = [*CONFIG_FILES, *project.settings.guide_pages]
     return frozenset(project.root / name for name in names)
 
 
+def anchors(project: Project) -> frozenset[Path]:
+    """The root's entries that hold the watched folders (reports, _templates, docs):
+    when one comes or goes, what can be watched changes."""
+    folders = [project.reports_dir, project.forms_dir]
+    folders += [path.parent for path in project_files(project)]
+    inside = [path for path in folders if path.is_relative_to(project.root)]
+    tops = {path.relative_to(project.root).parts[:1] for path in inside}
+    return frozenset(project.root / top[0] for top in tops if top)
+
+
 def watches(project: Project) -> list[Watch]:
-    folders = tuple(path for path in (project.reports_dir, project.forms_dir) if path.is_dir())
+    """The folders with all below them; the root and the guide's folders, for the
+    files that count and the entries that hold the folders."""
     files = project_files(project)
-    parents = tuple(sorted({path.parent for path in files if path.parent.is_dir()}))
-    return [Watch(folders), Watch(parents, recursive=False, only=files)]
+    parents = sorted({project.root, *(path.parent for path in files)})
+    only = files | anchors(project)
+    return [
+        watch_of((project.reports_dir, project.forms_dir)),
+        watch_of(parents, recursive=False, only=only),
+    ]
 
 
 def watched_paths(project: Project) -> list[str]:
@@ -85,13 +119,24 @@ class Changes:
         self.done = Either(stop, self.closed)
         self.failure: BaseException | None = None
         self.batches: Queue[list[str]] = Queue()
+        self.started: list[Watch] = []
 
     def close(self) -> None:
         self.closed.set()
 
+    def stale(self, project: Project) -> bool:
+        """Whether ``project`` now asks for other watches than the ones started."""
+        return watches(project) != self.started
+
+    def hand_over(self, other: Changes) -> None:
+        """Give ``other`` the batches not taken yet (once it watches too)."""
+        while not self.batches.empty():
+            other.batches.put(self.batches.get_nowait())
+
     def start(self) -> None:
         """Start watching; return once every watch is in place (or raise why one is not)."""
-        for watch in watches(self.project):
+        self.started = watches(self.project)
+        for watch in self.started:
             if watch.folders:
                 ready = Event()
                 Thread(target=self._watch, args=(watch, ready.set), daemon=True).start()

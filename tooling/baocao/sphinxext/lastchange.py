@@ -33,12 +33,15 @@ def _slug(path: str, reports_dir: str) -> str | None:
     return None
 
 
-def committed_dates(root: Path, reports_dir: str) -> dict[str, str]:
-    """Slug -> ISO date of the last commit touching the unit (newest first in the log)."""
+def committed_dates(root: Path, reports_dir: str) -> dict[str, str] | None:
+    """Slug -> ISO date of the last commit touching the unit (newest first in the log);
+    None when git could not tell."""
     log = _git(root, "log", "--relative", "--format=%x00%cs", "--name-only", "--", reports_dir)
+    if log is None:
+        return None
     dates: dict[str, str] = {}
     date = ""
-    for line in (log or "").splitlines():
+    for line in log.splitlines():
         if line.startswith("\x00"):
             date = line[1:]
         elif (slug := _slug(line, reports_dir)) is not None:
@@ -47,14 +50,22 @@ def committed_dates(root: Path, reports_dir: str) -> dict[str, str]:
 
 
 def remembered_dates(root: Path, reports_dir: str, memo: dict[str, Any]) -> dict[str, str]:
-    """``committed_dates``, computed again only when HEAD (or the folder) changed."""
-    head = _git(root, "rev-parse", "HEAD")
-    if head is None:
+    """``committed_dates``, read again only when HEAD or the folder changed. A failed
+    read is not remembered, nor the dates of a shallow clone (deepening it changes them
+    without moving HEAD; CI's clones are shallow and build once anyway)."""
+    state = (_git(root, "rev-parse", "--is-shallow-repository", "HEAD") or "").split()
+    if len(state) != 2:
         return {}
-    key = f"{head.strip()} {reports_dir}"
-    if memo.get("key") != key:
+    shallow, head = state
+    key = f"{head} {reports_dir}"
+    if shallow != "false" or memo.get("key") != key:
+        dates = committed_dates(root, reports_dir)
+        if dates is None:
+            return {}
         memo.clear()
-        memo.update(key=key, dates=committed_dates(root, reports_dir))
+        if shallow == "false":
+            memo.update(key=key, dates=dates)
+        return dates
     return memo["dates"]
 
 

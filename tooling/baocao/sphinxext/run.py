@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.errors import ConfigError as SphinxConfigError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from baocao.project import Project
 from baocao.sphinxext.builder import ReportsHTMLBuilder
+from baocao.sphinxext.confcheck import check_extension, conf_problem
 from baocao.sphinxext.dashboard import Row
 from baocao.sphinxext.progress import BuildProgress
 
@@ -45,16 +47,20 @@ def site_app(project: Project, progress: BuildProgress, jobs: int) -> Iterator[S
     outdir, doctrees = site_dirs(project.root)
     root = str(project.root)
     with patch_docutils(root), docutils_namespace():
-        app = Sphinx(
-            root,
-            root,
-            str(outdir),
-            str(doctrees),
-            "html",
-            status=None,
-            warning=progress,  # type: ignore[arg-type]
-            parallel=jobs,
-        )
+        try:
+            app = Sphinx(
+                root,
+                root,
+                str(outdir),
+                str(doctrees),
+                "html",
+                status=None,
+                warning=progress,  # type: ignore[arg-type]
+                parallel=jobs,
+            )
+        except SphinxConfigError as err:
+            raise conf_problem(err, project) from None
+        check_extension(app, project)
         progress.connect(app)
         try:
             yield app

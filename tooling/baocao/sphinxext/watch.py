@@ -22,7 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from baocao.errors import BaocaoError
-from baocao.filewatch import Changes, changes_config, watches
+from baocao.filewatch import Changes, changes_config
 from baocao.interrupts import noting_interrupt
 from baocao.project import Project
 from baocao.sphinxext.policy import unit_index, unit_slug
@@ -55,17 +55,14 @@ class SiteWatcher:
         self.jobs = jobs
         self.listener = listener
         self.stop = stop or threading.Event()
-        self.pending: list[str] = []  # the changed paths of the build under way
+        self.pending: list[str] = []  # the changed paths of the build under way (or failed)
 
     def run(self) -> BaseException | None:
         """Watch until stopped; return why watching failed, if it did."""
         changes = Changes(self.project, self.stop)
         try:
             with noting_interrupt(self.stop):
-                try:
-                    changes.start()
-                except Exception as err:  # no watch could be set up (a system limit)
-                    return err
+                changes.start()
                 cause: list[str] | None = []
                 while cause is not None and not self.stop.is_set():
                     cause = self.session(changes, cause)
@@ -73,23 +70,26 @@ class SiteWatcher:
                         changes = self.rewatch(changes)
         except KeyboardInterrupt:
             pass
+        except Exception as err:  # no watch could be set up (a system limit, a permission)
+            return err
         finally:
             self.stop.set()
             changes.close()
         return changes.failure
 
     def rewatch(self, changes: Changes) -> Changes:
-        """Read the settings again; watch what they name now, if it changed."""
+        """Read the settings again; watch what they and the disk name now, if it changed."""
         try:
-            fresh = Project.discover(self.project.root)
+            self.project = Project.discover(self.project.root)
         except BaocaoError:
             return changes  # the next build reports the broken settings
-        if watches(fresh) != watches(self.project):
-            changes.close()
-            changes = Changes(fresh, self.stop)
-            changes.start()
-        self.project = fresh
-        return changes
+        if not changes.stale(self.project):
+            return changes
+        fresh = Changes(self.project, self.stop)
+        fresh.start()  # before the old one stops: no change falls between the two
+        changes.close()
+        changes.hand_over(fresh)
+        return fresh
 
     def session(self, changes: Changes, cause: list[str]) -> list[str] | None:
         """Build with one application until a change needs a new one.
@@ -97,12 +97,14 @@ class SiteWatcher:
         Returns that change, or None when watching ends.
         """
         since = (time.perf_counter(), self.progress.warnings)
+        self.pending = cause  # also if the application cannot be made
         try:
             with site_app(self.project, self.progress, self.jobs) as app:
                 app.connect("env-get-outdated", self.outdated)
                 self.rebuild(app, cause, since)
                 for batch in changes:
-                    if changes_config(self.project, batch, app.config.baocao_guide_pages):
+                    guide = app.config.baocao_guide_pages
+                    if changes_config(self.project, batch, guide) or changes.stale(self.project):
                         return batch
                     self.rebuild(app, batch, (time.perf_counter(), self.progress.warnings))
                 return None
@@ -110,18 +112,18 @@ class SiteWatcher:
             if self.stop.is_set():  # Ctrl+C while Sphinx waited for its readers
                 return None
             self.listener.failed(error_text(err))
-            return next(iter(changes), None)
+            failed, self.pending = self.pending, []
+            following = next(iter(changes), None)  # built with the failed build's files
+            return None if following is None else sorted({*failed, *following})
 
     def rebuild(self, app: Sphinx, changed: list[str], since: tuple[float, int]) -> None:
         """Build, report, then tidy up while the user is still typing."""
         if changed:
             self.listener.changed(changed)
         project_at.cache_clear()  # units.yaml or a setting may have changed
-        self.pending = changed
-        try:
-            self.listener.built(build(app, self.progress, *since))
-        finally:
-            self.pending = []
+        self.pending = changed  # kept if the build fails: the next one reads them again
+        self.listener.built(build(app, self.progress, *since))
+        self.pending = []
         tidy()
 
     def outdated(
