@@ -17,6 +17,7 @@ from baocao.project import Project
 from baocao.sphinxext import run, watch
 from baocao.sphinxext.progress import BuildProgress
 from baocao.sphinxext.watch import SiteWatcher
+from sphinx.errors import SphinxParallelError
 from test_html_site import ROOT
 
 
@@ -70,6 +71,22 @@ def test_the_command_exits_130_not_as_an_internal_error(
     monkeypatch.setattr(run, "build", ctrl_c_then_key_error)
     assert main(["build", "html"]) == 130
     assert "Lỗi nội bộ" not in capsys.readouterr().err
+
+
+def ctrl_c_then_reader_error(*args: object, **kwargs: object) -> None:
+    """A reader process's error reaching Sphinx before the Ctrl+C itself."""
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+    except KeyboardInterrupt:
+        raise SphinxParallelError("KeyboardInterrupt", "in a reader") from None
+
+
+def test_a_command_that_takes_ctrl_c_for_a_failure_still_exits_130(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(run, "build", ctrl_c_then_reader_error)
+    assert main(["build", "html"]) == 130
 
 
 class Quiet:

@@ -118,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         click.echo(t("cli.internal-error"), err=True)
         return 3
-    return _exit_code()
+    code = _exit_code()
+    return 130 if interrupted.is_set() else code  # a command that took Ctrl+C for a failure
 
 
 _result = {"code": 0}
