@@ -153,3 +153,25 @@ def test_search_finds_words_typed_without_diacritics(page: Any, base_url: str) -
     page.wait_for_url("**/search.html?q=thanh+huong")
     assert any("reports/so-noi-vu/index.html" in link for link in result_links(page))
     assert page.problems == []
+
+
+def test_the_guide_is_reached_from_every_page_and_found_by_search(page: Any, base_url: str) -> None:
+    page.goto(base_url + "reports/so-noi-vu/index.html")
+    page.click("header >> text=Hướng dẫn")
+    page.wait_for_url("**/docs/huong-dan.html")
+    assert page.inner_text("main h1").rstrip("¶").strip() == "Hướng dẫn viết báo cáo với baocao"
+
+    page.click("nav.baocao-nav >> text=Quy trình nộp báo cáo")
+    page.wait_for_url("**/docs/quy-trinh.html")
+    assert page.get_attribute("nav.baocao-nav a[aria-current=page]", "href") == "#"
+
+    page.goto(base_url + "docs/huong-dan.html")
+    page.click("main >> text=các quy tắc kiểm tra")
+    page.wait_for_url("**/docs/rules.html")
+    page.click("main table >> text=BC101")
+    page.wait_for_url("**/docs/rules.html#bc101-missing-section")
+    assert page.evaluate("document.getElementById('bc101-missing-section') !== null")
+
+    page.goto(base_url + "search.html?q=quy+trinh+nop+bao+cao")  # no diacritics
+    assert any("docs/quy-trinh.html" in link for link in result_links(page))
+    assert page.problems == []

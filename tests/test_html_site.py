@@ -55,15 +55,16 @@ class Site:
 
 
 def make_project(target: Path) -> Path:
-    """The example units, the broken and unsafe fixtures, and a file they must not leak."""
+    """The example units, the broken and unsafe fixtures, the user guide, and a file the
+    units must not leak."""
     target.mkdir(parents=True, exist_ok=True)
     pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
     (target / "pyproject.toml").write_text(
         pyproject.replace("[tool.baocao]\n", f"[tool.baocao]\n{SAFETY_OFF}\n"), "utf-8"
     )
     shutil.copy(ROOT / "conf.py", target / "conf.py")
-    shutil.copytree(ROOT / "_templates", target / "_templates")
-    shutil.copytree(ROOT / "reports", target / "reports")
+    for folder in ("_templates", "reports", "docs"):
+        shutil.copytree(ROOT / folder, target / folder)
     for unit in (*BROKEN, UNSAFE):
         shutil.copytree(FIXTURES / unit, target / "reports" / unit)
     for name in ("bi-mat.txt", "anh-ngoai.png"):
@@ -336,9 +337,11 @@ def test_vietnamese_interface_and_search_index(site: Site) -> None:
     assert 'normalize("NFD")' in language
 
 
-def test_only_the_reports_are_sources(site: Site) -> None:
+def test_only_the_reports_and_the_guide_are_sources(site: Site) -> None:
     docs = sorted(p.relative_to(site.out).as_posix() for p in site.out.rglob("*.html"))
-    assert all(d.startswith("reports/") or d in ("index.html", "search.html") for d in docs)
+    guide = ("docs/huong-dan.html", "docs/quy-trinh.html", "docs/rules.html")
+    assert all(d.startswith("reports/") or d in ("index.html", "search.html", *guide) for d in docs)
+    assert set(guide) <= set(docs)
     assert not (site.out / "README.html").exists() and not (site.out / "_templates").exists()
 
 
