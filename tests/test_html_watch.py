@@ -25,6 +25,7 @@ from baocao import filewatch
 from baocao.cli import main
 from baocao.errors import ConfigError
 from baocao.filewatch import Changes, changes_config, watched_paths
+from baocao.lint import lint_unit
 from baocao.project import Project
 from baocao.sphinxext.progress import BuildProgress
 from baocao.sphinxext.run import SiteResult
@@ -147,6 +148,25 @@ def test_an_edit_is_rebuilt_by_the_running_watcher(project: Path, process: Proce
         "reports/so-noi-vu/index.html",
         "reports/so-noi-vu/3-phuong-huong.html",
     }
+
+
+def test_the_edited_unit_is_told_where_it_stands(project: Path, process: Process) -> None:
+    process.until_waiting()
+    append(project / SECTION, "\nMột chữ <b>đậm</b> viết bằng HTML.\n")
+    lines = process.until_waiting()
+    found = Project.discover(project)
+    result = lint_unit(found, project / UNIT)
+    assert result.errors >= 1  # the HTML is an error (BC501)
+    summary = text(
+        "lint.unit-summary",
+        present=result.present,
+        required=result.required,
+        errors=result.errors,
+        warnings=result.warnings,
+    )
+    name = found.units.units["so-noi-vu"].name
+    page = "_build/html/reports/so-noi-vu/index.html"
+    assert text("cli.watch.unit", unit=name, summary=summary, page=page) in lines
 
 
 def test_a_file_with_an_old_time_is_read_again(project: Path, process: Process) -> None:

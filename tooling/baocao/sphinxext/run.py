@@ -33,6 +33,7 @@ class SiteResult:
     outdir: Path
     units: int = 0
     broken: list[Row] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     warnings: int = 0
     seconds: float = 0.0
 
@@ -96,6 +97,7 @@ def build(app: Sphinx, progress: BuildProgress, started: float, warned: int = 0)
         outdir=Path(app.outdir),
         units=len(rows),
         broken=builder.dashboard.broken,
+        rows=rows,
         warnings=progress.warnings - warned,
         seconds=time.perf_counter() - started,
     )
