@@ -30,6 +30,8 @@ STEP_MS = 50
 IDLE_MS = 200
 DEFAULT_FILTER = watchfiles.DefaultFilter()
 POLL_S = 0.2
+# Attempts at setting up the watches while folders come and go.
+START_TRIES = 3
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ class Watch:
     def accepts(self, change: watchfiles.Change, path: str) -> bool:
         if self.only is not None:
             return Path(path) in self.only
-        return DEFAULT_FILTER(change, path)
+        # The folders themselves are reported by the watch of their parents.
+        return Path(path) not in self.folders and DEFAULT_FILTER(change, path)
 
 
 def watch_of(
@@ -58,11 +61,11 @@ def watch_of(
     found: dict[Path, int] = {}
     for folder in folders:
         try:
-            found[folder] = folder.stat().st_ino if folder.is_dir() else -1
+            if folder.is_dir():
+                found[folder] = folder.stat().st_ino
         except OSError:
             continue
-    existing = {folder: inode for folder, inode in found.items() if inode >= 0}
-    return Watch(tuple(existing), tuple(existing.values()), recursive, only)
+    return Watch(tuple(found), tuple(found.values()), recursive, only)
 
 
 def project_files(project: Project) -> frozenset[Path]:
@@ -82,15 +85,21 @@ def anchors(project: Project) -> frozenset[Path]:
 
 
 def watches(project: Project) -> list[Watch]:
-    """The folders with all below them; the root and the guide's folders, for the
-    files that count and the entries that hold the folders."""
+    """The folders with all below them; without subfolders, the root, the guide's
+    folders and the folders' parents, for the files that count, the folders themselves
+    and the root's entries that hold them."""
+    folders = (project.reports_dir, project.forms_dir)
     files = project_files(project)
-    parents = sorted({project.root, *(path.parent for path in files)})
-    only = files | anchors(project)
-    return [
-        watch_of((project.reports_dir, project.forms_dir)),
-        watch_of(parents, recursive=False, only=only),
-    ]
+    parents = sorted({project.root, *(path.parent for path in (*files, *folders))})
+    only = files | anchors(project) | frozenset(folders)
+    return [watch_of(folders), watch_of(parents, recursive=False, only=only)]
+
+
+def folder_paths(project: Project) -> frozenset[str]:
+    """The watched folders and the root's entries holding them, relative to the root:
+    an event on one of them may mean a folder removed or made again."""
+    folders = {project.reports_dir, project.forms_dir, *anchors(project)}
+    return frozenset(project.rel(path) for path in folders)
 
 
 def watched_paths(project: Project) -> list[str]:
@@ -115,18 +124,24 @@ class Changes:
 
     def __init__(self, project: Project, stop: Event) -> None:
         self.project = project
-        self.closed = Event()
-        self.done = Either(stop, self.closed)
-        self.failure: BaseException | None = None
+        self.stop = stop
         self.batches: Queue[list[str]] = Queue()
         self.started: list[Watch] = []
+        self._reset()
+
+    def _reset(self) -> None:
+        self.closed = Event()
+        self.done = Either(self.stop, self.closed)
+        self.failure: BaseException | None = None
 
     def close(self) -> None:
         self.closed.set()
 
-    def stale(self, project: Project) -> bool:
-        """Whether ``project`` now asks for other watches than the ones started."""
-        return watches(project) != self.started
+    def stale(self, project: Project, batch: list[str]) -> bool:
+        """Whether the watches must be made again: ``project`` asks for other ones, or
+        ``batch`` touched a watched folder itself (removed and made again, a folder may
+        even get its old inode number back, yet the old watch is gone)."""
+        return watches(project) != self.started or not folder_paths(project).isdisjoint(batch)
 
     def hand_over(self, other: Changes) -> None:
         """Give ``other`` the batches not taken yet (once it watches too)."""
@@ -134,7 +149,22 @@ class Changes:
             other.batches.put(self.batches.get_nowait())
 
     def start(self) -> None:
-        """Start watching; return once every watch is in place (or raise why one is not)."""
+        """Start watching; return once every watch is in place (or raise why one is not).
+
+        A folder that goes while the watches are set up (a branch switch) is not a
+        failure: the watches are worked out again, a few times.
+        """
+        for attempt in range(1, START_TRIES + 1):
+            try:
+                self._start()
+                return
+            except FileNotFoundError:
+                if attempt == START_TRIES:
+                    raise
+                self.closed.set()  # ends the watches this attempt did start
+                self._reset()
+
+    def _start(self) -> None:
         self.started = watches(self.project)
         for watch in self.started:
             if watch.folders:

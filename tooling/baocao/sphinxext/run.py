@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError as SphinxConfigError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from baocao.errors import ConfigError
 from baocao.project import Project
 from baocao.sphinxext.builder import ReportsHTMLBuilder
 from baocao.sphinxext.confcheck import check_extension, conf_problem
@@ -47,6 +48,8 @@ def site_app(project: Project, progress: BuildProgress, jobs: int) -> Iterator[S
     """The Sphinx application of the project's site; conf.py at its root loads the extension."""
     outdir, doctrees = site_dirs(project.root)
     root = str(project.root)
+    if not (project.root / "conf.py").is_file():
+        raise ConfigError("cli.no-conf", root=project.root)
     with patch_docutils(root), docutils_namespace():
         try:
             app = Sphinx(

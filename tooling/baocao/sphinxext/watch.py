@@ -67,7 +67,7 @@ class SiteWatcher:
                 while cause is not None and not self.stop.is_set():
                     cause = self.session(changes, cause)
                     if cause is not None:  # a new configuration: maybe other folders
-                        changes = self.rewatch(changes)
+                        changes = self.rewatch(changes, cause)
         except KeyboardInterrupt:
             pass
         except Exception as err:  # no watch could be set up (a system limit, a permission)
@@ -77,13 +77,13 @@ class SiteWatcher:
             changes.close()
         return changes.failure
 
-    def rewatch(self, changes: Changes) -> Changes:
+    def rewatch(self, changes: Changes, cause: list[str]) -> Changes:
         """Read the settings again; watch what they and the disk name now, if it changed."""
         try:
             self.project = Project.discover(self.project.root)
         except BaocaoError:
             return changes  # the next build reports the broken settings
-        if not changes.stale(self.project):
+        if not changes.stale(self.project, cause):
             return changes
         fresh = Changes(self.project, self.stop)
         fresh.start()  # before the old one stops: no change falls between the two
@@ -104,7 +104,9 @@ class SiteWatcher:
                 self.rebuild(app, cause, since)
                 for batch in changes:
                     guide = app.config.baocao_guide_pages
-                    if changes_config(self.project, batch, guide) or changes.stale(self.project):
+                    if changes_config(self.project, batch, guide):
+                        return batch
+                    if changes.stale(self.project, batch):
                         return batch
                     self.rebuild(app, batch, (time.perf_counter(), self.progress.warnings))
                 return None
