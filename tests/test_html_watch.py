@@ -34,6 +34,7 @@ from baocao.sphinxext.texts import text
 from baocao.sphinxext.watch import SiteWatcher, error_text
 from bs4 import BeautifulSoup
 from sphinx.errors import ExtensionError
+from test_html_build import pages
 from test_html_site import ROOT
 
 BAOCAO = Path(sys.executable).parent / "baocao"
@@ -44,12 +45,11 @@ BUILT = "Đã dựng 3 đơn vị (0 không tải được"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    for name in ("pyproject.toml", "conf.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for folder in ("_templates", "reports", "docs"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
+def project(example_project: Path) -> Path:
+    """The example units with conf.py and the user guide, as the current directory."""
+    shutil.copy(ROOT / "conf.py", example_project / "conf.py")
+    shutil.copytree(ROOT / "docs", example_project / "docs")
+    return example_project
 
 
 class Process:
@@ -119,11 +119,6 @@ def page_text(root: Path, page: str = "reports/so-noi-vu/index.html") -> str:
     return BeautifulSoup(html, "html.parser").get_text(" ")
 
 
-def mtimes(root: Path) -> dict[str, int]:
-    out = root / "_build/html"
-    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*.html")}
-
-
 def append(path: Path, text: str) -> None:
     path.write_text(path.read_text("utf-8") + text, "utf-8")
 
@@ -133,7 +128,7 @@ def test_an_edit_is_rebuilt_by_the_running_watcher(project: Path, process: Proce
     watched = "reports, _templates/forms, conf.py, docs/huong-dan.md, docs/quy-trinh.md, "
     assert text("cli.watch.start", paths=watched + "docs/rules.md, pyproject.toml") in first
     assert any(line.startswith(BUILT) for line in first)
-    before = mtimes(project)
+    before = pages(project)
 
     append(project / SECTION, "\nĐoạn viết thêm khi đang theo dõi.\n")
     lines = process.until_waiting()
@@ -141,7 +136,7 @@ def test_an_edit_is_rebuilt_by_the_running_watcher(project: Path, process: Proce
     assert lines[0] == f"Có thay đổi: {SECTION}"  # announced before the build's own lines
     assert any(line.startswith(BUILT) for line in lines)
     assert "Đoạn viết thêm khi đang theo dõi." in page_text(project)
-    after = mtimes(project)
+    after = pages(project)
     rewritten = {page for page in after if after[page] != before[page]}
     assert rewritten == {
         "index.html",

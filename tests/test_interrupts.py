@@ -55,14 +55,11 @@ def test_outside_the_main_thread_nothing_is_installed() -> None:
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("pyproject.toml", "conf.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "_templates", tmp_path / "_templates")
-    shutil.copytree(ROOT / "reports", tmp_path / "reports")
-    monkeypatch.chdir(tmp_path)
+def project(example_project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The example units with conf.py, as the current directory; plain progress lines."""
+    shutil.copy(ROOT / "conf.py", example_project / "conf.py")
     monkeypatch.setenv("CI", "true")
-    return tmp_path
+    return example_project
 
 
 def test_the_command_exits_130_not_as_an_internal_error(
