@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,57 @@ def test_new_with_the_small_test_form(tmp_project: Path) -> None:
         "1.2. Việc chưa làm",
         "2. Kế hoạch năm 2026",
     ]
+
+
+def test_new_folders_have_the_mode_mkdir_gives(tmp_project: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        assert main(["new", "don-vi", "--year", "2025"]) == 0
+    finally:
+        os.umask(old)
+    unit = tmp_project / "reports/don-vi"
+    assert stat.S_IMODE(unit.stat().st_mode) == 0o755
+    assert stat.S_IMODE((unit / "2-ket-qua").stat().st_mode) == 0o755
+    assert stat.S_IMODE((unit / "index.md").stat().st_mode) == 0o644
+
+
+def test_new_records_kind_and_owners_and_keeps_codeowners_current(
+    tmp_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_project / "reports/units.yaml").write_text("board: ['@tinh/ban-tdkt']\nunits: []\n")
+    assert main(["codeowners"]) == 0
+    args = ["new", "xa-an-binh", "--kind", "xa-phuong", "--owner", "tinh/xa-an-binh"]
+    assert main([*args, "--owner", "@nguyen-van-a"]) == 0
+    out = capsys.readouterr().out
+    assert "Đã cập nhật .github/CODEOWNERS" in out and "Chưa ghi loại" not in out
+    unit = yaml.safe_load((tmp_project / "reports/units.yaml").read_text("utf-8"))["units"][0]
+    assert unit["kind"] == "xa-phuong"
+    assert unit["owners"] == ["@tinh/xa-an-binh", "@nguyen-van-a"]
+    codeowners = (tmp_project / ".github/CODEOWNERS").read_text("utf-8")
+    assert "/reports/xa-an-binh/ @tinh/xa-an-binh @nguyen-van-a @tinh/ban-tdkt" in codeowners
+    assert main(["codeowners", "--check"]) == 0
+
+
+def test_new_without_kind_or_owner_says_what_to_add(
+    tmp_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "don-vi", "--kind", "truong-hoc"]) == 0
+    out = capsys.readouterr().out
+    assert "Chưa ghi loại đơn vị (--kind) hoặc người phụ trách (--owner)" in out
+    assert "'owners' của 'don-vi' trong reports/units.yaml" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--owner", "có dấu"], "'có dấu' không phải tên người dùng hay nhóm GitHub"),
+        (["--kind", "benh-vien-tu"], "benh-vien-tu"),
+    ],
+)
+def test_new_refuses_a_bad_owner_or_kind(
+    tmp_project: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
+    assert main(["new", "don-vi", *args]) == 2
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
+    assert not (tmp_project / "reports/don-vi").exists()

@@ -32,11 +32,17 @@ _HANDLE = re.compile(
 _SAFE_SLUG = re.compile(r"^[A-Za-z0-9._-]+$")
 
 
-def _handle(raw: str, owner_of: str, units_file: Path) -> str:
+def normal_handle(raw: str) -> str | None:
+    """``raw`` as CODEOWNERS writes it (``@`` added to a bare name), or None if it is no handle."""
     handle = raw.strip()
     if handle and "@" not in handle:
         handle = "@" + handle
-    if not _HANDLE.match(handle):
+    return handle if _HANDLE.match(handle) else None
+
+
+def _handle(raw: str, owner_of: str, units_file: Path) -> str:
+    handle = normal_handle(raw)
+    if handle is None:
         raise ConfigError("codeowners.bad-handle", file=units_file, handle=raw, owner_of=owner_of)
     return handle
 

@@ -22,10 +22,19 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
+def make_dir_like_mkdir(path: Path) -> None:
+    """Give a folder made by ``tempfile.mkdtemp`` (0o700) the mode ``mkdir`` would give."""
+    os.chmod(path, 0o777 & ~_umask())
+
+
 def _mode_for(path: Path) -> int:
     """Keep an existing file's mode; a new file gets 0o666 less the umask, as open() does."""
     if path.exists():
         return path.stat().st_mode & 0o7777
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask

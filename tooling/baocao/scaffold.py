@@ -15,6 +15,7 @@ from pathlib import Path
 from baocao.errors import BaocaoError
 from baocao.forms import Form, FormNode
 from baocao.frontmatter import schema
+from baocao.fsutil import make_dir_like_mkdir
 from baocao.i18n import t
 from baocao.project import Project
 from baocao.units_file import add_unit
@@ -41,6 +42,8 @@ def new_unit(
     year: int | None = None,
     co_quan: str | None = None,
     single_file: bool = False,
+    kind: str = "",
+    owners: tuple[str, ...] = (),
 ) -> Path:
     """Create ``reports/<slug>/`` and register it in units.yaml; never overwrite."""
     check_slug(slug)
@@ -54,6 +57,7 @@ def new_unit(
     files = render_unit(form, year, co_quan, single_file)
     project.reports_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=project.reports_dir))
+    make_dir_like_mkdir(staging)
     try:
         for rel, text in files.items():
             (staging / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -62,7 +66,7 @@ def new_unit(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    add_unit(project.units_file, slug, (co_quan or slug).strip())
+    add_unit(project.units_file, slug, (co_quan or slug).strip(), kind, owners)
     return target
 
 

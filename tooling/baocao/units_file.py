@@ -8,11 +8,19 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from baocao.fsutil import write_atomic
+from baocao.i18n import catalogue
 
 HEADER = "# Units whose reports live under reports/<slug>/: slug, name, kind, owners.\n"
 
 
-def add_unit(path: Path, slug: str, name: str, kind: str = "") -> None:
+def known_kinds() -> list[str]:
+    """The kinds of unit the dashboard has a label for (``kind.<kind>`` in the catalogue)."""
+    return sorted(key.removeprefix("kind.") for key in catalogue() if key.startswith("kind."))
+
+
+def add_unit(
+    path: Path, slug: str, name: str, kind: str = "", owners: tuple[str, ...] = ()
+) -> None:
     yaml = YAML()
     yaml.indent(mapping=2, sequence=4, offset=2)
     data = yaml.load(path.read_text("utf-8")) if path.is_file() else None
@@ -20,7 +28,7 @@ def add_unit(path: Path, slug: str, name: str, kind: str = "") -> None:
         data = yaml.load(HEADER + "board: []\nunits: []\n")
     if data.get("units") is None:
         data["units"] = []
-    data["units"].append({"slug": slug, "name": name, "kind": kind, "owners": []})
+    data["units"].append({"slug": slug, "name": name, "kind": kind, "owners": list(owners)})
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     write_atomic(path, buffer.getvalue())
