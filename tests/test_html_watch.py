@@ -22,10 +22,11 @@ from queue import Empty, Queue
 from typing import Any
 
 import pytest
+import watchfiles
 from baocao import filewatch
 from baocao.cli import main
 from baocao.errors import ConfigError
-from baocao.filewatch import Changes, changes_config, watched_paths
+from baocao.filewatch import Changes, changes_config, watch_of, watched_paths
 from baocao.lint import lint_unit
 from baocao.project import Project
 from baocao.sphinxext.progress import BuildProgress
@@ -514,3 +515,29 @@ def test_an_error_inside_sphinx_is_told_in_the_users_words() -> None:
     assert error_text(wrapped).startswith("reports/units.yaml:4: ")
     assert error_text(RuntimeError()) == "RuntimeError"
     assert error_text(KeyError(0)) == "KeyError: 0"
+
+
+@pytest.mark.parametrize(
+    ("name", "counts"),
+    [
+        ("index.md", True),
+        ("bieu-do.png", True),
+        ("units.yaml", True),
+        ("sedAbC123", False),  # sed -i
+        ("4913", False),  # vim checks it may write the folder
+        (".index.md.swp", False),
+        ("index.md~", False),
+        (".index.md.k2j3h4.tmp", False),  # baocao's own atomic writes
+        (".goutputstream-X1Y2Z3", False),  # gedit
+        ("bao-cao.docx.crdownload", False),
+    ],
+)
+def test_editors_temporary_files_are_not_changes(tmp_path: Path, name: str, counts: bool) -> None:
+    watch = watch_of([tmp_path])
+    assert watch.accepts(watchfiles.Change.added, str(tmp_path / "don-vi" / name)) is counts
+
+
+def test_a_new_folder_without_a_suffix_is_a_change(tmp_path: Path) -> None:
+    (tmp_path / "2-ket-qua").mkdir()
+    watch = watch_of([tmp_path.parent])
+    assert watch.accepts(watchfiles.Change.added, str(tmp_path / "2-ket-qua"))

@@ -11,6 +11,7 @@ file over the old one). Paths are relative to the project root.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,10 @@ STEP_MS = 50
 IDLE_MS = 200
 DEFAULT_FILTER = watchfiles.DefaultFilter()
 POLL_S = 0.2
+# Files editors and tools make for a moment while saving (sed's "sedAbC123", vim's
+# "4913", ".name.swp", "name~", our own ".name.XXXX.tmp"): never a change to build.
+# The build reads no hidden file and no file without a suffix.
+TEMPORARY = re.compile(r"^\.|~$|\.(?:tmp|temp|swp|swx|bak|part|crdownload)$|^[^.]+$", re.I)
 # Attempts at setting up the watches while folders come and go.
 START_TRIES = 3
 
@@ -51,7 +56,9 @@ class Watch:
         if self.only is not None:
             return Path(path) in self.only
         # The folders themselves are reported by the watch of their parents.
-        return Path(path) not in self.folders and DEFAULT_FILTER(change, path)
+        if Path(path) in self.folders or not DEFAULT_FILTER(change, path):
+            return False
+        return not TEMPORARY.search(Path(path).name) or Path(path).is_dir()
 
 
 def watch_of(
