@@ -175,3 +175,31 @@ def test_the_guide_is_reached_from_every_page_and_found_by_search(page: Any, bas
     page.goto(base_url + "search.html?q=quy+trinh+nop+bao+cao")  # no diacritics
     assert any("docs/quy-trinh.html" in link for link in result_links(page))
     assert page.problems == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "reports/so-noi-vu/index.html"])
+def test_a_phone_screen_needs_no_horizontal_scroll(browser: Any, base_url: str, path: str) -> None:
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + path)
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1] == 390
+    if path == "index.html":  # each unit's row is a card that names its columns
+        label = page.evaluate(
+            "() => getComputedStyle(document.querySelector('td.baocao-col-errors'), '::before')"
+            ".content"
+        )
+        assert label == '"Lỗi: "'
+    context.close()
+
+
+def test_lettered_headings_are_not_smaller_than_the_text(page: Any, base_url: str) -> None:
+    page.goto(base_url + "reports/so-noi-vu/index.html")
+    sizes = page.evaluate(
+        "() => ['main h5', 'main section p'].map("
+        "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))"
+    )
+    assert page.inner_text("main h5 >> nth=0").startswith("a) Các phong trào")
+    assert sizes[0] >= sizes[1]
