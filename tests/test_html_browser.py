@@ -203,3 +203,17 @@ def test_lettered_headings_are_not_smaller_than_the_text(page: Any, base_url: st
     )
     assert page.inner_text("main h5 >> nth=0").startswith("a) Các phong trào")
     assert sizes[0] >= sizes[1]
+
+
+def test_search_results_name_the_unit_and_the_section(page: Any, base_url: str) -> None:
+    page.goto(
+        base_url + "search.html?q=%C4%90%E1%BA%B7c+%C4%91i%E1%BB%83m+t%C3%ACnh+h%C3%ACnh"
+    )  # "Đặc điểm tình hình"
+    result_links(page)
+    texts = page.eval_on_selector_all(
+        "#search-results ul.search li > a", "links => links.map(a => a.innerText)"
+    )
+    assert "Sở Nội vụ > I. Đặc điểm tình hình" in texts
+    assert "Trường THPT Lê Quý Đôn > I. Đặc điểm tình hình" in texts
+    assert not any(text.startswith("Tổng kết phong trào") for text in texts)
+    assert page.problems == []

@@ -30,6 +30,7 @@ from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.util.osutil import relative_uri
 
 from baocao.fsutil import write_atomic
+from baocao.project import Project
 from baocao.sphinxext.dashboard import (
     Dashboard,
     build_dashboard,
@@ -99,6 +100,14 @@ class ReportsHTMLBuilder(TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuil
         # The anchor holds slashes, which relative_uri would take for folders.
         base = relative_uri(self.get_target_uri(from_), super().get_target_uri(page, typ))
         return f"{base}#document-{to}"
+
+    def index_page(self, pagename: str, doctree: nodes.document, title: str) -> None:
+        """A unit's page is found under the unit's name (every report has the same title);
+        a section found by its heading reads "Sở Nội vụ > 2.1. …" in the results."""
+        slug = unit_slug(pagename, self.config.baocao_reports_dir)
+        if slug and title and self.unit_page(pagename) == pagename:
+            title = unit_name(project_at(str(self.srcdir)), slug)
+        super().index_page(pagename, doctree, title)
 
     def write_documents(self, docnames: Set[str]) -> None:
         pages = {self.unit_page(name) or name for name in docnames}
@@ -182,15 +191,22 @@ def page_context(
     slug = unit_slug(pagename, app.config.baocao_reports_dir)
     assert slug is not None
     project = project_at(str(app.srcdir))
-    unit = project.units.units.get(slug)
+    name = unit_name(project, slug)
     docx = docx_file(project.root / app.config.baocao_docx_dir, slug)
+    context["title"] = f"{html.escape(name)}: {context.get('title', '')}"
     context["baocao_unit"] = {
-        "name": unit.name if unit else slug,
+        "name": name,
         "nav": doctree["baocao_nav"],
         "docx_url": f"docx/{docx.name}" if docx else None,
         **{key.split(".", 1)[1]: text(key) for key in UNIT_TEXTS},
     }
     return None
+
+
+def unit_name(project: Project, slug: str) -> str:
+    """The unit's name in reports/units.yaml, or its folder's name."""
+    unit = project.units.units.get(slug)
+    return unit.name if unit else slug
 
 
 def setup_builder(app: Sphinx) -> None:
