@@ -175,6 +175,23 @@ def test_findings_panel_clean_and_with_findings(site: Site) -> None:
     )
 
 
+def test_a_page_with_errors_says_draft_at_the_top_and_links_to_its_findings(site: Site) -> None:
+    project = Project.discover(site.root)
+    result = lint_unit(project, project.reports_dir / "thieu-tep")
+    errors = sum(d.severity == "error" for d in result.diagnostics)
+    warnings = len(result.diagnostics) - errors
+    page = site.unit("thieu-tep")
+    banner = page.select_one("main p.baocao-banner-draft")
+    assert banner is not None and banner.find_next(class_="baocao-header") is not None
+    assert banner.select_one("strong").get_text() == "DỰ THẢO"
+    link = banner.select_one("a")
+    assert link["href"] == "#ket-qua-kiem-tra" and page.select_one("#ket-qua-kiem-tra")
+    assert (
+        link.get_text() == f"Kết quả kiểm tra: {errors} lỗi, {warnings} cảnh báo (xem cuối trang)"
+    )
+    assert site.unit("so-noi-vu").select_one(".baocao-banner") is None  # clean: no mark
+
+
 def dashboard_rows(site: Site) -> dict[str, Tag]:
     rows = site.page("index.html").select("#baocao-dashboard tbody tr")
     return {row["data-slug"]: row for row in rows}

@@ -18,7 +18,12 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from baocao.sphinxext.document import findings_panel, header_block, signature_block
+from baocao.sphinxext.document import (
+    findings_panel,
+    header_block,
+    signature_block,
+    status_banner,
+)
 from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.policy import unit_index, unit_slug
 
@@ -45,7 +50,7 @@ class AssembleUnitPage(SphinxPostTransform):
             return
         top = next((n for n in self.document.children if isinstance(n, nodes.section)), None)
         at = self.document.index(top) if top is not None else 0
-        self.document[at:at] = header_block(info)
+        self.document[at:at] = [*status_banner(info), *header_block(info)]
         self.document += signature_block(info)
         self.document += findings_panel(info, domain.removed_in(included))
 

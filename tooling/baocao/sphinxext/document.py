@@ -91,6 +91,25 @@ def signature_block(info: UnitInfo) -> nodes.container:
     )
 
 
+def status_banner(info: UnitInfo) -> list[nodes.Node]:
+    """At the top of a page with findings: "DỰ THẢO" when it has errors (as its Word
+    file), and a link down to the findings panel."""
+    if not info["errors"] and not info["warnings"]:
+        return []
+    link = nodes.reference(
+        "",
+        text("banner.link", errors=info["errors"], warnings=info["warnings"]),
+        refid="ket-qua-kiem-tra",
+    )
+    parts: list[nodes.Node] = []
+    if info["errors"]:
+        parts.append(nodes.strong("", text("banner.draft")))
+        parts.append(nodes.Text(" "))
+    parts.append(link)
+    cls = "baocao-banner-draft" if info["errors"] else "baocao-banner-warnings"
+    return [nodes.paragraph("", "", *parts, classes=["baocao-banner", cls, "no-search"])]
+
+
 def findings_panel(info: UnitInfo, removed: list[Removal]) -> nodes.container:
     """The unit's lint findings and what the builder removed; "none" when clean."""
     panel = nodes.container("", classes=["baocao-panel", "no-search"])
