@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from baocao.config import Settings, find_root, load_settings
+from baocao.dates import parse_day
 from baocao.errors import ConfigError
 from baocao.forms import Form, available_forms, load_form
-from baocao.yamlio import YamlProblem, load_yaml
+from baocao.yamlio import LineMap, YamlProblem, load_yaml
 
 
 @dataclass(frozen=True)
@@ -21,12 +23,18 @@ class Unit:
     name: str
     kind: str = ""
     owners: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()  # the years it must report for; empty: every year
+
+    def expected_in(self, year: int | None) -> bool:
+        return not self.years or year is None or year in self.years
 
 
 @dataclass
 class UnitsList:
     board: tuple[str, ...] = ()
     units: dict[str, Unit] = field(default_factory=dict)
+    year: int | None = None  # the year being collected, when the list says so
+    deadlines: dict[int, dt.date] = field(default_factory=dict)  # han_nop, by year
 
 
 @dataclass
@@ -96,16 +104,45 @@ def read_units(path: Path) -> UnitsList:
     for index, item in enumerate(data.get("units") or []):
         units_item = _unit(item, path, lines.line(("units", index)))
         units[units_item.slug] = units_item
-    return UnitsList(tuple(data.get("board") or ()), units)
+    year = _year(data.get("year"), path, lines.line(("year",))) if "year" in data else None
+    deadlines = _deadlines(data.get("han_nop") or {}, path, lines)
+    return UnitsList(tuple(data.get("board") or ()), units, year, deadlines)
 
 
 def _unit(item: Any, path: Path, line: int) -> Unit:
     if not isinstance(item, dict) or not item.get("slug"):
         raise ConfigError("units.bad-entry", file=path, line=line)
     owners = item.get("owners") or ()
+    years = item.get("years")
+    years = years if isinstance(years, list) else [] if years is None else [years]
     return Unit(
         str(item["slug"]),
         str(item.get("name") or item["slug"]),
         str(item.get("kind") or ""),
         tuple(str(o) for o in owners),
+        tuple(_year(y, path, line) for y in years),
     )
+
+
+def _year(value: Any, path: Path, line: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
+        raise ConfigError("units.bad-year", file=path, line=line, value=value)
+    return value
+
+
+def _deadlines(value: Any, path: Path, lines: LineMap) -> dict[int, dt.date]:
+    """``han_nop``: year -> deadline, written as a date (2026-01-15) or as 15/01/2026."""
+    if not isinstance(value, dict):
+        raise ConfigError("units.bad-deadline", file=path, line=lines.line(("han_nop",)))
+    deadlines = {}
+    for year, day in value.items():
+        line = lines.line(("han_nop", str(year)))
+        deadlines[_year(year, path, line)] = _date(day, path, line)
+    return deadlines
+
+
+def _date(value: Any, path: Path, line: int) -> dt.date:
+    day = value if isinstance(value, dt.date) else parse_day(str(value))
+    if day is None:
+        raise ConfigError("units.bad-deadline", file=path, line=line)
+    return day

@@ -15,13 +15,23 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from baocao.dates import today, vn_date
 from baocao.docx.nd30 import DRAFT_SUFFIX
 from baocao.fsutil import write_atomic
+from baocao.i18n import t
 from baocao.project import Project
 from baocao.sphinxext.domain import UnitInfo, baocao_domain
 from baocao.sphinxext.lastchange import last_changes, remembered_dates
 from baocao.sphinxext.texts import has_text, text
 from baocao.sphinxext.units import broken, project_at, unit_info
+from baocao.status import (
+    Found,
+    Status,
+    Submission,
+    state_label,
+    submission_status,
+    summary_line,
+)
 from baocao.text import strip_marks
 
 
@@ -40,6 +50,7 @@ class Row:
     page: str | None = None  # docname of the unit's page
     docx: Path | None = None  # the unit's Word file, when built
     problem: str = ""
+    submission: Submission | None = None  # None: not expected in the year collected
 
     @property
     def status_label(self) -> str:
@@ -47,7 +58,7 @@ class Row:
 
     @property
     def changed_label(self) -> str:
-        return dt.date.fromisoformat(self.changed).strftime("%d/%m/%Y") if self.changed else ""
+        return vn_date(dt.date.fromisoformat(self.changed)) if self.changed else ""
 
     @property
     def search_key(self) -> str:
@@ -61,10 +72,29 @@ class Row:
     def docx_draft(self) -> bool:
         return self.docx is not None and self.docx.stem.endswith(DRAFT_SUFFIX)
 
+    @property
+    def submission_label(self) -> str:
+        if self.submission is None:
+            return text("dash.not-expected")
+        label = state_label(self.submission.state)
+        since = self.submission.since
+        return f"{label} {t('status.since', day=vn_date(since))}" if since else label
+
 
 @dataclass
 class Dashboard:
     rows: list[Row] = field(default_factory=list)
+    status: Status | None = None
+
+    @property
+    def status_line(self) -> str:
+        """ "Báo cáo năm 2025. Hạn nộp: 15/01/2026. 2/3 đơn vị đã đủ, 1 quá hạn." """
+        if self.status is None or self.status.year is None:
+            return ""
+        parts = [t("status.year", year=self.status.year)]
+        if self.status.deadline:
+            parts.append(t("status.deadline", day=vn_date(self.status.deadline)))
+        return " ".join([*parts, summary_line(self.status)])
 
     @property
     def broken(self) -> list[Row]:
@@ -109,6 +139,7 @@ def build_dashboard(env: BuildEnvironment, project: Project, docx_dir: str) -> D
     memo = baocao_domain(env).commits
     changed = last_changes(project.root, project.settings.reports_dir, [*folders.values()], memo)
     rows = []
+    found: dict[str, Found] = {}
     for slug in sorted(set(listed) | set(folders)):
         unit = listed.get(slug)
         name = unit.name if unit else slug
@@ -119,12 +150,17 @@ def build_dashboard(env: BuildEnvironment, project: Project, docx_dir: str) -> D
             rows.append(Row(slug, name, kind, kind_label(kind), "broken", problem=problem))
             continue
         info = collected.get(slug) or unit_info(project, folders[slug], None)
+        found[slug] = Found(info["year"], info["complete"])
         row = _row(slug, name, kind, info, env)
         row.changed = changed.get(slug, "")
         row.docx = docx_file(project.root / docx_dir, slug)
         rows.append(row)
     rows.sort(key=lambda row: (strip_marks(row.name).casefold(), row.slug))
-    return Dashboard(rows)
+    status = submission_status(project, found, today())
+    submissions = {unit.slug: unit for unit in status.units}
+    for row in rows:
+        row.submission = submissions.get(row.slug)
+    return Dashboard(rows, status)
 
 
 def _row(slug: str, name: str, kind: str, info: UnitInfo, env: BuildEnvironment) -> Row:
@@ -173,6 +209,8 @@ TEMPLATE_TEXTS = (
     "col.errors",
     "col.warnings",
     "col.changed",
+    "col.submission",
+    "overdue",
     "col.files",
     "status.complete",
     "status.incomplete",

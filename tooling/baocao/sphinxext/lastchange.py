@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 
-def _git(root: Path, *args: str) -> str | None:
+def git(root: Path, *args: str) -> str | None:
     command = ["git", "-c", "core.quotePath=false", *args]
     try:
         done = subprocess.run(
@@ -33,27 +33,38 @@ def _slug(path: str, reports_dir: str) -> str | None:
     return None
 
 
-def committed_dates(root: Path, reports_dir: str) -> dict[str, str] | None:
-    """Slug -> ISO date of the last commit touching the unit (newest first in the log);
-    None when git could not tell."""
-    log = _git(root, "log", "--relative", "--format=%x00%cs", "--name-only", "--", reports_dir)
+def unit_commits(root: Path, reports_dir: str) -> dict[str, list[tuple[str, str]]] | None:
+    """Slug -> the commits touching the unit as (hash, ISO date), newest first; None
+    when git could not tell."""
+    log = git(root, "log", "--relative", "--format=%x00%H %cs", "--name-only", "--", reports_dir)
     if log is None:
         return None
-    dates: dict[str, str] = {}
-    date = ""
+    commits: dict[str, list[tuple[str, str]]] = {}
+    commit = ("", "")
     for line in log.splitlines():
         if line.startswith("\x00"):
-            date = line[1:]
+            sha, _, date = line[1:].partition(" ")
+            commit = (sha, date)
         elif (slug := _slug(line, reports_dir)) is not None:
-            dates.setdefault(slug, date)
-    return dates
+            seen = commits.setdefault(slug, [])
+            if not seen or seen[-1] != commit:
+                seen.append(commit)
+    return commits
+
+
+def committed_dates(root: Path, reports_dir: str) -> dict[str, str] | None:
+    """Slug -> ISO date of the last commit touching the unit; None when git could not tell."""
+    commits = unit_commits(root, reports_dir)
+    if commits is None:
+        return None
+    return {slug: history[0][1] for slug, history in commits.items()}
 
 
 def remembered_dates(root: Path, reports_dir: str, memo: dict[str, Any]) -> dict[str, str]:
     """``committed_dates``, read again only when HEAD or the folder changed. A failed
     read is not remembered, nor the dates of a shallow clone (deepening it changes them
     without moving HEAD; CI's clones are shallow and build once anyway)."""
-    state = (_git(root, "rev-parse", "--is-shallow-repository", "HEAD") or "").split()
+    state = (git(root, "rev-parse", "--is-shallow-repository", "HEAD") or "").split()
     if len(state) != 2:
         return {}
     shallow, head = state
@@ -71,8 +82,8 @@ def remembered_dates(root: Path, reports_dir: str, memo: dict[str, Any]) -> dict
 
 def dirty_units(root: Path, reports_dir: str) -> set[str] | None:
     """Slugs with uncommitted or untracked files; None outside a git work tree."""
-    prefix = _git(root, "rev-parse", "--show-prefix")
-    status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", reports_dir)
+    prefix = git(root, "rev-parse", "--show-prefix")
+    status = git(root, "status", "--porcelain", "-z", "--untracked-files=all", "--", reports_dir)
     if prefix is None or status is None:
         return None
     local = prefix.strip() + reports_dir
