@@ -12,7 +12,8 @@ Usage: .venv/bin/python bench/setup.py [--rounds 3] [--units 300] [--skip-instal
    the caches a previous run left: on CI the cache keyed by the locks' hash).
 2. A pull request that changes one unit of a generated province (``--units``, 300), after
    set-up, interleaved with building that one unit alone:
-   - PR path, as the PR job runs it: ``baocao lint --changed-since BASE``, ``baocao build
+   - PR path, as the PR job runs it: ``baocao lint --changed-since BASE``, ``baocao changed``
+     and ``.ci/pr-units.py`` (the changed unit kept alone in the checkout), ``baocao build
      html``, ``baocao build docx UNIT``, from an empty ``_build``;
    - alone: a project holding only that unit: ``baocao build html``, ``baocao build docx
      UNIT``, from an empty ``_build``.
@@ -166,10 +167,15 @@ def pr_rows(work: Path, units: int) -> tuple[dict[str, Row], str]:
 
     def pr_path() -> dict[str, float]:
         shutil.rmtree(whole / "_build", ignore_errors=True)
+        run(["git", "checkout", "-q", "HEAD", "--", "reports"], whole)  # the units kept go
         lint = [BAOCAO, "lint", "--changed-since", base, "--format", "github"]
+        changed = [BAOCAO, "changed", "--since", base]
+        keep = [sys.executable, str(ROOT / ".ci" / "pr-units.py"), unit]
+        ci = {**os.environ, "GITHUB_ACTIONS": "true"}
         return timed(
             [
                 ("lint --changed-since", lambda: run(lint, whole, ok=(0, 1))),
+                ("changed, keep the unit", lambda: (run(changed, whole), run(keep, whole, ci))),
                 ("build html", lambda: run([BAOCAO, "build", "html"], whole)),
                 ("build docx", lambda: run([BAOCAO, "build", "docx", unit], whole)),
             ]

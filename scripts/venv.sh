@@ -14,7 +14,7 @@ python=${PYTHON:-python3}
 venv=${VENV:-.venv}
 boot=${UV_BOOTSTRAP:-.uv}
 lock=requirements/$set_name.txt
-[ -f "$lock" ] || { echo "no lock $lock" >&2; exit 2; }
+[ -f "$lock" ] || { echo "Không có tệp khóa $lock: chỉ có runtime hoặc dev." >&2; exit 2; }
 
 # uv only ever talks to PyPI here: no Python downloads, no progress bars in logs.
 export UV_PYTHON_DOWNLOADS=never UV_NO_PROGRESS=1
@@ -52,7 +52,7 @@ uv=$(find_uv)
 if [ -n "$uv" ]; then
   with_uv "$uv"
 else
-  echo "uv is not available here: installing $lock with pip (slower, same pins)" >&2
+  echo "Không có uv trên máy này: cài $lock bằng pip (chậm hơn, cùng các phiên bản)." >&2
   with_pip
 fi
 # Byte-compile the project's modules, as pip does for an installed package.

@@ -169,6 +169,7 @@ EXERCISED = {
     ("baocao", "shards"): "test_publish_shard_steps_run_as_written",
     (".ci/pr-scope",): "test_workflows_ci.py::test_scope_step_restores_the_base_tooling",
     (".ci/timings",): "test_workflows_ci.py::test_timed_steps_and_the_timings_table",
+    (".ci/pr-units.py",): "test_pr_build_steps_run_as_written",
 }
 
 
@@ -198,6 +199,8 @@ def command_key(argv: list[str]) -> tuple[str, ...]:
     program, *args = argv
     if program in (".ci/pr-scope", ".ci/timings"):
         return (program,)
+    if program == ".venv/bin/python" and args[:1] == [".ci/pr-units.py"]:
+        return (args[0],)
     words = [a for a in args if not a.startswith("-")]
     if program == "make":
         return ("make", *words[:1])
@@ -236,10 +239,16 @@ def test_make_test_runs_setup() -> None:
 
 
 def run_step(
-    workflow: dict[str, Any], job: str, step_id: str, repo: Path, values: dict[str, str]
+    workflow: dict[str, Any],
+    job: str,
+    step_id: str,
+    repo: Path,
+    values: dict[str, str],
+    runner: dict[str, str] | None = None,
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, str], str]:
-    """Run a step's script with bash as GitHub does, `${{ ... }}` replaced from ``values``;
-    return the process, what it wrote to $GITHUB_OUTPUT and to $GITHUB_STEP_SUMMARY."""
+    """Run a step's script with bash as GitHub does, `${{ ... }}` replaced from ``values``
+    and ``runner`` adding to the runner's environment; return the process, what it wrote
+    to $GITHUB_OUTPUT and to $GITHUB_STEP_SUMMARY."""
     spec = step(workflow, job, step_id)
 
     def substitute(text: str) -> str:
@@ -252,6 +261,7 @@ def run_step(
     env |= {k: substitute(v) for k, v in spec.get("env", {}).items()}
     env |= {"GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary), "CI": "true"}
     env["RUNNER_TEMP"] = str(repo.parent)
+    env |= runner or {}
     done = subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", substitute(spec["run"])],
         cwd=repo,
@@ -344,8 +354,19 @@ def test_pr_build_steps_run_as_written(pr_repo: tuple[Path, str]) -> None:
     values = {"github.event.pull_request.base.sha": base}
     _, outputs, _ = run_step(PR, "check", "changed", repo, values)
     values["steps.changed.outputs.units"] = outputs["units"]
+    keep, _, _ = run_step(PR, "check", "keep", repo, values, {"GITHUB_ACTIONS": "true"})
+    assert keep.returncode == 0, keep.stdout + keep.stderr
+    assert keep.stdout == "Chỉ dựng 1/3 đơn vị có thay đổi: so-noi-vu\n"
+    units = sorted(p.name for p in (repo / "reports").iterdir() if p.is_dir())
+    assert units == ["so-noi-vu"]
+    registry = (repo / "reports/units.yaml").read_text("utf-8")
+    assert "slug: so-noi-vu" in registry and "truong-thpt" not in registry
+    assert registry.startswith("# Units whose reports live")  # comments kept
     html, _, _ = run_step(PR, "check", "html", repo, values)
+    assert html.returncode == 0, html.stdout + html.stderr
     assert (repo / "_build/html/index.html").is_file(), html.stdout + html.stderr
+    pages = sorted(p.parent.name for p in (repo / "_build/html/reports").glob("*/index.html"))
+    assert pages == ["so-noi-vu"]
     docx, _, _ = run_step(PR, "check", "docx", repo, values)
     assert docx.returncode == 0, docx.stdout + docx.stderr
     built = sorted(p.name for p in (repo / "_build/docx").glob("*.docx"))

@@ -4,6 +4,7 @@ zizmor, the static analyser of GitHub Actions, finding nothing in the workflows.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -130,3 +131,31 @@ def test_scope_runs_before_any_code_of_the_checkout() -> None:
     assert steps[0]["uses"].startswith("actions/checkout@")
     assert steps[1]["id"] == "scope"
     assert all("run" not in s for s in steps[:1])
+
+
+def _keep(project: Path, *units: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    python = str(project / ".venv" / "bin" / "python")
+    return subprocess.run(
+        [python, ".ci/pr-units.py", *units],
+        cwd=project,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_keeping_the_changed_units_never_removes_a_persons_work(repo: tuple[Path, str]) -> None:
+    """Outside GitHub Actions, with an uncommitted change under reports/, or with a unit it
+    does not know, .ci/pr-units.py refuses and removes nothing."""
+    project, _ = repo
+    units = sorted(p.name for p in (project / "reports").iterdir() if p.is_dir())
+    outside = _keep(project, "so-noi-vu", env={"GITHUB_ACTIONS": ""})
+    assert outside.returncode == 2 and "GitHub Actions" in outside.stderr
+    unknown = _keep(project, "khong-co", env={"GITHUB_ACTIONS": "true"})
+    assert unknown.returncode == 2 and "khong-co" in unknown.stderr
+    draft = project / "reports" / "truong-thpt-le-quy-don" / "nhap.md"
+    draft.write_text("# Bản nháp chưa commit\n", "utf-8")
+    dirty = _keep(project, "so-noi-vu", env={"GITHUB_ACTIONS": "true"})
+    assert dirty.returncode == 2 and "chưa commit" in dirty.stderr
+    assert sorted(p.name for p in (project / "reports").iterdir() if p.is_dir()) == units
+    assert draft.is_file()
