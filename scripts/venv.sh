@@ -5,8 +5,9 @@
 #
 # The installer is uv, pinned by hash in requirements/uv.txt and installed from PyPI with
 # the interpreter's own pip into $UV_BOOTSTRAP (a wheel with its binary: nothing else is
-# downloaded). Where uv cannot be had (no wheel for the platform, no pip), or with
-# INSTALLER=pip, pip installs the very same locks. Both verify every hash.
+# downloaded), or failing that a uv already on PATH. Where no uv can be had (no wheel for
+# the platform, no pip), or with INSTALLER=pip, pip installs the very same locks. Both
+# verify every hash.
 set -euo pipefail
 
 set_name=${1:?usage: scripts/venv.sh runtime|dev}
@@ -20,14 +21,19 @@ lock=requirements/$set_name.txt
 export UV_PYTHON_DOWNLOADS=never UV_NO_PROGRESS=1
 export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
 
-# Prints the path of a working uv, installing the pinned one first; nothing if none.
+# Prints the path of a working uv: the pinned one (installed first), else one already on
+# PATH; nothing if none.
 find_uv() {
   [ "${INSTALLER:-uv}" = uv ] || return 0
   if [ ! -x "$boot/bin/uv" ]; then
     "$python" -m pip install --quiet --require-hashes --no-deps --target "$boot" \
-      -r requirements/uv.txt >&2 || { rm -rf "$boot"; return 0; }
+      -r requirements/uv.txt >&2 || rm -rf "$boot"
   fi
-  if "$boot/bin/uv" --version >/dev/null 2>&1; then echo "$boot/bin/uv"; fi
+  if "$boot/bin/uv" --version >/dev/null 2>&1; then
+    echo "$boot/bin/uv"
+  elif command -v uv >/dev/null 2>&1 && uv --version >/dev/null 2>&1; then
+    command -v uv
+  fi
 }
 
 with_uv() {
