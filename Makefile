@@ -1,19 +1,26 @@
-# The two commands: `make build` and `make test`. Both set up .venv first.
+# The two commands: `make build` and `make test`. Both set up .venv first: `make build`
+# with the runtime set only (requirements/runtime.txt), `make test` with the development
+# set too (requirements/dev.txt). scripts/venv.sh installs them with uv, or with pip where
+# uv cannot be had (INSTALLER=pip forces it).
 PYTHON ?= python3
-VENV   := .venv
+VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+UV_BOOTSTRAP ?= .uv
+export PYTHON VENV UV_BOOTSTRAP
 
-.PHONY: setup build lint html docx test bench lock clean
+.PHONY: setup setup-dev build lint html docx test bench lock clean
 
-$(STAMP): requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	$(BIN)/python -m compileall -q tooling  # as pip does for an installed package
-	touch $(STAMP)
+$(VENV)/.runtime: requirements/runtime.txt requirements/build.txt requirements/uv.txt pyproject.toml
+	scripts/venv.sh runtime
+	touch $@
 
-setup: $(STAMP)
+$(VENV)/.dev: $(VENV)/.runtime requirements/dev.txt
+	scripts/venv.sh dev
+	touch $@
+
+setup: $(VENV)/.runtime
+
+setup-dev: $(VENV)/.dev
 
 # Lint every unit (findings do not stop the build), then the Word files, then the site
 # (which links the Word files it finds).
@@ -22,20 +29,26 @@ build: setup
 	$(BIN)/baocao build docx
 	$(BIN)/baocao build html
 
-test: setup
+test: setup-dev
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests ran"; exit 0; fi; exit $$rc
 
-bench: setup
+bench: setup-dev
 	$(BIN)/python bench/lint.py
 	$(BIN)/python bench/html.py
 	$(BIN)/python bench/docx.py
 
-# Re-pin every dependency after changing pyproject.toml (needs the network).
+# Re-pin after changing pyproject.toml (needs PyPI). Pins that still fit are kept;
+# `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest release allowed.
+COMPILE = $(UV_BOOTSTRAP)/bin/uv pip compile --quiet --universal --python-version 3.11 \
+  --generate-hashes --custom-compile-command "make lock" $(LOCK_FLAGS)
 lock:
-	rm -rf /tmp/baocao-lock && $(PYTHON) -m venv /tmp/baocao-lock
-	/tmp/baocao-lock/bin/pip install --quiet . pytest pytest-xdist hypothesis ruff jsonschema \
-	  check-jsonschema pre-commit playwright beautifulsoup4 lxml
-	/tmp/baocao-lock/bin/pip freeze --exclude baocao > requirements.lock
+	test -x $(UV_BOOTSTRAP)/bin/uv || $(PYTHON) -m pip install --quiet --require-hashes \
+	  --no-deps --target $(UV_BOOTSTRAP) -r requirements/uv.txt
+	$(COMPILE) pyproject.toml -o requirements/runtime.txt
+	$(COMPILE) pyproject.toml --group pyproject.toml:dev -c requirements/runtime.txt \
+	  -o requirements/dev.txt
+	$(COMPILE) requirements/build.in -o requirements/build.txt
+	$(COMPILE) requirements/uv.in -o requirements/uv.txt
 
 clean:
 	rm -rf _build .pytest_cache

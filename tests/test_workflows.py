@@ -22,7 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 BAOCAO = ".venv/bin/baocao"
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
-ACTION = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@(v\d+|[0-9a-f]{40})$")
+# A third-party action pinned by full commit, its release tag in a comment.
+PINNED = re.compile(
+    r"^\s*(?:- )?uses: [\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+$"
+)
+RUNTIME_KEY = (
+    "uv-runtime-${{ runner.os }}-${{ hashFiles('requirements/runtime.txt', "
+    "'requirements/build.txt', 'requirements/uv.txt') }}"
+)
 
 
 def load(name: str) -> dict[str, Any]:
@@ -92,25 +99,32 @@ def test_publish_holds_only_what_pages_needs() -> None:
     assert PUBLISH["jobs"]["deploy"]["environment"]["name"] == "github-pages"
 
 
-def test_actions_are_pinned_to_a_major_tag_or_a_commit() -> None:
-    for name, workflow in BOTH.items():
-        for _, s in steps(workflow):
-            if "uses" in s:
-                assert ACTION.match(s["uses"]), f"{name}: {s['uses']}"
+def test_actions_are_pinned_to_a_commit_with_the_tag_in_a_comment() -> None:
+    for name in BOTH:
+        lines = (WORKFLOWS / name).read_text("utf-8").splitlines()
+        uses = [line for line in lines if re.match(r"^\s*(- )?uses:", line)]
+        assert uses and len(uses) == sum("uses" in s for _, s in steps(BOTH[name]))
+        for line in uses:
+            assert PINNED.match(line), f"{name}: {line.strip()}"
 
 
-def test_python_is_set_up_with_pip_caching_then_make_setup() -> None:
+def test_jobs_install_the_runtime_set_with_uv_cached_by_the_locks_hash() -> None:
     for workflow in BOTH.values():
         for spec in workflow["jobs"].values():
             runs = [s.get("run") for s in spec["steps"]]
             if not any(r and BAOCAO in r for r in runs):
                 continue
-            python = next(s for s in spec["steps"] if s.get("uses", "").startswith("actions/setup"))
-            assert python["uses"].startswith("actions/setup-python@")
-            assert python["with"]["cache"] == "pip"
-            assert python["with"]["cache-dependency-path"] == "requirements.lock"
-            first = next(i for i, r in enumerate(runs) if r)
-            assert runs[first] == "make setup"
+            uses = [s.get("uses", "").split("@")[0] for s in spec["steps"]]
+            python = spec["steps"][uses.index("actions/setup-python")]
+            assert "cache" not in python["with"]  # pip's cache is no use to uv
+            cache = spec["steps"][uses.index("actions/cache")]
+            assert cache["with"]["path"].split() == ["~/.cache/uv", ".uv"]
+            assert cache["with"]["key"] == RUNTIME_KEY
+            setup = next(r for r in runs if r and "make" in r)
+            assert setup.split()[-2:] == ["make", "setup"]
+            assert uses.index("actions/cache") < runs.index(setup)
+            text = json.dumps(spec)
+            assert "setup-dev" not in text and "make test" not in text and "dev.txt" not in text
 
 
 def test_pr_fetches_history_and_uploads_one_artifact_named_after_the_pr() -> None:
@@ -119,13 +133,18 @@ def test_pr_fetches_history_and_uploads_one_artifact_named_after_the_pr() -> Non
     assert checkout["with"]["fetch-depth"] == 0
     uploads = [s for _, s in steps(PR) if s.get("uses", "").startswith("actions/upload-artifact")]
     assert len(uploads) == 1
-    assert "github.event.pull_request.number" in uploads[0]["with"]["name"]
+    assert uploads[0]["with"]["name"] == (
+        "bao-cao-pr-${{ github.event.pull_request.number }}"
+        "${{ steps.scope.outputs.artifact-suffix }}"
+    )
     assert uploads[0]["with"]["path"].split() == ["_build/html", "_build/docx"]
 
 
 def test_pr_runs_vale_with_its_official_action() -> None:
     vale = [s for _, s in steps(PR) if "vale-action" in s.get("uses", "")]
-    assert [s["uses"] for s in vale] == ["vale-cli/vale-action@v2"]
+    assert [s["uses"].split("@")[0] for s in vale] == ["vale-cli/vale-action"]
+    text = (WORKFLOWS / "pr.yml").read_text("utf-8")
+    assert re.search(r"vale-cli/vale-action@[0-9a-f]{40} # v2\.", text)
     assert vale[0]["with"]["files"] == "reports"
 
 
@@ -139,7 +158,8 @@ def test_step_references_name_existing_steps() -> None:
 
 # ---------------------------------------------------------------- commands in run: steps
 
-# Every command a `run:` step may call, and the test of this module that runs it.
+# Every command a `run:` step may call, and the test that runs it (in this module unless
+# named with its file).
 EXERCISED = {
     ("make", "setup"): "test_make_test_runs_setup",
     ("baocao", "lint"): "test_pr_lint_step_runs_as_written",
@@ -147,6 +167,9 @@ EXERCISED = {
     ("baocao", "build", "html"): "test_pr_build_steps_run_as_written",
     ("baocao", "build", "docx"): "test_pr_build_steps_run_as_written",
     ("baocao", "shards"): "test_publish_shard_steps_run_as_written",
+    (".ci/pr-scope",): "test_workflows_ci.py::test_scope_step_restores_the_base_tooling",
+    (".ci/timings",): "test_workflows_ci.py::test_timed_steps_and_the_timings_table",
+    (".ci/pr-units.py",): "test_pr_build_steps_run_as_written",
 }
 
 
@@ -171,11 +194,17 @@ def commands(script: str) -> list[list[str]]:
 
 
 def command_key(argv: list[str]) -> tuple[str, ...]:
+    if argv[0] == ".ci/timed":  # .ci/timed LABEL COMMAND...: the command is what runs
+        argv = argv[2:]
     program, *args = argv
+    if program in (".ci/pr-scope", ".ci/timings"):
+        return (program,)
+    if program == ".venv/bin/python" and args[:1] == [".ci/pr-units.py"]:
+        return (args[0],)
     words = [a for a in args if not a.startswith("-")]
     if program == "make":
         return ("make", *words[:1])
-    assert program == BAOCAO, f"only make and {BAOCAO} may run: {argv}"
+    assert program == BAOCAO, f"only make, .ci scripts and {BAOCAO} may run: {argv}"
     return ("baocao", *words[:2]) if words[:1] == ["build"] else ("baocao", *words[:1])
 
 
@@ -192,7 +221,11 @@ def workflow_commands() -> set[tuple[str, ...]]:
 def test_run_steps_call_only_make_or_baocao_commands_this_suite_runs() -> None:
     assert workflow_commands() == set(EXERCISED)
     for test_name in EXERCISED.values():
-        assert callable(globals().get(test_name)), test_name
+        module, _, name = test_name.rpartition("::")
+        if module:
+            assert f"\ndef {name}(" in (ROOT / "tests" / module).read_text("utf-8"), test_name
+        else:
+            assert callable(globals().get(name)), test_name
 
 
 def test_make_test_runs_setup() -> None:
@@ -206,10 +239,16 @@ def test_make_test_runs_setup() -> None:
 
 
 def run_step(
-    workflow: dict[str, Any], job: str, step_id: str, repo: Path, values: dict[str, str]
+    workflow: dict[str, Any],
+    job: str,
+    step_id: str,
+    repo: Path,
+    values: dict[str, str],
+    runner: dict[str, str] | None = None,
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, str], str]:
-    """Run a step's script with bash as GitHub does, `${{ ... }}` replaced from ``values``;
-    return the process, what it wrote to $GITHUB_OUTPUT and to $GITHUB_STEP_SUMMARY."""
+    """Run a step's script with bash as GitHub does, `${{ ... }}` replaced from ``values``
+    and ``runner`` adding to the runner's environment; return the process, what it wrote
+    to $GITHUB_OUTPUT and to $GITHUB_STEP_SUMMARY."""
     spec = step(workflow, job, step_id)
 
     def substitute(text: str) -> str:
@@ -221,6 +260,8 @@ def run_step(
     env = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}
     env |= {k: substitute(v) for k, v in spec.get("env", {}).items()}
     env |= {"GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(summary), "CI": "true"}
+    env["RUNNER_TEMP"] = str(repo.parent)
+    env |= runner or {}
     done = subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", substitute(spec["run"])],
         cwd=repo,
@@ -313,8 +354,19 @@ def test_pr_build_steps_run_as_written(pr_repo: tuple[Path, str]) -> None:
     values = {"github.event.pull_request.base.sha": base}
     _, outputs, _ = run_step(PR, "check", "changed", repo, values)
     values["steps.changed.outputs.units"] = outputs["units"]
+    keep, _, _ = run_step(PR, "check", "keep", repo, values, {"GITHUB_ACTIONS": "true"})
+    assert keep.returncode == 0, keep.stdout + keep.stderr
+    assert keep.stdout == "Chỉ dựng 1/3 đơn vị có thay đổi: so-noi-vu\n"
+    units = sorted(p.name for p in (repo / "reports").iterdir() if p.is_dir())
+    assert units == ["so-noi-vu"]
+    registry = (repo / "reports/units.yaml").read_text("utf-8")
+    assert "slug: so-noi-vu" in registry and "truong-thpt" not in registry
+    assert registry.startswith("# Units whose reports live")  # comments kept
     html, _, _ = run_step(PR, "check", "html", repo, values)
+    assert html.returncode == 0, html.stdout + html.stderr
     assert (repo / "_build/html/index.html").is_file(), html.stdout + html.stderr
+    pages = sorted(p.parent.name for p in (repo / "_build/html/reports").glob("*/index.html"))
+    assert pages == ["so-noi-vu"]
     docx, _, _ = run_step(PR, "check", "docx", repo, values)
     assert docx.returncode == 0, docx.stdout + docx.stderr
     built = sorted(p.name for p in (repo / "_build/docx").glob("*.docx"))
