@@ -27,7 +27,7 @@ NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 # Blocks of the unit's page that are not the report's text (the Word file has its own).
 PAGE_FURNITURE = (
     ".headerlink, .footnote-reference, .baocao-header, .baocao-loai, "
-    ".baocao-signature, .baocao-panel"
+    ".baocao-signature, .baocao-panel, .baocao-banner"
 )
 MARKER = re.compile(r"^(?:[-+]|\d+[.)]|[a-zđ][.)]|[ivx]+\.)\s+")
 UNITS = (*EXAMPLES, DRAFT)
