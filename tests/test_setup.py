@@ -237,16 +237,21 @@ def test_the_wheel_installed_outside_the_repository_lints_and_builds_an_example(
         capture_output=True,
         text=True,
     )
-    report = json.loads(lint.stdout)
-    assert lint.returncode in (0, 1), lint.stderr
-    assert json.dumps(report).count("so-noi-vu") >= 1
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    (unit,) = json.loads(lint.stdout)["units"]  # rules and messages from the wheel
+    assert (unit["unit"], unit["form"], unit["complete"]) == ("so-noi-vu", "mau-02", True)
+    assert unit["sections"] == {"required": 19, "present": 19} and unit["diagnostics"] == []
     english = subprocess.run(
         [baocao, "--lang", "en", "lint", "reports/no-such-unit"],
         cwd=project,
         capture_output=True,
         text=True,
     )
-    assert english.returncode != 0 and "Traceback" not in english.stderr
+    assert english.returncode == 2 and "Traceback" not in english.stderr
+    assert (
+        english.stderr.strip()
+        == "Error: reports/no-such-unit: No such file or folder. Check the path."
+    )
     docx = subprocess.run(
         [baocao, "build", "docx", "so-noi-vu"], cwd=project, capture_output=True, text=True
     )
