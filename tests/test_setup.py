@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 from test_precommit import git
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +79,23 @@ def test_runtime_lock_holds_no_development_tool_and_dev_lock_agrees_with_it() ->
     assert set(dev) >= DEV_TOOLS
     for name, versions in runtime.items():
         assert dev.get(name) == versions, name  # the same pins in both sets
+
+
+@pytest.mark.parametrize(
+    ("lock", "specs"),
+    [
+        ("runtime.txt", PYPROJECT["project"]["dependencies"]),
+        ("dev.txt", PYPROJECT["project"]["dependencies"] + PYPROJECT["dependency-groups"]["dev"]),
+        ("build.txt", PYPROJECT["build-system"]["requires"]),
+    ],
+)
+def test_every_pin_satisfies_what_pyproject_asks(lock: str, specs: list[str]) -> None:
+    """A changed pyproject.toml without `make lock` is caught here."""
+    pinned = pins(lock)
+    for spec in specs:
+        requirement = Requirement(spec)
+        for version in pinned[norm(requirement.name)]:
+            assert requirement.specifier.contains(version, prereleases=True), (lock, spec, version)
 
 
 def test_build_lock_is_the_build_backend_of_pyproject() -> None:
