@@ -16,6 +16,8 @@ class RuleData:
     nothing_to_report: tuple[str, ...]
     guidance_similarity: float
     year_pattern: re.Pattern[str]
+    year_range_pattern: re.Pattern[str]
+    year_span_max: int
 
 
 @cache
@@ -27,4 +29,6 @@ def rule_data() -> RuleData:
         nothing_to_report=tuple(raw["nothing_to_report"]),
         guidance_similarity=float(raw["guidance_similarity"]),
         year_pattern=re.compile(raw["year_pattern"]),
+        year_range_pattern=re.compile(raw["year_range_pattern"], re.IGNORECASE),
+        year_span_max=int(raw["year_span_max"]),
     )
