@@ -13,6 +13,7 @@ import yaml
 @dataclass(frozen=True)
 class RuleData:
     placeholders: tuple[re.Pattern[str], ...]
+    placeholder_exceptions: tuple[re.Pattern[str], ...]
     nothing_to_report: tuple[str, ...]
     guidance_similarity: float
     year_pattern: re.Pattern[str]
@@ -26,6 +27,7 @@ def rule_data() -> RuleData:
     raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return RuleData(
         placeholders=tuple(re.compile(p) for p in raw["placeholders"]),
+        placeholder_exceptions=tuple(re.compile(p) for p in raw["placeholder_exceptions"]),
         nothing_to_report=tuple(raw["nothing_to_report"]),
         guidance_similarity=float(raw["guidance_similarity"]),
         year_pattern=re.compile(raw["year_pattern"]),

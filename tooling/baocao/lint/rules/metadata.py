@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from baocao import dates
 from baocao.diagnostics import Diagnostic
+from baocao.lint import placeholders
 from baocao.lint.context import LintContext
 from baocao.lint.ruledata import rule_data
 from baocao.lint.rules.base import Rule
@@ -78,6 +79,8 @@ class InvalidField(Rule):
         yield from _field_problems(self, ctx, "invalid")
         number = fm.get("so_ky_hieu")
         code = ctx.form.document_code if ctx.form else "BC"
+        if isinstance(number, str) and placeholders.first(number):
+            return  # a placeholder, told as such by BC202
         if isinstance(number, str) and not re.fullmatch(
             rf"\d*/{re.escape(code)}-[A-Za-zĐđ0-9][A-Za-zĐđ0-9.\-]*", number
         ):
