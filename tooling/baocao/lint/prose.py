@@ -11,6 +11,7 @@ directives whose body is Markdown (``{note}``, ``{list-table}``, ...) is read to
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,14 +27,19 @@ OPAQUE = "\ufffc"
 # Inline children that are not prose; a link is skipped from its opening to its closing.
 _SKIPPED = {"code_inline", "html_inline", "myst_role", "math_inline", "image", "footnote_ref"}
 _BREAKS = {"softbreak", "hardbreak"}
-# Written in the text but not prose: URLs, e-mail addresses, paths and file names.
-_NOT_PROSE = re.compile(
-    r"(?:https?://|www\.|ftp://)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<!\S)(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,4}(?!\w)"
-    r"|(?<![\w/])[\w-]+\.(?:md|docx?|pdf|xlsx?|png|jpe?g|yaml|yml|txt|html?)(?!\w)",
-    re.IGNORECASE,
+# Written in the text but not prose: URLs, e-mail addresses, paths and file names. Each
+# pattern is searched only in a text holding its cheap sign (most text holds none).
+_EXTENSIONS = r"(?:md|docx?|pdf|xlsx?|png|jpe?g|yaml|yml|txt|html?)"
+_NOT_PROSE = (
+    (("://", "www."), re.compile(r"(?:https?://|www\.|ftp://)\S+", re.IGNORECASE)),
+    (("@",), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    (
+        ("/",),
+        re.compile(r"(?<!\S)(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,4}(?!\w)"),
+    ),
 )
+_FILE_NAME = re.compile(rf"(?<![\w/])[\w-]+\.{_EXTENSIONS}(?!\w)", re.IGNORECASE)
+_FILE_SIGN = re.compile(rf"\.{_EXTENSIONS}(?!\w)", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"^\{(?P<name>[\w:.-]+)\}")
 # Directives whose body is not Markdown (the same list as the safety rules' scan).
 _OPAQUE_DIRECTIVES = (
@@ -67,23 +73,33 @@ def runs(ctx: LintContext) -> list[Run]:
     """Every run of every file of the unit, computed once per lint."""
     if "prose" not in ctx.cache:
         ctx.cache["prose"] = [
-            run for source in ctx.report.files for run in file_runs(source.tokens, source.rel)
+            run
+            for source in ctx.report.files
+            for run in file_runs(
+                source.tokens, source.rel, nfc=not unicodedata.is_normalized("NFC", source.text)
+            )
         ]
     return ctx.cache["prose"]
 
 
-def file_runs(tokens: list[Token], file: str, offset: int = 0) -> Iterator[Run]:
-    """Every run of a file's tokens; ``offset`` is added to every line (nested content)."""
+def file_runs(tokens: list[Token], file: str, offset: int = 0, nfc: bool = False) -> Iterator[Run]:
+    """Every run of a file's tokens; ``offset`` is added to every line (nested content).
+
+    With ``nfc`` (a file not in NFC), each run is normalised: the rules read NFC text
+    whatever the file's form, and the NFD fix (BC401) comes first in a ``--fix``.
+    """
     for token in tokens:
         if token.type == "inline" and token.map:
             text = _prose(token.children or [])
             if text.strip():
+                text = unicodedata.normalize("NFC", text) if nfc else text
                 yield Run(file, token.map[0] + 1 + offset, text)
         elif token.type in ("fence", "colon_fence") and token.map:
             match = _DIRECTIVE.match(token.info.strip())
             if match and match["name"] not in _OPAQUE_DIRECTIVES and token.content.strip():
                 line = token.map[0] + 1 + offset
-                yield from file_runs(parser().parse(_without_options(token.content)), file, line)
+                nested = parser().parse(_without_options(token.content))
+                yield from file_runs(nested, file, line, nfc)
 
 
 def _prose(children: list[Token]) -> str:
@@ -102,8 +118,18 @@ def _prose(children: list[Token]) -> str:
         elif child.type in _SKIPPED:
             parts.append(OPAQUE)
         elif child.type == "text":
-            parts.append(_NOT_PROSE.sub(OPAQUE, child.content))
-    return "".join(parts)
+            parts.append(child.content)
+    return _masked("".join(parts))
+
+
+def _masked(text: str) -> str:
+    """``text`` with its URLs, e-mail addresses, paths and file names made opaque."""
+    for signs, pattern in _NOT_PROSE:
+        if any(sign in text for sign in signs):
+            text = pattern.sub(OPAQUE, text)
+    if _FILE_SIGN.search(text):
+        text = _FILE_NAME.sub(OPAQUE, text)
+    return text
 
 
 def _without_options(content: str) -> str:

@@ -6,6 +6,8 @@ through lint/slips.py, which rewrites a slip only where the fix is certain.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Iterable, Iterator
 from typing import ClassVar
@@ -16,7 +18,6 @@ from baocao.lint.context import LintContext
 from baocao.lint.ruledata import rule_data
 from baocao.lint.rules.base import Rule
 from baocao.lint.slips import Slip, fix_text
-from baocao.text import nfc
 
 Found = tuple[int, str, str]  # (index in the run, text as written, text fixed)
 
@@ -36,7 +37,7 @@ class TypographyRule(Rule):
             ctx.cache[key] = [
                 Slip(run.file, run.line_at(index), found, fixed)
                 for run in prose.runs(ctx)
-                for index, found, fixed in self.found(nfc(run.text))
+                for index, found, fixed in self.found(run.text)
             ]
         return ctx.cache[key]
 
@@ -70,19 +71,38 @@ class RepeatedWords(TypographyRule):
     """
 
     code, name, key = "BC406", "repeated-words", "rule.repeated-words"
-    PATTERN = re.compile(
-        r"(?<![\w\ufffc])(?P<phrase>(?:[^\W\d_]+ ){0,4}[^\W\d_]+)"
-        r"(?P<gap>[ \n]+)(?P=phrase)(?![\w])",
-        re.IGNORECASE,
-    )
+    # the shortest phrase first; \w then a check for digits is faster than a letter class
+    PATTERN = re.compile(r"\b(?P<phrase>\w+(?: \w+){0,4}?)(?P<gap>[ \n]+)(?P=phrase)\b")
 
     def found(self, text: str) -> Iterator[Found]:
+        lowered = text.lower()
+        if len(lowered) != len(text) or not _may_repeat(lowered):
+            return  # most runs repeat nothing: a quick test first, the costly search after
         slips = rule_data().repeated_word_slips
-        for match in self.PATTERN.finditer(text):
+        for match in self.PATTERN.finditer(lowered):
             phrase = match["phrase"]
-            if " " not in phrase and phrase.lower() not in slips:
+            if any(char.isdigit() or char == "_" for char in phrase):
+                continue  # numbers ("10 10" in a list of figures), not words
+            if " " not in phrase and phrase not in slips:
                 continue  # two words meeting ("trực tiếp tiếp khách"), "người người", a name
-            yield match.start(), match.group(0), phrase
+            start, end = match.span()
+            yield start, text[start:end], text[start : match.end("phrase")]
+
+
+def _may_repeat(text: str, longest: int = 5) -> bool:
+    """A quick test: could some phrase of ``text`` (``longest`` words at most) follow itself?
+
+    A word typed twice makes two equal words in a row; a phrase typed twice makes a pair
+    of words that comes again 2 to ``longest`` words later.
+    """
+    words = _WORDS.findall(text)
+    if any(map(operator.eq, words, words[1:])):
+        return True
+    pairs = list(itertools.pairwise(words))
+    return any(any(map(operator.eq, pairs, pairs[size:])) for size in range(2, longest + 1))
+
+
+_WORDS = re.compile(r"\w+")
 
 
 class SpaceBeforePunctuation(TypographyRule):
@@ -108,17 +128,40 @@ class SpaceBeforePunctuation(TypographyRule):
     code, name, key = "BC407", "space-before-punctuation", "rule.space-before-punctuation"
     # a word, spaces, then a closing mark (a dot only when it is not a dotted line or
     # a decimal); or an opening bracket or quote, spaces, then a word
-    BEFORE = re.compile(
-        r"(?P<word>[^\s\ufffc(\[“«]*(?:[^\W_]|[)\]”»%]))(?P<gap> +)"
-        r"(?P<mark>[,;:!?)\]”»]|\.(?![.…\w]))"
-    )
-    AFTER = re.compile(r"(?<![^\s(\[])(?P<mark>[(\[“«])(?P<gap> +)(?P<word>[^\s\ufffc)\]”»]+)")
+    # starts with a space (a literal is found fast); the character before is checked apart
+    BEFORE = re.compile(r" +(?P<mark>[,;:!?)\]”»]|\.(?![.…\w]))")
+    AFTER = re.compile(r"(?<![^\s(\[\ufffc])(?P<mark>[(\[“«])(?P<gap> +)(?=[^\s\ufffc)\]”»])")
+
+    SIGNS = (" ,", " ;", " :", " .", " !", " ?", " )", " ]", " ”", " »", "( ", "[ ", "“ ", "« ")
 
     def found(self, text: str) -> Iterator[Found]:
+        if not any(sign in text for sign in self.SIGNS):
+            return  # substring tests are much faster than the search
         for match in self.BEFORE.finditer(text):
-            yield match.start(), match.group(0), match["word"] + match["mark"]
+            before = text[match.start() - 1 : match.start()]
+            if not before or not (before.isalnum() or before in ")]”»%"):
+                continue
+            word = _word_before(text, match.start())
+            yield match.start() - len(word), word + match.group(0), word + match["mark"]
         for match in self.AFTER.finditer(text):
-            yield match.start(), match.group(0), match["mark"] + match["word"]
+            word = _word_after(text, match.end())
+            yield match.start(), match.group(0) + word, match["mark"] + word
+
+
+_WORD_BEFORE = re.compile(r"[^\s\ufffc(\[“«]*$")
+_WORD_AFTER = re.compile(r"[^\s\ufffc)\]”»]*")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word that ends at ``end`` (up to a space, an opaque piece or an opening mark)."""
+    start = max(0, end - 40)
+    match = _WORD_BEFORE.search(text, start, end)
+    return match.group(0) if match else ""
+
+
+def _word_after(text: str, start: int) -> str:
+    match = _WORD_AFTER.match(text, start, start + 40)
+    return match.group(0) if match else ""
 
 
 class NoSpaceBeforeBracket(TypographyRule):
@@ -141,13 +184,21 @@ class NoSpaceBeforeBracket(TypographyRule):
     """
 
     code, name, key = "BC408", "no-space-before-bracket", "rule.no-space-before-bracket"
-    PATTERN = re.compile(
-        r"(?P<before>[^\s(\[\ufffc]*[^\W_])\((?P<after>(?![^\W_]{1,2}\))[^\W\d_][^\s()\ufffc]*)"
-    )
+    PATTERN = re.compile(r"\((?<=[^\W_]\()(?![^\W_]{1,2}\))(?=[^\W\d_])")
 
     def found(self, text: str) -> Iterator[Found]:
         for match in self.PATTERN.finditer(text):
-            yield match.start(), match.group(0), f"{match['before']} ({match['after']}"
+            before = _word_before(text, match.start())
+            after = _WORD_AFTER_BRACKET.match(text, match.end(), match.end() + 40)
+            written = after.group(0) if after else ""
+            yield (
+                match.start() - len(before),
+                f"{before}({written}",
+                f"{before} ({written}",
+            )
+
+
+_WORD_AFTER_BRACKET = re.compile(r"[^\s()\ufffc]*")
 
 
 class SpacedCode(TypographyRule):
@@ -171,18 +222,25 @@ class SpacedCode(TypographyRule):
 
     code, name, key = "BC409", "spaced-code", "rule.spaced-code"
     _UPPER = r"[A-ZĐ][A-ZĐ0-9]+"
-    PATTERN = re.compile(
+    # each starts with a digit (a character class is found fast), then looks behind it
+    PATTERNS = (
         # a document's number and code: "01 /BC-UBND", "885/ PGDĐT", "30/2020/ NĐ-CP"
-        rf"(?<![\w/])\d{{1,5}}(?: */ *(?:19|20)\d\d)? */ *{_UPPER}"
-        rf"(?:(?:- ?| -(?=\S)){_UPPER})*(?![\w-])"
+        re.compile(
+            rf"\d(?<![\w/]\d)\d{{0,4}}(?: */ *(?:19|20)\d\d)? */ *{_UPPER}"
+            rf"(?:(?:- ?| -(?=\S)){_UPPER})*(?![\w-])"
+        ),
         # a date: "15/ 12/2025"
-        r"|(?<![\w/])\d{1,2} */ *\d{1,2} */ *(?:19|20)\d\d(?![\w/])"
+        re.compile(r"\d(?<![\w/]\d)\d? */ *\d{1,2} */ *(?:19|20)\d\d(?![\w/])"),
         # a range spaced on one side only: "2001- 2005", "10 -15"
-        r"|(?<![\w/.,])\d+(?: [-–—](?=\d)|[-–—] (?=\d))\d+(?![\w/])"
+        re.compile(r"\d(?<![\w/.,]\d)\d*(?: [-–—](?=\d)|[-–—] (?=\d))\d+(?![\w/])"),
     )
 
+    SIGNS = (" /", "/ ", " -", "- ", " –", "– ", " —", "— ")
+
     def found(self, text: str) -> Iterator[Found]:
-        for match in self.PATTERN.finditer(text):
+        if not any(sign in text for sign in self.SIGNS):
+            return  # every slip has a space beside a slash or a dash
+        for match in (m for pattern in self.PATTERNS for m in pattern.finditer(text)):
             written = match.group(0)
             if " " in written:
                 yield match.start(), written, written.replace(" ", "")
