@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from markdown_it.token import Token
 
+from baocao.lint.directives import DIRECTIVE
+from baocao.lint.directives import OPAQUE as OPAQUE_DIRECTIVES
 from baocao.mdparser import parser
 
 if TYPE_CHECKING:
@@ -40,19 +42,6 @@ _NOT_PROSE = (
 )
 _FILE_NAME = re.compile(rf"(?<![\w/])[\w-]+\.{_EXTENSIONS}(?!\w)", re.IGNORECASE)
 _FILE_SIGN = re.compile(rf"\.{_EXTENSIONS}(?!\w)", re.IGNORECASE)
-_DIRECTIVE = re.compile(r"^\{(?P<name>[\w:.-]+)\}")
-# Directives whose body is not Markdown (the same list as the safety rules' scan).
-_OPAQUE_DIRECTIVES = (
-    "toctree",
-    "code",
-    "code-block",
-    "code-cell",
-    "csv-table",
-    "math",
-    "raw",
-    "eval-rst",
-    "eval-md",
-)
 _OPTION = re.compile(r"^:[\w-]+:")
 
 
@@ -95,8 +84,8 @@ def file_runs(tokens: list[Token], file: str, offset: int = 0, nfc: bool = False
                 text = unicodedata.normalize("NFC", text) if nfc else text
                 yield Run(file, token.map[0] + 1 + offset, text)
         elif token.type in ("fence", "colon_fence") and token.map:
-            match = _DIRECTIVE.match(token.info.strip())
-            if match and match["name"] not in _OPAQUE_DIRECTIVES and token.content.strip():
+            match = DIRECTIVE.match(token.info.strip())
+            if match and match["name"] not in OPAQUE_DIRECTIVES and token.content.strip():
                 line = token.map[0] + 1 + offset
                 nested = parser().parse(_without_options(token.content))
                 yield from file_runs(nested, file, line, nfc)
