@@ -7,10 +7,12 @@ URLs is never touched, a slip whose fix is not certain is left and still reporte
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
+from baocao.lint import choose_rules
 from baocao.lint.slips import Slip, fix_text
-from lint_helpers import SCHOOL, make_project, run_cli
+from lint_helpers import EXAMPLES, ROOT, SCHOOL, lint, make_project, run_cli
 
 SLIPS = (
     "Thực hiện Kế hoạch số kế hoạch số 12/KH-UBND của của tỉnh ; đạt 02/16(đạt 12,5%)"
@@ -74,3 +76,20 @@ def test_fix_text_rewrites_a_slip_only_where_it_occurs_once_outside_code() -> No
     assert fix_text(text, "f.md", slips) == (
         "a\nsố 01/BC-UBND và `01 /BC-UBND`\r\n01 /BC-UBND, 01 /BC-UBND\n"
     )
+
+
+def test_generated_units_and_examples_raise_none_of_these_rules(tmp_path: Path) -> None:
+    """The measurement of false findings: real-voiced text, written clean, stays clean."""
+    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
+    assert spec and spec.loader
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    root = make_project(tmp_path, *EXAMPLES)
+    slugs = generator.generate(20, root, seed=3)
+    rules = choose_rules(("BC202", "BC303", "BC406", "BC407", "BC408", "BC409"))
+    found = [
+        f"{d.file}:{d.line}: {d.code} {d.message('en')}"
+        for unit in (*EXAMPLES, *slugs)
+        for d in lint(root, unit, rules).diagnostics
+    ]
+    assert found == []
