@@ -71,6 +71,16 @@ def runs(ctx: LintContext) -> list[Run]:
     return ctx.cache["prose"]
 
 
+def joined(ctx: LintContext) -> dict[str, str]:
+    """Each file's prose in one text (runs one a line), for a quick test before a search."""
+    if "prose:joined" not in ctx.cache:
+        texts: dict[str, list[str]] = {}
+        for run in runs(ctx):
+            texts.setdefault(run.file, []).append(run.text)
+        ctx.cache["prose:joined"] = {file: "\n".join(parts) for file, parts in texts.items()}
+    return ctx.cache["prose:joined"]
+
+
 def file_runs(tokens: list[Token], file: str, offset: int = 0, nfc: bool = False) -> Iterator[Run]:
     """Every run of a file's tokens; ``offset`` is added to every line (nested content).
 

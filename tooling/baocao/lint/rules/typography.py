@@ -28,15 +28,21 @@ class TypographyRule(Rule):
     family, severity, fixable = "text", "warning", True
     key: ClassVar[str]
 
+    def may_have(self, text: str) -> bool:
+        """A quick test of a whole file's prose: could it hold a slip at all?"""
+        return True
+
     def found(self, text: str) -> Iterator[Found]:
         raise NotImplementedError
 
     def slips(self, ctx: LintContext) -> list[Slip]:
         key = f"slips:{self.code}"
         if key not in ctx.cache:
+            files = {file for file, text in prose.joined(ctx).items() if self.may_have(text)}
             ctx.cache[key] = [
                 Slip(run.file, run.line_at(index), found, fixed)
                 for run in prose.runs(ctx)
+                if run.file in files
                 for index, found, fixed in self.found(run.text)
             ]
         return ctx.cache[key]
@@ -132,11 +138,14 @@ class SpaceBeforePunctuation(TypographyRule):
     BEFORE = re.compile(r" +(?P<mark>[,;:!?)\]”»]|\.(?![.…\w]))")
     AFTER = re.compile(r"(?<![^\s(\[\ufffc])(?P<mark>[(\[“«])(?P<gap> +)(?=[^\s\ufffc)\]”»])")
 
-    SIGNS = (" ,", " ;", " :", " .", " !", " ?", " )", " ]", " ”", " »", "( ", "[ ", "“ ", "« ")
+    SIGN = re.compile(r" [,;:.!?)\]”»]|[(\[“«] ")
+
+    def may_have(self, text: str) -> bool:
+        return self.SIGN.search(text) is not None
 
     def found(self, text: str) -> Iterator[Found]:
-        if not any(sign in text for sign in self.SIGNS):
-            return  # substring tests are much faster than the search
+        if not self.may_have(text):
+            return  # one quick search instead of two
         for match in self.BEFORE.finditer(text):
             before = text[match.start() - 1 : match.start()]
             if not before or not (before.isalnum() or before in ")]”»%"):
@@ -185,6 +194,9 @@ class NoSpaceBeforeBracket(TypographyRule):
 
     code, name, key = "BC408", "no-space-before-bracket", "rule.no-space-before-bracket"
     PATTERN = re.compile(r"\((?<=[^\W_]\()(?![^\W_]{1,2}\))(?=[^\W\d_])")
+
+    def may_have(self, text: str) -> bool:
+        return "(" in text
 
     def found(self, text: str) -> Iterator[Found]:
         for match in self.PATTERN.finditer(text):
@@ -235,11 +247,14 @@ class SpacedCode(TypographyRule):
         re.compile(r"\d(?<![\w/.,]\d)\d*(?: [-–—](?=\d)|[-–—] (?=\d))\d+(?![\w/])"),
     )
 
-    SIGNS = (" /", "/ ", " -", "- ", " –", "– ", " —", "— ")
+    SIGN = re.compile(r" [-–—/]|[-–—/] ")
+
+    def may_have(self, text: str) -> bool:
+        return self.SIGN.search(text) is not None  # a space beside a slash or a dash
 
     def found(self, text: str) -> Iterator[Found]:
-        if not any(sign in text for sign in self.SIGNS):
-            return  # every slip has a space beside a slash or a dash
+        if not self.may_have(text):
+            return
         for match in (m for pattern in self.PATTERNS for m in pattern.finditer(text)):
             written = match.group(0)
             if " " in written:
