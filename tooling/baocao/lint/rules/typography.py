@@ -79,6 +79,7 @@ class RepeatedWords(TypographyRule):
     code, name, key = "BC406", "repeated-words", "rule.repeated-words"
     # the shortest phrase first; \w then a check for digits is faster than a letter class
     PATTERN = re.compile(r"\b(?P<phrase>\w+(?: \w+){0,4}?)(?P<gap>[ \n]+)(?P=phrase)\b")
+    LONGEST = re.compile(r"\b(?P<phrase>\w+(?: \w+){1,4})(?P<gap>[ \n]+)(?P=phrase)\b")
 
     def found(self, text: str) -> Iterator[Found]:
         lowered = text.lower()
@@ -87,10 +88,15 @@ class RepeatedWords(TypographyRule):
         slips = rule_data().repeated_word_slips
         for match in self.PATTERN.finditer(lowered):
             phrase = match["phrase"]
+            if " " not in phrase and phrase not in slips:
+                # two words meeting ("trực tiếp tiếp khách"), "người người", a name; but
+                # a longer phrase may repeat from here ("người người thi đua người người thi đua")
+                match = self.LONGEST.match(lowered, match.start())
+                phrase = match["phrase"] if match else ""
+            if " " not in phrase and phrase not in slips:
+                continue
             if any(char.isdigit() or char == "_" for char in phrase):
                 continue  # numbers ("10 10" in a list of figures), not words
-            if " " not in phrase and phrase not in slips:
-                continue  # two words meeting ("trực tiếp tiếp khách"), "người người", a name
             start, end = match.span()
             yield start, text[start:end], text[start : match.end("phrase")]
 
