@@ -7,15 +7,17 @@ line, columns that moved with the NFD fix, ISO dates in messages, a unit's slug 
 
 from __future__ import annotations
 
+import string
 import unicodedata
 from pathlib import Path
 
 import click
 import pytest
 from baocao.commands.build_docx import check_units
-from baocao.i18n import t
+from baocao.i18n import catalogue, fill, set_lang, t
 from baocao.lint import lines
 from baocao.project import Project
+from baocao.sphinxext.texts import text as site_text
 from lint_helpers import DEPARTMENT, SCHOOL, lint, make_project, run_cli
 
 INDEX = Path("reports") / SCHOOL / "index.md"
@@ -112,3 +114,17 @@ def test_english_counts_agree_with_their_number() -> None:
         "Tổng cộng: 1 đơn vị, 2 lỗi, 1 cảnh báo."
     )
     assert t("lint.fixed", "en", files=1, unit="a") == "Fixed 1 file of unit a."
+
+
+def test_every_message_fills_in_with_numbers_through_every_path() -> None:
+    """A plural choice ("{units:unit|units}") works wherever messages are filled in."""
+    for entry in catalogue().values():
+        for template in entry.values():
+            names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+            fill(template, **dict.fromkeys(names, 1))
+    set_lang("en")
+    try:
+        built = site_text("cli.done", units=1, broken=0, warnings=1, seconds="0.5", path="x")
+    finally:
+        set_lang("vi")
+    assert built.startswith("Built 1 unit (0 failed to load, 1 warning)")

@@ -66,7 +66,11 @@ _FORMATTER = _Formatter()
 def t(key: str, lang: str | None = None, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` (default: the current one), with ``params`` filled in."""
     entry = catalogue()[key]
-    template = entry.get(lang or _current["lang"]) or entry["vi"]
+    return fill(entry.get(lang or _current["lang"]) or entry["vi"], **params)
+
+
+def fill(template: str, /, **params: Any) -> str:
+    """``template`` with ``params`` filled in, a word chosen by a number where it asks."""
     if "|" in template:
         return _FORMATTER.format(template, **params)
     return template.format(**params)
