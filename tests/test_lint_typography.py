@@ -11,6 +11,7 @@ import importlib.util
 from pathlib import Path
 
 from baocao.lint import choose_rules
+from baocao.lint.rules.typography import RepeatedWords, _may_repeat
 from baocao.lint.slips import Slip, fix_text
 from lint_helpers import EXAMPLES, ROOT, SCHOOL, lint, make_project, run_cli
 
@@ -93,3 +94,21 @@ def test_generated_units_and_examples_raise_none_of_these_rules(tmp_path: Path) 
         for d in lint(root, unit, rules).diagnostics
     ]
     assert found == []
+
+
+def test_the_quick_test_never_hides_a_repeat_the_search_finds() -> None:
+    texts = [
+        "của của.",
+        "“của của”",
+        "kế hoạch kế hoạch.",
+        "(kế hoạch số kế hoạch số)",
+        "theo kế hoạch; kế hoạch",
+        "x–của của…",
+        "a\ufffccủa của",
+        "1 2 3 4 5 1 2 3 4 5",
+        "công tác thi đua công tác thi đua, công tác",
+    ]
+    for text in texts:
+        if RepeatedWords.PATTERN.search(text):
+            assert _may_repeat(text), text
+    assert not _may_repeat("công tác thi đua, khen thưởng năm 2025 của đơn vị")
