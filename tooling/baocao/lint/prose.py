@@ -32,14 +32,9 @@ _BREAKS = {"softbreak", "hardbreak"}
 # Written in the text but not prose: URLs, e-mail addresses, paths and file names. Each
 # pattern is searched only in a text holding its cheap sign (most text holds none).
 _EXTENSIONS = r"(?:md|docx?|pdf|xlsx?|png|jpe?g|yaml|yml|txt|html?)"
-_NOT_PROSE = (
-    (("://", "www."), re.compile(r"(?:https?://|www\.|ftp://)\S+", re.IGNORECASE)),
-    (("@",), re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    (
-        ("/",),
-        re.compile(r"(?<!\S)(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,4}(?!\w)"),
-    ),
-)
+_URL = re.compile(r"(?:https?://|www\.|ftp://)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PATH = re.compile(r"(?<!\S)(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,4}(?!\w)")
 _FILE_NAME = re.compile(rf"(?<![\w/])[\w-]+\.{_EXTENSIONS}(?!\w)", re.IGNORECASE)
 _FILE_SIGN = re.compile(rf"\.{_EXTENSIONS}(?!\w)", re.IGNORECASE)
 _OPTION = re.compile(r"^:[\w-]+:")
@@ -123,10 +118,13 @@ def _prose(children: list[Token]) -> str:
 
 def _masked(text: str) -> str:
     """``text`` with its URLs, e-mail addresses, paths and file names made opaque."""
-    for signs, pattern in _NOT_PROSE:
-        if any(sign in text for sign in signs):
-            text = pattern.sub(OPAQUE, text)
-    if _FILE_SIGN.search(text):
+    if "://" in text or "www." in text:
+        text = _URL.sub(OPAQUE, text)
+    if "@" in text:
+        text = _EMAIL.sub(OPAQUE, text)
+    if "/" in text:
+        text = _PATH.sub(OPAQUE, text)
+    if "." in text and _FILE_SIGN.search(text):
         text = _FILE_NAME.sub(OPAQUE, text)
     return text
 

@@ -106,6 +106,9 @@ class Placeholder(Rule):
 
     def check_front_matter(self, ctx: LintContext) -> Iterable[Diagnostic]:
         fm = ctx.report.front_matter
+        texts = [v for value in fm.values.values() for v in _texts(value)]
+        if not placeholders.may_hold("\n".join(texts)):
+            return  # one search settles most front matters
         for name, value in fm.values.items():
             items = value if isinstance(value, list) else [value]
             text = next((f for f in map(_placeholder_in, items) if f), None)
@@ -119,6 +122,11 @@ class Placeholder(Rule):
                     field=name,
                     found=text,
                 )
+
+
+def _texts(value: object) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, str)]
 
 
 def _placeholder_in(value: object) -> str | None:

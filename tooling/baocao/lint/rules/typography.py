@@ -117,16 +117,14 @@ def _may_repeat(text: str, longest: int = 5) -> bool:
 
 def _words(text: str) -> list[bytes]:
     """The words of ``text``: split at spaces and punctuation, as bytes (fast C loops)."""
-    for char in _OTHER_PUNCTUATION:
-        if char in text:
-            text = text.replace(char, " ")
+    text = _OTHER_PUNCTUATION.sub(" ", text)
     return text.encode("utf-8").translate(_ASCII_PUNCTUATION).split()
 
 
 _ASCII_PUNCTUATION = bytes.maketrans(
     string.punctuation.encode("ascii"), b" " * len(string.punctuation)
 )
-_OTHER_PUNCTUATION = "“”‘’«»…–—" + prose.OPAQUE
+_OTHER_PUNCTUATION = re.compile(f"[“”‘’«»…–—{prose.OPAQUE}]")
 
 
 class SpaceBeforePunctuation(TypographyRule):
