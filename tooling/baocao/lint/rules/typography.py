@@ -154,7 +154,8 @@ class SpaceBeforePunctuation(TypographyRule):
     BEFORE = re.compile(r" +(?P<mark>[,;:!?)\]”»]|\.(?![.…\w]))")
     AFTER = re.compile(r"(?<![^\s(\[\ufffc])(?P<mark>[(\[“«])(?P<gap> +)(?=[^\s\ufffc)\]”»])")
 
-    SIGN = re.compile(r" [,;:.!?)\]”»]|[(\[“«] ")
+    # a mark with a space before or after it: starts with a character class (fast to find)
+    SIGN = re.compile(r"[,;:.!?)\]”»](?<= .)|[(\[“«](?= )")
 
     def may_have(self, text: str) -> bool:
         return self.SIGN.search(text) is not None
@@ -263,7 +264,12 @@ class SpacedCode(TypographyRule):
         re.compile(r"\d(?<![\w/.,]\d)\d*(?: [-–—](?=\d)|[-–—] (?=\d))\d+(?![\w/])"),
     )
 
-    SIGN = re.compile(r" [-–—/]|[-–—/] ")
+    # a slash or dash between digits or capitals with a space on one side (or around a
+    # slash): starts with a character class, so it is fast to find
+    SIGN = re.compile(
+        r"[-–—/](?:(?<=[\dA-ZĐ] .)(?=[\dA-ZĐ])|(?<=[\dA-ZĐ].)(?= [\dA-ZĐ])"
+        r"|(?<=[\dA-ZĐ] /)(?= [\dA-ZĐ]))"
+    )
 
     def may_have(self, text: str) -> bool:
         return self.SIGN.search(text) is not None  # a space beside a slash or a dash
