@@ -6,7 +6,6 @@ through lint/slips.py, which rewrites a slip only where the fix is certain.
 
 from __future__ import annotations
 
-import itertools
 import operator
 import re
 import string
@@ -33,17 +32,24 @@ class TypographyRule(Rule):
         """A quick test of a whole file's prose: could it hold a slip at all?"""
         return True
 
+    def to_search(self, runs: list[prose.Run], joined: str) -> list[prose.Run]:
+        """The runs of one file worth searching (``joined``: their texts, one a line)."""
+        return runs if self.may_have(joined) else []
+
     def found(self, text: str) -> Iterator[Found]:
         raise NotImplementedError
 
     def slips(self, ctx: LintContext) -> list[Slip]:
         key = f"slips:{self.code}"
         if key not in ctx.cache:
-            files = {file for file, text in prose.joined(ctx).items() if self.may_have(text)}
+            by_file: dict[str, list[prose.Run]] = {}
+            for run in prose.runs(ctx):
+                by_file.setdefault(run.file, []).append(run)
+            joined = prose.joined(ctx)
             ctx.cache[key] = [
                 Slip(run.file, run.line_at(index), found, fixed)
-                for run in prose.runs(ctx)
-                if run.file in files
+                for file, runs in by_file.items()
+                for run in self.to_search(runs, joined[file])
                 for index, found, fixed in self.found(run.text)
             ]
         return ctx.cache[key]
@@ -82,10 +88,19 @@ class RepeatedWords(TypographyRule):
     PATTERN = re.compile(r"\b(?P<phrase>\w+(?: \w+){0,4}?)(?P<gap>[ \n]+)(?P=phrase)\b")
     LONGEST = re.compile(r"\b(?P<phrase>\w+(?: \w+){1,4})(?P<gap>[ \n]+)(?P=phrase)\b")
 
+    def to_search(self, runs: list[prose.Run], joined: str) -> list[prose.Run]:
+        """Only the runs where a word or a pair of words comes again: one quick test a file."""
+        marks = [_SEPARATORS[i % len(_SEPARATORS)] for i in range(len(runs))]
+        words = _words(
+            "".join(f"{run.text} {mark} " for run, mark in zip(runs, marks, strict=True))
+        )
+        found = {_run_of(words[:at]) for at in _repeats(words)}
+        return [runs[i] for i in sorted(found) if i < len(runs)]
+
     def found(self, text: str) -> Iterator[Found]:
         lowered = text.lower()
-        if len(lowered) != len(text) or not _may_repeat(lowered):
-            return  # most runs repeat nothing: a quick test first, the costly search after
+        if len(lowered) != len(text):
+            return  # a letter whose lower case is longer: not Vietnamese prose
         slips = rule_data().repeated_word_slips
         for match in self.PATTERN.finditer(lowered):
             phrase = match["phrase"]
@@ -102,23 +117,44 @@ class RepeatedWords(TypographyRule):
             yield start, text[start:end], text[start : match.end("phrase")]
 
 
-def _may_repeat(text: str, longest: int = 5) -> bool:
-    """A quick test: could some phrase of ``text`` (``longest`` words at most) follow itself?
+def _repeats(words: list[bytes], longest: int = 5) -> list[int]:
+    """Where a phrase of ``words`` (``longest`` words at most) may follow itself.
 
-    A word typed twice makes two equal words in a row; a phrase typed twice makes a pair
-    of words that comes again 2 to ``longest`` words later.
+    A word typed twice makes two equal words in a row; a phrase typed twice makes two
+    words in a row each equal to the one 2 to ``longest`` words later. Computed with C
+    loops (``map``, ``bytes.find``), not Python's.
     """
-    words = _words(text)
-    if any(map(operator.eq, words, words[1:])):
-        return True
-    pairs = list(itertools.pairwise(words))
-    return any(any(map(operator.eq, pairs, pairs[size:])) for size in range(2, longest + 1))
+    found = []
+    for size in range(1, longest + 1):
+        same = bytes(map(operator.eq, words, words[size:]))
+        mark = b"\x01" * min(size, 2)
+        at = same.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = same.find(mark, at + 1)
+    return found
+
+
+def _may_repeat(text: str) -> bool:
+    """Whether some phrase of ``text`` may follow itself (the quick test, for one text)."""
+    return bool(_repeats(_words(text.lower())))
 
 
 def _words(text: str) -> list[bytes]:
     """The words of ``text``: split at spaces and punctuation, as bytes (fast C loops)."""
     text = _OTHER_PUNCTUATION.sub(" ", text)
     return text.encode("utf-8").translate(_ASCII_PUNCTUATION).split()
+
+
+# Between runs, words no run has; six of them in turn, so that no two equal ones come
+# within a phrase's length of each other and make a repeat of their own.
+_SEPARATORS = tuple(f"\x00{i}" for i in range(6))
+_SEPARATOR_WORDS = tuple(mark.encode("ascii") for mark in _SEPARATORS)
+
+
+def _run_of(before: list[bytes]) -> int:
+    """The index of the run a word is in, from the words before it."""
+    return sum(before.count(mark) for mark in _SEPARATOR_WORDS)
 
 
 _ASCII_PUNCTUATION = bytes.maketrans(
