@@ -98,6 +98,8 @@ def test_generated_units_and_examples_raise_none_of_these_rules(tmp_path: Path) 
 
 def test_the_quick_test_never_hides_a_repeat_the_search_finds() -> None:
     texts = [
+        "Của của.",
+        "KẾ HOẠCH Kế hoạch",
         "của của.",
         "“của của”",
         "kế hoạch kế hoạch.",

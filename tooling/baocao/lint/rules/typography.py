@@ -91,9 +91,8 @@ class RepeatedWords(TypographyRule):
     def to_search(self, runs: list[prose.Run], joined: str) -> list[prose.Run]:
         """Only the runs where a word or a pair of words comes again: one quick test a file."""
         marks = [_SEPARATORS[i % len(_SEPARATORS)] for i in range(len(runs))]
-        words = _words(
-            "".join(f"{run.text} {mark} " for run, mark in zip(runs, marks, strict=True))
-        )
+        text = "".join(f"{run.text} {mark} " for run, mark in zip(runs, marks, strict=True))
+        words = _words(text.lower())
         found = {_run_of(words[:at]) for at in _repeats(words)}
         return [runs[i] for i in sorted(found) if i < len(runs)]
 
