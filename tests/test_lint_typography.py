@@ -8,6 +8,7 @@ URLs is never touched, a slip whose fix is not certain is left and still reporte
 from __future__ import annotations
 
 import importlib.util
+import unicodedata
 from pathlib import Path
 
 from baocao.lint import choose_rules
@@ -114,3 +115,19 @@ def test_the_quick_test_never_hides_a_repeat_the_search_finds() -> None:
         if RepeatedWords.PATTERN.search(text):
             assert _may_repeat(text), text
     assert not _may_repeat("công tác thi đua, khen thưởng năm 2025 của đơn vị")
+
+
+def test_a_slip_in_an_nfd_file_is_found_and_fixed_with_the_nfd_fix(tmp_path: Path) -> None:
+    line = "Thực hiện Kế hoạch của của tỉnh ; đạt kết quả tốt."
+    root = unit_with(tmp_path, unicodedata.normalize("NFD", line))
+    found = run_cli(root, "lint", "--format", "json").json()["units"][0]["diagnostics"]
+    assert sorted((d["code"], d["line"]) for d in found) == [
+        ("BC401", 60),
+        ("BC406", 60),
+        ("BC407", 60),
+    ]
+    assert "'của của'" in next(d["message"] for d in found if d["code"] == "BC406")
+    done = run_cli(root, "lint", "--fix", "--format", "json")
+    assert done.json()["units"][0]["diagnostics"] == []
+    text = (root / "reports" / SCHOOL / "index.md").read_text("utf-8")
+    assert "Thực hiện Kế hoạch của tỉnh; đạt kết quả tốt." in text
