@@ -183,10 +183,10 @@ def test_lang_en(tmp_path: Path) -> None:
     assert len(vi_messages) == len(en_messages) == 19
     assert all(a != b for a, b in zip(vi_messages, en_messages, strict=True))
     assert any("front matter" in m for m in en_messages)
-    assert any("Thiếu thông tin" in m for m in vi_messages)
+    assert any("đang để trống" in m for m in vi_messages)  # the scaffold's keys, unfilled
     text_en = run_cli(root, "--lang", "en", "lint").out
     assert "19/19 required sections, 19 errors, 0 warnings." in text_en
-    assert text_en.rstrip().endswith("Total: 1 units, 19 errors, 0 warnings.")
+    assert text_en.rstrip().endswith("Total: 1 unit, 19 errors, 0 warnings.")
 
 
 def test_github_step_summary(tmp_path: Path, monkeypatch) -> None:

@@ -65,6 +65,35 @@ def _lang_from_argv(argv: list[str]) -> str:
     return lang if lang in LANGUAGES else "vi"
 
 
+GLOBAL_OPTIONS = ("--lang",)  # options of the group that take a value
+
+
+def globals_first(argv: list[str]) -> list[str]:
+    """``argv`` with the group's options moved before the subcommand.
+
+    ``baocao lint --lang en`` means ``baocao --lang en lint``: a user need not know
+    which options belong to the group. Nothing after ``--`` moves.
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            rest.extend(argv[index:])
+            break
+        if arg in GLOBAL_OPTIONS and index + 1 < len(argv):
+            front.extend(argv[index : index + 2])
+            index += 2
+            continue
+        if arg.startswith(tuple(f"{name}=" for name in GLOBAL_OPTIONS)):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return front + rest
+
+
 def build_cli() -> click.Group:
     @click.group(
         cls=LazyGroup, help=t("cli.help"), context_settings={"help_option_names": ["-h", "--help"]}
@@ -86,7 +115,7 @@ def build_cli() -> click.Group:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = globals_first(list(sys.argv[1:] if argv is None else argv))
     set_lang(_lang_from_argv(argv))
     click_vi.install(get_lang())
     interrupted = threading.Event()

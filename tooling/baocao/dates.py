@@ -1,4 +1,4 @@
-"""Dates as Vietnamese readers write them: 15/01/2026."""
+"""Dates as Vietnamese readers write them: 15/01/2026 (Nghị định 30/2020 writes dd/mm/yyyy)."""
 
 from __future__ import annotations
 

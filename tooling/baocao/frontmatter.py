@@ -72,7 +72,7 @@ def check(data: Any, lines: LineMap, known_forms: list[str] | None = None) -> Fr
                         name,
                         "missing",
                         line,
-                        "field.missing",
+                        "field.empty" if name in data else "field.missing",
                         {"field": name, "label": spec.label, "example": spec.example},
                     )
                 )

@@ -6,6 +6,7 @@ unique across them) keyed by message id, then language.
 
 from __future__ import annotations
 
+import string
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -46,10 +47,32 @@ def catalogue_files() -> dict[str, dict[str, dict[str, str]]]:
     }
 
 
+class _Formatter(string.Formatter):
+    """``str.format`` plus a word chosen by a number: "{units:unit|units}" is "unit" for 1.
+
+    English needs it ("1 unit", "2 units"); Vietnamese nouns do not change ("1 đơn vị").
+    """
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            return one if value == 1 else other
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 def t(key: str, lang: str | None = None, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` (default: the current one), with ``params`` filled in."""
     entry = catalogue()[key]
-    template = entry.get(lang or _current["lang"]) or entry["vi"]
+    return fill(entry.get(lang or _current["lang"]) or entry["vi"], **params)
+
+
+def fill(template: str, /, **params: Any) -> str:
+    """``template`` with ``params`` filled in, a word chosen by a number where it asks."""
+    if "|" in template:
+        return _FORMATTER.format(template, **params)
     return template.format(**params)
 
 

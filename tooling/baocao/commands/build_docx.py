@@ -21,6 +21,7 @@ from baocao.docx.convert import Outcome
 from baocao.docx.runner import default_jobs
 from baocao.docx.texts import text
 from baocao.i18n import decimal
+from baocao.lint.targets import unit_named
 from baocao.project import Project
 
 
@@ -29,7 +30,7 @@ from baocao.project import Project
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help=text("docx.opt.jobs"))
 def docx(units: tuple[str, ...], jobs: int) -> None:
     project = Project.discover()
-    check_units(project, units)
+    units = check_units(project, units)
     start = time.perf_counter()
     plan = BuildPlan(jobs=jobs or default_jobs())
     try:
@@ -43,14 +44,18 @@ def docx(units: tuple[str, ...], jobs: int) -> None:
     summarise(project, outcomes, output_dir(project), time.perf_counter() - start)
 
 
-def check_units(project: Project, units: tuple[str, ...]) -> None:
-    """Every named unit must be a folder of the reports root (a usage error otherwise)."""
-    known = [path.name for path in project.unit_dirs()]
+def check_units(project: Project, units: tuple[str, ...]) -> tuple[str, ...]:
+    """The slugs of the named units (slugs or paths); an unknown one is a usage error."""
+    slugs = []
     for unit in units:
-        if unit not in known:
+        found = unit_named(project, unit)
+        if found is None:
+            known = ", ".join(path.name for path in project.unit_dirs())
             reports = project.rel(project.reports_dir)
-            message = text("docx.unknown-unit", unit=unit, reports=reports, known=", ".join(known))
+            message = text("docx.unknown-unit", unit=unit, reports=reports, known=known)
             raise click.UsageError(message)
+        slugs.append(found.name)
+    return tuple(dict.fromkeys(slugs))
 
 
 def outcome_line(project: Project, outcome: Outcome) -> str:

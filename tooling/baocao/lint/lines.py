@@ -9,6 +9,7 @@ each line's own ending.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 _BREAK = re.compile(r"(\r\n|\r|\n)")
@@ -29,3 +30,13 @@ def rewrite(text: str, change: Callable[[str], str]) -> str:
     pieces = _BREAK.split(text)
     pieces[::2] = [change(line) for line in pieces[::2]]
     return "".join(pieces)
+
+
+def column(line: str, index: int) -> int:
+    """The 1-based column of ``line[index]`` as the writer sees it: one per visible character.
+
+    A combining mark (a tone mark of NFD text, "o" + "\u0302") takes no column of its
+    own: it is drawn on its letter and an editor's cursor steps over both at once. So a
+    column is the same before and after the NFD fix (BC401), on the text as written.
+    """
+    return 1 + sum(1 for char in line[:index] if not unicodedata.combining(char))

@@ -13,9 +13,13 @@ import yaml
 @dataclass(frozen=True)
 class RuleData:
     placeholders: tuple[re.Pattern[str], ...]
+    placeholder_exceptions: tuple[re.Pattern[str], ...]
     nothing_to_report: tuple[str, ...]
+    repeated_word_slips: frozenset[str]
     guidance_similarity: float
     year_pattern: re.Pattern[str]
+    year_range_pattern: re.Pattern[str]
+    year_span_max: int
 
 
 @cache
@@ -24,7 +28,11 @@ def rule_data() -> RuleData:
     raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return RuleData(
         placeholders=tuple(re.compile(p) for p in raw["placeholders"]),
+        placeholder_exceptions=tuple(re.compile(p) for p in raw["placeholder_exceptions"]),
         nothing_to_report=tuple(raw["nothing_to_report"]),
+        repeated_word_slips=frozenset(raw["repeated_word_slips"]),
         guidance_similarity=float(raw["guidance_similarity"]),
         year_pattern=re.compile(raw["year_pattern"]),
+        year_range_pattern=re.compile(raw["year_range_pattern"], re.IGNORECASE),
+        year_span_max=int(raw["year_span_max"]),
     )

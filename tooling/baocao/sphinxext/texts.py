@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from baocao.i18n import catalogue, get_lang
+from baocao.i18n import catalogue, fill, get_lang
 
 
 def text(key: str, /, **params: Any) -> str:
     """The text ``key`` in the current language (Vietnamese when it has no other)."""
     entry = catalogue()[key]
     template = entry.get(get_lang()) or entry["vi"]
-    return template.format(**params) if params else template
+    return fill(template, **params) if params else template
 
 
 def has_text(key: str) -> bool:

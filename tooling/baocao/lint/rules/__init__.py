@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from baocao.lint.rules import content, loading, metadata, safety, structure, text
+from baocao.lint.rules import content, loading, metadata, safety, structure, text, typography
 from baocao.lint.rules.base import Rule
 
 ALL_RULES: list[type[Rule]] = [
@@ -11,6 +11,7 @@ ALL_RULES: list[type[Rule]] = [
     *content.RULES,
     *metadata.RULES,
     *text.RULES,
+    *typography.RULES,
     *safety.RULES,
 ]
 BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -10,6 +9,7 @@ from rapidfuzz import fuzz
 
 from baocao.diagnostics import Diagnostic
 from baocao.forms import FormNode
+from baocao.lint import placeholders, prose
 from baocao.lint.blocks import paragraphs, words
 from baocao.lint.context import LintContext
 from baocao.lint.headings import expand
@@ -66,7 +66,11 @@ class EmptySection(Rule):
 
 
 class Placeholder(Rule):
-    """Nội dung còn để trống hoặc ghi tạm ("……", "...", "xxx", "[điền vào]", "(đang cập nhật)").
+    """Nội dung còn để trống hoặc ghi tạm ("……", "...", ". . .", "xxx", "[điền vào]").
+
+    Được tìm trong nội dung, tiêu đề và các giá trị ở phần đầu tệp. Dấu "…" kết thúc
+    một từ hay một danh sách ("gồm A, B, C…", "các phong trào: …, …, v.v.") hoặc nằm
+    trong ngoặc kép (lược bớt khi trích dẫn) không phải chỗ để trống.
 
     Ví dụ sai:
 
@@ -84,22 +88,74 @@ class Placeholder(Rule):
     code, name, family = "BC202", "placeholder", "content"
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
-        patterns = rule_data().placeholders
-        suspects = {f.rel for f in ctx.report.files if any(p.search(f.text) for p in patterns)}
+        yield from self.check_front_matter(ctx)
+        suspects = {f.rel for f in ctx.report.files if placeholders.may_hold(f.text)}
         if not suspects:
             return  # a few searches per file settle most reports
-        for node_id in ctx.contents:
-            node = ctx.form.node(node_id)
-            for file, line, text in ctx.lines_of(node_id):
-                match = _first_match(patterns, text) if file in suspects else None
-                if match:
-                    yield ctx.diag(
-                        self, file, line, "rule.placeholder", node=node, found=match.group(0)
-                    )
+        node_at = _node_lines(ctx)
+        title_at = (ctx.report.index_file, ctx.report.title_line)
+        for (file, line), text in _first_per_line(prose.runs(ctx), suspects).items():
+            node_id = node_at.get((file, line))
+            if node_id is not None:
+                node = ctx.form.node(node_id)
+                yield ctx.diag(self, file, line, "rule.placeholder", node=node, found=text)
+            elif (file, line) == title_at and ctx.report.title is not None:
+                yield ctx.diag(self, file, line, "rule.placeholder.title", found=text)
+            else:
+                yield ctx.diag(self, file, line, "rule.placeholder.text", found=text)
+
+    def check_front_matter(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        fm = ctx.report.front_matter
+        texts = [v for value in fm.values.values() for v in _texts(value)]
+        if not placeholders.may_hold("\n".join(texts)):
+            return  # one search settles most front matters
+        for name, value in fm.values.items():
+            items = value if isinstance(value, list) else [value]
+            text = next((f for f in map(_placeholder_in, items) if f), None)
+            if text:
+                yield ctx.diag(
+                    self,
+                    ctx.report.index_file,
+                    fm.line(name),
+                    "rule.placeholder.field",
+                    front_key=name,
+                    field=name,
+                    found=text,
+                )
 
 
-def _first_match(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-    return next((m for m in (p.search(text) for p in patterns) if m), None)
+def _texts(value: object) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    return [item for item in items if isinstance(item, str)]
+
+
+def _placeholder_in(value: object) -> str | None:
+    return placeholders.first(value) if isinstance(value, str) else None
+
+
+def _first_per_line(runs: Iterable[prose.Run], files: set[str]) -> dict[tuple[str, int], str]:
+    """(file, line) -> the first placeholder on that line."""
+    result: dict[tuple[str, int], tuple[int, str]] = {}
+    for run in runs:
+        if run.file not in files:
+            continue
+        for match in placeholders.found(run.text):
+            where = (run.file, run.line_at(match.start()))
+            if where not in result or match.start() < result[where][0]:
+                result[where] = (match.start(), match.group(0))
+    return {where: text for where, (_, text) in sorted(result.items())}
+
+
+def _node_lines(ctx: LintContext) -> dict[tuple[str, int], str]:
+    """(file, line) -> the form node whose heading or body holds that line."""
+    result: dict[tuple[str, int], str] = {}
+    for node_id in ctx.contents:
+        section = ctx.section_of(node_id)
+        if section is not None:
+            result[(section.file, section.line)] = node_id
+        for file, line, _ in ctx.lines_of(node_id):
+            result.setdefault((file, line), node_id)
+    return result
 
 
 class GuidanceLeft(Rule):

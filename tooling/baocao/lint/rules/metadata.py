@@ -6,7 +6,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from baocao import dates
 from baocao.diagnostics import Diagnostic
+from baocao.lint import placeholders
 from baocao.lint.context import LintContext
 from baocao.lint.ruledata import rule_data
 from baocao.lint.rules.base import Rule
@@ -77,6 +79,8 @@ class InvalidField(Rule):
         yield from _field_problems(self, ctx, "invalid")
         number = fm.get("so_ky_hieu")
         code = ctx.form.document_code if ctx.form else "BC"
+        if isinstance(number, str) and placeholders.first(number):
+            return  # a placeholder, told as such by BC202
         if isinstance(number, str) and not re.fullmatch(
             rf"\d*/{re.escape(code)}-[A-Za-zĐđ0-9][A-Za-zĐđ0-9.\-]*", number
         ):
@@ -95,7 +99,10 @@ class InvalidField(Rule):
 class WrongYear(Rule):
     """Năm không khớp: năm báo cáo, ngày ban hành hoặc năm ghi trong tiêu đề mục.
 
-    Kết quả là năm N, so sánh với năm N-1, phương hướng cho năm N+1.
+    Kết quả là năm N, so sánh với năm N-1, phương hướng cho năm N+1. Một năm học
+    hay một giai đoạn có chứa năm đúng ("Năm học 2024–2025", "giai đoạn 2021 - 2025",
+    "nhiệm kỳ 2020-2025") là đúng. Ngày ban hành (`ngay`) phải từ 01/01 năm N đến
+    hết `max_days_after_year` ngày sau 31/12 (mặc định 120 ngày: đến 30/4 năm N+1).
 
     Ví dụ sai:
 
@@ -136,17 +143,19 @@ class WrongYear(Rule):
             )
         date = fm.get("ngay")
         if isinstance(year, int) and isinstance(date, dt.date):
+            earliest = dt.date(year, 1, 1)
             latest = dt.date(year, 12, 31) + dt.timedelta(days=ctx.settings.max_days_after_year)
-            if date.year < year or date > latest:
+            if date < earliest or date > latest:
                 yield ctx.diag(
                     self,
                     index,
                     fm.line("ngay"),
                     "rule.wrong-year.ngay",
                     front_key="ngay",
-                    date=date.isoformat(),
+                    date=dates.vn_date(date),
                     year=year,
-                    latest=latest.isoformat(),
+                    earliest=dates.vn_date(earliest),
+                    latest=dates.vn_date(latest),
                 )
 
     def check_headings(self, ctx: LintContext) -> Iterable[Diagnostic]:
@@ -155,7 +164,7 @@ class WrongYear(Rule):
         title = ctx.report.title
         if title:  # the report's own title, often copied from last year's report
             expected = {int(y) for y in pattern.findall(ctx.form.title_for(ctx.year))} or allowed
-            for year in sorted({int(y) for y in pattern.findall(title)} - expected):
+            for year in wrong_years(title, expected):
                 yield ctx.diag(
                     self,
                     ctx.report.index_file,
@@ -165,13 +174,12 @@ class WrongYear(Rule):
                     expected=", ".join(map(str, sorted(expected))),
                 )
         for index, section in enumerate(ctx.report.sections):
-            found = {int(y) for y in pattern.findall(section.title)}
             node_id = ctx.alignment.node_of.get(index)
             expected = allowed
             if node_id is not None:
                 in_title = {int(y) for y in pattern.findall(ctx.title(ctx.form.node(node_id)))}
                 expected = in_title or allowed
-            for year in sorted(found - expected):
+            for year in wrong_years(section.title, expected):
                 yield ctx.diag(
                     self,
                     section.file,
@@ -180,6 +188,34 @@ class WrongYear(Rule):
                     year=year,
                     expected=", ".join(map(str, sorted(expected))),
                 )
+
+
+def wrong_years(text: str, expected: set[int]) -> list[int]:
+    """The years ``text`` names that are not ``expected``, in order.
+
+    A span of years ("năm học 2024–2025", "giai đoạn 2021 - 2025", "2021 đến 2025")
+    that contains an expected year is right as a whole: none of its years is wrong.
+    """
+    data = rule_data()
+    if not {int(y) for y in data.year_pattern.findall(text)} - expected:
+        return []  # most headings: no year, or only the expected ones
+    kept = []
+    for match in data.year_range_pattern.finditer(text):
+        span = year_span(match["start"], match["end"])
+        if span is not None and expected & set(range(span[0], span[1] + 1)):
+            kept.append(match.span())
+    for start, end in reversed(kept):
+        text = text[:start] + " " + text[end:]
+    return sorted({int(y) for y in data.year_pattern.findall(text)} - expected)
+
+
+def year_span(start: str, end: str) -> tuple[int, int] | None:
+    """First and last year of a span ("2024", "25" -> 2024, 2025); None if not a span."""
+    first = int(start)
+    last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+    if first < last <= first + rule_data().year_span_max:
+        return first, last
+    return None
 
 
 class MissingLuu(Rule):

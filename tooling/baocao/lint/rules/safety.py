@@ -15,15 +15,13 @@ from markdown_it.token import Token
 
 from baocao.diagnostics import Diagnostic
 from baocao.lint.context import LintContext
+from baocao.lint.directives import DIRECTIVE as _DIRECTIVE
+from baocao.lint.directives import OPAQUE, RAW_DIRECTIVES
 from baocao.lint.rules.base import Rule
 from baocao.mdparser import parser
 
-_DIRECTIVE = re.compile(r"^\{(?P<name>[\w:.-]+)\}\s*(?P<arg>.*)$")
-RAW_DIRECTIVES = ("raw", "eval-rst", "eval-md")
 INCLUDES = ("include", "literalinclude")
 LINKING = ("image", "figure")
-# Directives whose body is not Markdown, so it holds no nested directive or HTML.
-OPAQUE = ("toctree", "code", "code-block", "code-cell", "csv-table", "math", *RAW_DIRECTIVES)
 
 
 @dataclass

@@ -163,7 +163,8 @@ class StrayWhitespace(Rule):
                 continue  # tables and code keep their own spacing
             match = self.PATTERN.search(text)
             if match:
-                yield ctx.diag(self, file, line, "rule.stray-whitespace", column=match.start() + 1)
+                column = lines.column(text, match.start())
+                yield ctx.diag(self, file, line, "rule.stray-whitespace", column=column)
 
 
 class UnbalancedQuotes(Rule):
