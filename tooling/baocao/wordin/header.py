@@ -1,0 +1,225 @@
+"""The header block (agencies | Quốc hiệu, number | place and date) and the title.
+
+Found by its Quốc hiệu, as a table or as lines whose two columns are separated
+by tabs; then "BÁO CÁO" and the title paragraphs under it. The elements read
+are removed from the document, so pandoc reads only the body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from docx.document import Document
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from baocao.docx.nd30 import MOTTO, NATIONAL_TITLE, NUMBER_LABEL
+from baocao.text import squash
+from baocao.wordin.wordxml import (
+    body_items,
+    cell_lines,
+    fold,
+    has_picture,
+    is_bold,
+    is_centred,
+    is_rule,
+    lines,
+    remove,
+)
+
+SEARCH = 12  # the header is among the first body items
+TITLE_LINES = 3
+_DATE = re.compile(
+    r"^(?P<place>.*?)[,\s]*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_BLANK_DATE = re.compile(r"^(?P<place>.*?)[,\s]*ngày\b", re.IGNORECASE)
+_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_TABS = re.compile(r"\t+")
+_FIXED = {fold(NATIONAL_TITLE), fold(MOTTO)}
+
+
+@dataclass
+class Header:
+    """What the top of page 1 said, and what could not be placed."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    document_type: str = ""
+    found: bool = False
+    unplaced: list[str] = field(default_factory=list)
+
+
+def take_header(document: Document) -> Header:
+    header = Header()
+    items = list(body_items(document))[:SEARCH]
+    start = next((i for i, item in enumerate(items) if _has_motto(item)), None)
+    if start is None:
+        return header
+    header.found = True
+    rest = _read_block(items, start, header)
+    _read_title(items[rest:], header)
+    if "nam" not in header.values and isinstance(header.values.get("ngay"), dt.date):
+        header.values["nam"] = header.values["ngay"].year
+    return header
+
+
+def _has_motto(item: Paragraph | Table) -> bool:
+    if isinstance(item, Table):
+        texts = [text for col in range(2) for text, _ in cell_lines(item, col)]
+    else:
+        texts = [item.text]
+    return any(fold(NATIONAL_TITLE) in fold(text) for text in texts)
+
+
+def _read_block(items: list, start: int, header: Header) -> int:
+    """Read the header table, or the tab-separated lines around the Quốc hiệu; return the
+    index of the first item after the block."""
+    item = items[start]
+    if isinstance(item, Table):
+        left = cell_lines(item, 0)
+        right = [pair for col in range(1, 3) for pair in cell_lines(item, col)]
+        parse_columns(left, right, header)
+        remove(item._tbl)
+        return start + 1
+    first = start
+    while first > 0 and isinstance(items[first - 1], Paragraph) and "\t" in items[first - 1].text:
+        first -= 1
+    end = start
+    while end < len(items) and isinstance(items[end], Paragraph) and _header_line(items[end]):
+        end += 1
+    left: list[tuple[str, bool]] = []
+    right: list[tuple[str, bool]] = []
+    for paragraph in items[first:end]:
+        _split_tabs(paragraph, left, right)
+        remove(paragraph._p)
+    parse_columns(left, right, header)
+    return end
+
+
+def _header_line(paragraph: Paragraph) -> bool:
+    text = paragraph.text
+    key = fold(text)
+    return (
+        "\t" in text
+        or key in _FIXED
+        or key.startswith(fold(NATIONAL_TITLE))
+        or _DATE.match(squash(text)) is not None
+        or is_rule(text)
+    ) and fold("BÁO CÁO") != key
+
+
+def _split_tabs(paragraph: Paragraph, left: list, right: list) -> None:
+    bold = is_bold(paragraph)
+    for line in lines(paragraph):
+        parts = [p.strip() for p in _TABS.split(line)]
+        if len(parts) >= 2:
+            left.append((parts[0], bold))
+            right.append((parts[-1], bold))
+        elif _is_right(parts[0]):
+            right.append((parts[0], bold))
+        else:
+            left.append((parts[0], bold))
+
+
+def _is_right(text: str) -> bool:
+    return fold(text) in _FIXED or _DATE.match(squash(text)) is not None
+
+
+def parse_columns(left: list[tuple[str, bool]], right: list[tuple[str, bool]], header: Header):
+    """Agencies and number from the left column; place and date from the right one."""
+    agencies: list[tuple[str, bool]] = []
+    for text, bold in left:
+        text = squash(text)
+        if is_rule(text):
+            continue
+        if fold(text).startswith(fold(NUMBER_LABEL)) and text[:2].lower() == "số":
+            number = text[2:].lstrip(" :").strip()
+            if number:
+                header.values["so_ky_hieu"] = number
+        else:
+            agencies.append((text, bold))
+    _agencies(agencies, header)
+    for text, _ in right:
+        text = squash(text)
+        if is_rule(text) or fold(text) in _FIXED:
+            continue
+        if not _place_date(text, header):
+            header.unplaced.append(text)
+
+
+def _agencies(agencies: list[tuple[str, bool]], header: Header) -> None:
+    if not agencies:
+        return
+    bold = [text for text, is_b in agencies if is_b]
+    if bold and len(bold) < len(agencies):
+        first_bold = next(i for i, (_, is_b) in enumerate(agencies) if is_b)
+        parent = [text for text, _ in agencies[:first_bold]]
+        own = [text for text, _ in agencies[first_bold:]]
+    elif len(agencies) == 1:
+        parent, own = [], [agencies[0][0]]
+    else:
+        parent, own = [agencies[0][0]], [text for text, _ in agencies[1:]]
+    if parent:
+        header.values["co_quan_chu_quan"] = " ".join(parent)
+    header.values["co_quan"] = " ".join(own)
+
+
+def _place_date(text: str, header: Header) -> bool:
+    match = _DATE.match(text)
+    if match:
+        place = match["place"].strip(" ,")
+        if place:
+            header.values["dia_danh"] = place
+        try:
+            header.values["ngay"] = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            header.unplaced.append(text)
+        return True
+    blank = _BLANK_DATE.match(text)
+    if blank:
+        if blank["place"].strip(" ,"):
+            header.values["dia_danh"] = blank["place"].strip(" ,")
+        return True
+    return False
+
+
+def _read_title(items: list, header: Header) -> None:
+    """ "BÁO CÁO", then the title: the centred or bold paragraphs just under it."""
+    index = 0
+    while index < len(items) and _blank(items[index]):
+        remove(items[index]._p)
+        index += 1
+    if index >= len(items) or not isinstance(items[index], Paragraph):
+        return
+    kind = items[index]
+    if fold(kind.text) != fold("BÁO CÁO"):
+        return
+    header.document_type = squash(kind.text)
+    remove(kind._p)
+    title: list[str] = []
+    for item in items[index + 1 : index + 1 + TITLE_LINES + 1]:
+        if not isinstance(item, Paragraph) or has_picture(item):
+            break
+        text = squash(item.text)
+        if not text:
+            remove(item._p)
+            if title:
+                break
+            continue
+        if is_rule(text) or not (is_centred(item) or is_bold(item)) or len(title) == TITLE_LINES:
+            if is_rule(text):
+                remove(item._p)
+            break
+        title.append(text)
+        remove(item._p)
+    if title:
+        header.values["trich_yeu"] = " ".join(title)
+        year = _YEAR.search(header.values["trich_yeu"])
+        if year:
+            header.values["nam"] = int(year[1])
+
+
+def _blank(item) -> bool:
+    return isinstance(item, Paragraph) and is_rule(item.text) and not has_picture(item)
