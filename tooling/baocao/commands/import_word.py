@@ -7,14 +7,9 @@ from pathlib import Path
 import click
 
 from baocao.i18n import t
-from baocao.lint import fixer
-from baocao.lint.engine import UnitResult, lint_unit
 from baocao.project import Project
-from baocao.scaffold import check_new, create_unit, report_year
-from baocao.wordin.importer import ACCEPT, REJECT, read_word
-from baocao.wordin.recognise import recognise
-from baocao.wordin.summary import report_lines
-from baocao.wordin.unit import render
+from baocao.wordin.importer import ACCEPT, REJECT
+from baocao.wordin.run import import_file
 
 
 @click.command(name="import", help=t("import.help"))
@@ -36,37 +31,22 @@ def import_word(
     no_fix: bool,
 ) -> None:
     project = Project.discover()
-    check_new(project, unit)
-    form = project.form(form_id)
-    imported = read_word(file, changes)
-    year = imported.values.get("nam")
-    year = year if isinstance(year, int) else report_year()
-    imported.values = values = {"mau": form.id, **imported.values}
-    recognised = recognise(imported.body.items, form, year)
-    title = str(values.get("trich_yeu") or form.title_for(year))
-    files: dict[str, str | bytes] = dict(
-        render(values, title, imported.body.items, recognised, single_file)
+    outcome = import_file(
+        project,
+        file,
+        unit,
+        single_file=single_file,
+        changes=changes,
+        name=name,
+        form_id=form_id,
+        fix=not no_fix,
     )
-    files.update(imported.media)
-    unit_name = (name or str(values.get("co_quan") or unit)).strip()
-    target = create_unit(project, unit, files, unit_name)
-    click.echo(t("import.done", file=str(file), path=project.rel(target)))
-    for line in report_lines(imported, recognised, project.rel(target / "index.md")):
+    click.echo(t("import.done", file=str(file), path=project.rel(outcome.target)))
+    for line in outcome.lines:
         click.echo(line)
-    result = lint_unit(project, target)
-    fixed = 0
-    if not no_fix:
-        changes_made = fixer.fixed_texts(result)
-        if changes_made:
-            fixer.apply(changes_made)
-            fixed = len(changes_made)
-            result = lint_unit(project, target)
-    _summary(result, fixed, unit)
-
-
-def _summary(result: UnitResult, fixed: int, unit: str) -> None:
-    if fixed:
-        click.echo(t("import.fixed", count=fixed))
+    if outcome.fixed:
+        click.echo(t("import.fixed", count=outcome.fixed))
+    result = outcome.result
     click.echo(
         t(
             "import.lint",
