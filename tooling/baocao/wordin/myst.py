@@ -1,8 +1,8 @@
 """pandoc's tree of the body (JSON) to MyST Markdown: a list of headings and blocks.
 
 Paragraphs are written on one line each (hard line breaks kept); a paragraph that
-starts like Markdown syntax ("1. ", "# ", "% ") is escaped, one typed as "- " or
-"+ " becomes a list item; footnotes follow the block that calls them; block
+starts like Markdown syntax ("# ", "% ", "> ") is escaped, one typed as "- ", "+ "
+or "1. " becomes a list item; footnotes follow the block that calls them; block
 quotes and divisions are unwrapped (pandoc makes them of indented paragraphs).
 """
 
@@ -21,6 +21,7 @@ _STARTS_SYNTAX = re.compile(
     r"^(?:[#>%]|[-+*](?:\s|$)|\d+[.)](?:\s|$)|:::|\+\+\+|={3,}|-{3,}|\(.*\)=|\|)"
 )
 _TYPED_BULLET = re.compile(r"^(?P<mark>[-+•–])\s+(?=\S)")
+_TYPED_NUMBER = re.compile(r"^(?P<mark>\d{1,2}[.)])\s+(?=\S)")
 
 
 @dataclass
@@ -181,9 +182,12 @@ def paragraph(text: str) -> str:
     for index, line in enumerate(lines):
         line = line.lstrip() if index == 0 else line
         bullet = _TYPED_BULLET.match(line) if index == 0 else None
+        number = _TYPED_NUMBER.match(line) if index == 0 else None
         if bullet:
             mark = "  -" if bullet["mark"] == "+" else "-"
             out.append(f"{mark} {line[bullet.end() :]}")
+        elif number:
+            out.append(f"{number['mark']} {line[number.end() :]}")
         elif _STARTS_SYNTAX.match(line):
             out.append(_escape_start(line))
         else:
@@ -199,7 +203,8 @@ def _escape_start(line: str) -> str:
 
 
 def _is_list_line(text: str) -> bool:
-    return text.startswith(("- ", "  - ")) and "\n\n" not in text
+    typed = text.startswith(("- ", "  - ")) or _TYPED_NUMBER.match(text) is not None
+    return typed and "\n\n" not in text
 
 
 def _is_list(item: Item) -> bool:
