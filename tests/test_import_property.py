@@ -9,12 +9,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from baocao.project import Project
+from baocao.wordin.run import import_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from import_helpers import ROOT, run_cli, unit_view
-
-from baocao.project import Project
-from baocao.wordin.run import import_file
 
 # Vietnamese letters, digits and the characters Markdown or MyST gives a meaning to, except
 # what the Word file cannot carry: raw HTML ("<", ">"), pictures ("!") and runs of spaces

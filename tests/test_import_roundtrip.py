@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from import_helpers import ROOT, run_cli, unit_view
-
 from baocao.project import Project
 from baocao.units_file import add_unit
 from baocao.wordin.run import import_file
+from import_helpers import ROOT, run_cli, unit_view
 
 EXAMPLES = ("cong-ty-cap-nuoc-binh-minh", "so-noi-vu", "truong-thpt-le-quy-don")
 GENERATED = 50
