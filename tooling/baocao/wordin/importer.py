@@ -44,15 +44,14 @@ def read_word(path: Path, changes: str | None = None) -> Imported:
     """Read ``path``; with tracked changes and no choice (``accept``/``reject``), stop."""
     document = docx.Document(io.BytesIO(docx_bytes(path)))
     count = revisions.count_changes(document)
-    comments = revisions.comments(document)
     if count and changes is None:
-        raise BaocaoError(
-            "import.tracked-changes", file=path, changes=count, comments=len(comments)
-        )
+        comments = len(revisions.comments(document))
+        raise BaocaoError("import.tracked-changes", file=path, changes=count, comments=comments)
     if changes == ACCEPT:
         revisions.accept(document)
     elif changes == REJECT:
         revisions.reject(document)
+    comments = revisions.comments(document)  # anchored to the text as chosen
     revisions.drop_comment_marks(document)
     legacy = convert_legacy(document)
     header = take_header(document)

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -20,12 +19,12 @@ from baocao.docx.nd30 import RECIPIENTS_LABEL
 from baocao.frontmatter import schema
 from baocao.text import squash
 from baocao.wordin.wordxml import (
-    alignment,
     body_items,
     cell_lines,
     columns,
     fold,
     has_picture,
+    is_right,
     is_rule,
     left_indent_mm,
     lines,
@@ -86,10 +85,7 @@ def _last_label(items: list) -> int | None:
 
 
 def _in_right_column(paragraph: Paragraph) -> bool:
-    return left_indent_mm(paragraph) >= SIGNER_INDENT_MM or alignment(paragraph) in (
-        WD_ALIGN_PARAGRAPH.RIGHT,
-        WD_ALIGN_PARAGRAPH.CENTER,
-    )
+    return left_indent_mm(paragraph) >= SIGNER_INDENT_MM or is_right(paragraph)
 
 
 def _signer_before(items: list) -> list[str]:

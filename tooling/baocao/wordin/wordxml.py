@@ -6,15 +6,14 @@ import re
 from collections.abc import Iterator
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from baocao.text import nfc, strip_marks
 
+TWIPS_PER_MM = 1440 / 25.4
 _NOT_LETTERS = re.compile(r"[^A-Z0-9]")
 _RULE = re.compile(r"^[\s_\-–—=*.·]*$")
 
@@ -77,27 +76,36 @@ def _run_bold(run, style_bold: bool) -> bool:
     return style_bold
 
 
-def alignment(paragraph: Paragraph) -> WD_ALIGN_PARAGRAPH | None:
-    if paragraph.paragraph_format.alignment is not None:
-        return paragraph.paragraph_format.alignment
-    for style in _style_chain(paragraph):
-        if style.paragraph_format.alignment is not None:
-            return style.paragraph_format.alignment
+def alignment(paragraph: Paragraph) -> str | None:
+    """The paragraph's ``w:jc`` value as written ("center", "right", "end", ...), from the
+    paragraph or its styles; read as text, since files from LibreOffice use values
+    ("start", "end") that python-docx does not know."""
+    for p_pr in [paragraph._p.pPr, *(s.element.pPr for s in _style_chain(paragraph))]:
+        jc = p_pr.find(qn("w:jc")) if p_pr is not None else None
+        if jc is not None:
+            return jc.get(qn("w:val"))
     return None
 
 
 def is_centred(paragraph: Paragraph) -> bool:
-    return alignment(paragraph) == WD_ALIGN_PARAGRAPH.CENTER
+    return alignment(paragraph) == "center"
+
+
+def is_right(paragraph: Paragraph) -> bool:
+    return alignment(paragraph) in ("center", "right", "end")
 
 
 def left_indent_mm(paragraph: Paragraph) -> float:
-    indent = paragraph.paragraph_format.left_indent
-    if indent is None:
-        for style in _style_chain(paragraph):
-            if style.paragraph_format.left_indent is not None:
-                indent = style.paragraph_format.left_indent
-                break
-    return (indent or 0) / Mm(1)
+    """The left indent ("w:left" or "w:start", in twips) of the paragraph or its styles."""
+    for p_pr in [paragraph._p.pPr, *(s.element.pPr for s in _style_chain(paragraph))]:
+        ind = p_pr.find(qn("w:ind")) if p_pr is not None else None
+        value = None if ind is None else ind.get(qn("w:left")) or ind.get(qn("w:start"))
+        if value is not None:
+            try:
+                return float(value) / TWIPS_PER_MM
+            except ValueError:
+                return 0.0
+    return 0.0
 
 
 def style_names(paragraph: Paragraph) -> list[str]:
