@@ -53,7 +53,7 @@ class Header:
 
 def take_header(document: Document) -> Header:
     header = Header()
-    items = list(body_items(document))[:SEARCH]
+    items = list(body_items(document, first=SEARCH))
     start = next((i for i, item in enumerate(items) if _has_motto(item)), None)
     if start is None:
         return header

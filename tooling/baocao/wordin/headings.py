@@ -45,12 +45,13 @@ class _Candidate:
 def promote_headings(document: Document) -> list[Heading]:
     """Mark every heading of the body with the style "Heading N"; return them in order."""
     labels = ListLabels(document)
+    styles: dict[str | None, int | None] = {}
     candidates = []
     for item in body_items(document):
         if not isinstance(item, Paragraph):
             continue
         label = labels.label(item)
-        candidate = _candidate(item, label)
+        candidate = _candidate(item, label, styles)
         if candidate is not None:
             candidates.append(candidate)
     levels = _levels(candidates)
@@ -64,28 +65,39 @@ def promote_headings(document: Document) -> list[Heading]:
     return headings
 
 
-def style_level(paragraph: Paragraph) -> int | None:
-    for name in style_names(paragraph):
-        match = _STYLE_LEVEL.match(name.strip())
-        if match and 1 <= int(match[1]) <= 9:
-            return int(match[1])
+def style_level(paragraph: Paragraph, cache: dict[str | None, int | None]) -> int | None:
+    """The level a heading style or an outline level gives the paragraph (style levels are
+    kept in ``cache`` by style id)."""
     p_pr = paragraph._p.pPr
+    style_id = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None
+    if style_id not in cache:
+        cache[style_id] = _style_level(paragraph)
     outline = p_pr.find(qn("w:outlineLvl")) if p_pr is not None else None
     value = outline.get(qn("w:val")) if outline is not None else None
     if value is not None and value.isdigit() and value != "9":
         return int(value) + 1
+    return cache[style_id]
+
+
+def _style_level(paragraph: Paragraph) -> int | None:
+    for name in style_names(paragraph):
+        match = _STYLE_LEVEL.match(name.strip())
+        if match and 1 <= int(match[1]) <= 9:
+            return int(match[1])
     return None
 
 
-def _candidate(paragraph: Paragraph, label: str | None) -> _Candidate | None:
+def _candidate(
+    paragraph: Paragraph, label: str | None, styles: dict[str | None, int | None]
+) -> _Candidate | None:
     text = squash(paragraph.text)
     if not text and not label:
         return None
     full = f"{label} {text}" if label else text
-    if len(full.split()) > BOLD_HEADING_MAX_WORDS:
+    if full.count(" ") >= BOLD_HEADING_MAX_WORDS:
         return None
     numbering = parse(full)
-    level = style_level(paragraph)
+    level = style_level(paragraph, styles)
     if numbering.part:
         return None
     if level is None and not (numbering.style and _stands_out(paragraph, text)):

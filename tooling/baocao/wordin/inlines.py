@@ -9,7 +9,7 @@ from typing import Any
 
 from baocao.text import nfc
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|"})
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
 
@@ -17,7 +17,8 @@ Node = dict[str, Any]
 
 
 def escape(text: str) -> str:
-    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
+    text = text.translate(_ESCAPES)
+    return _ENTITY.sub(r"\\&", text) if "&" in text else text
 
 
 class Inlines:
@@ -35,7 +36,16 @@ class Inlines:
         self.on_dropped = on_dropped
 
     def render(self, nodes: list[Node], plain: bool = False) -> str:
-        return "".join(self.one(node, plain) for node in nodes)
+        out = []
+        for node in nodes:  # words and spaces first: most of a report
+            kind = node["t"]
+            if kind == "Str":
+                out.append(node["c"] if plain else escape(node["c"]))
+            elif kind in ("Space", "SoftBreak"):
+                out.append(" ")
+            else:
+                out.append(self.one(node, plain))
+        return nfc("".join(out))
 
     def one(self, node: Node, plain: bool) -> str:
         kind, content = node["t"], node.get("c")
@@ -101,19 +111,11 @@ def _code(_: Inlines, content: list, plain: bool) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _str(_: Inlines, content: str, plain: bool) -> str:
-    text = nfc(content)
-    return text if plain else escape(text)
-
-
 def _line_break(_: Inlines, content: None, plain: bool) -> str:
     return " " if plain else "\\\n"
 
 
 _SIMPLE: dict[str, Callable[[Inlines, Any, bool], str]] = {
-    "Str": _str,
-    "Space": lambda _s, _c, _p: " ",
-    "SoftBreak": lambda _s, _c, _p: " ",
     "LineBreak": _line_break,
     "Code": _code,
     "Math": lambda _s, c, p: c[1] if p else escape(c[1]),

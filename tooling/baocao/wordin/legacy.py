@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from baocao.docx.nd30 import FONT
-from baocao.lint.legacy import convert, from_tcvn3, from_vni, is_legacy
+from baocao.lint.legacy import convert, from_tcvn3, from_vni, is_legacy, may_be_legacy
 from baocao.text import nfc, squash
 
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
@@ -31,12 +31,25 @@ class Converted:
 def convert_legacy(document: Document) -> list[Converted]:
     """Convert every legacy run and paragraph in the body (tables included)."""
     out: list[Converted] = []
+    if not _may_hold_legacy(document):
+        return out
     for element in document.element.body.iter(qn("w:p")):
         paragraph = Paragraph(element, document._body)
         encoding = _by_font(paragraph) or _by_pattern(paragraph)
         if encoding:
             out.append(Converted(encoding, squash(paragraph.text)))
     return out
+
+
+def _may_hold_legacy(document: Document) -> bool:
+    """A quick look at the whole file: a legacy font named anywhere (body or styles), or a
+    letter Vietnamese never writes."""
+    for root in (document.element, document.styles.element):
+        for slot in _FONT_SLOTS:
+            for name in root.xpath(f".//w:rFonts/@{slot}"):
+                if name.strip().lower().startswith((".vn", "vni")):
+                    return True
+    return may_be_legacy("".join(document.element.body.itertext()))
 
 
 def _font(run: Run) -> str:

@@ -47,7 +47,7 @@ class Signer:
 
 def take_signer(document: Document) -> Signer:
     signer = Signer()
-    items = list(body_items(document))[-SEARCH:]
+    items = list(body_items(document, last=SEARCH))
     label = _last_label(items)
     if label is None:
         return signer

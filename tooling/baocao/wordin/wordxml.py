@@ -14,6 +14,8 @@ from docx.text.paragraph import Paragraph
 from baocao.text import nfc, strip_marks
 
 TWIPS_PER_MM = 1440 / 25.4
+_P, _TBL = qn("w:p"), qn("w:tbl")
+_BLOCKS = (_P, _TBL)
 _NOT_LETTERS = re.compile(r"[^A-Z0-9]")
 _RULE = re.compile(r"^[\s_\-–—=*.·]*$")
 
@@ -28,12 +30,19 @@ def is_rule(text: str) -> bool:
     return _RULE.match(text) is not None
 
 
-def body_items(document: Document) -> Iterator[Paragraph | Table]:
-    """The body's paragraphs and tables, in order."""
-    for element in list(document.element.body.iterchildren()):
-        if element.tag == qn("w:p"):
+def body_items(
+    document: Document, first: int | None = None, last: int | None = None
+) -> Iterator[Paragraph | Table]:
+    """The body's paragraphs and tables in order; only the ``first`` or ``last`` n if given."""
+    elements = [el for el in document.element.body.iterchildren() if el.tag in _BLOCKS]
+    if first is not None:
+        elements = elements[:first]
+    if last is not None:
+        elements = elements[-last:]
+    for element in elements:
+        if element.tag == _P:
             yield Paragraph(element, document._body)
-        elif element.tag == qn("w:tbl"):
+        else:
             yield Table(element, document._body)
 
 
