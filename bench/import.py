@@ -11,7 +11,9 @@ installed), then times, as whole processes, interleaved A B A B over --repeat ro
 With --readers PYTHON (an interpreter where mammoth and docx2python are installed) it
 also times ``mammoth.convert_to_markdown`` and ``docx2python`` on the same file, the
 other readers weighed for the body.
-Prints min, median and spread (max - min) of each, and the ratio of the minimums.
+Prints min, median and spread (max - min) of the wall time of each, the ratio of the
+minimums, and the least CPU time (user + system, the process and what it started), which
+a loaded machine disturbs less.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import argparse
 import importlib.util
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -63,15 +66,22 @@ def pages(docx_file: Path, work: Path) -> int | None:
     return None
 
 
-def interleaved(rows: dict[str, Callable[[], None]], repeat: int) -> dict[str, list[float]]:
-    """Every row once per round, rounds in turn (A B A B ...): a passing load on the
-    machine falls on every row alike."""
-    times: dict[str, list[float]] = {label: [] for label in rows}
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def interleaved(
+    rows: dict[str, Callable[[], None]], repeat: int
+) -> dict[str, list[tuple[float, float]]]:
+    """Wall and CPU seconds (the process and what it started) of every row once per round,
+    rounds in turn (A B A B ...): a passing load on the machine falls on every row alike."""
+    times: dict[str, list[tuple[float, float]]] = {label: [] for label in rows}
     for _ in range(repeat):
         for label, run in rows.items():
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _cpu()
             run()
-            times[label].append(time.perf_counter() - start)
+            times[label].append((time.perf_counter() - start, _cpu() - cpu))
     return times
 
 
@@ -115,20 +125,26 @@ def _reader(python: Path, code: str, docx_file: Path) -> Callable[[], None]:
     return run
 
 
-def _print(times: dict[str, list[float]], count: int | None, args) -> None:
-    base = min(times["plain pandoc -f docx -t markdown"])
+def _print(times: dict[str, list[tuple[float, float]]], count: int | None, args) -> None:
+    base = min(wall for wall, _ in times["plain pandoc -f docx -t markdown"])
+    base_cpu = min(cpu for _, cpu in times["plain pandoc -f docx -t markdown"])
     print(
         f"Machine: {platform.machine()}, {len(os.sched_getaffinity(0))} cores, "
         f"Python {platform.python_version()}, pandoc {pypandoc.get_pandoc_version()}; "
         f"report: {args.words} words, {count or '?'} pages; {args.repeat} rounds.\n"
     )
-    print("| measurement | min (s) | median (s) | spread (s) | vs plain pandoc |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    print(
+        "| measurement | wall min (s) | wall median (s) | wall spread (s) | vs plain pandoc "
+        "| CPU min (s) | CPU vs plain pandoc |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, values in times.items():
-        low, spread = min(values), max(values) - min(values)
+        walls = [wall for wall, _ in values]
+        cpu = min(c for _, c in values)
+        low, spread = min(walls), max(walls) - min(walls)
         print(
-            f"| {label} | {low:.3f} | {statistics.median(values):.3f} | {spread:.3f} "
-            f"| {low / base:.2f}× |"
+            f"| {label} | {low:.3f} | {statistics.median(walls):.3f} | {spread:.3f} "
+            f"| {low / base:.2f}× | {cpu:.3f} | {cpu / base_cpu:.2f}× |"
         )
 
 
