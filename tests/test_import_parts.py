@@ -179,3 +179,10 @@ def test_a_rejected_formatting_change_brings_back_the_old_format() -> None:
     revisions.reject(document)
     assert document.paragraphs[0].runs[0].bold is None
     assert revisions.count_changes(document) == 0
+
+
+def test_headings_longer_than_the_loader_allows_are_paragraphs_in_both() -> None:
+    from baocao.report import BOLD_HEADING_MAX_WORDS
+    from baocao.wordin.headings import MAX_WORDS
+
+    assert MAX_WORDS == BOLD_HEADING_MAX_WORDS

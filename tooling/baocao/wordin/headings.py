@@ -17,12 +17,12 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from baocao.numbering import Numbering, parse
-from baocao.report import BOLD_HEADING_MAX_WORDS
 from baocao.text import squash
 from baocao.wordin.listlabels import ListLabels, drop_numbering
 from baocao.wordin.wordxml import body_items, is_bold, style_names
 
 MAX_LEVEL = 6
+MAX_WORDS = 40  # as report.BOLD_HEADING_MAX_WORDS (a test keeps them equal)
 _STYLE_LEVEL = re.compile(r"^(?:heading|tiêu đề|title)\s*(\d)$", re.IGNORECASE)
 
 
@@ -94,7 +94,7 @@ def _candidate(
     if not text and not label:
         return None
     full = f"{label} {text}" if label else text
-    if full.count(" ") >= BOLD_HEADING_MAX_WORDS:
+    if full.count(" ") >= MAX_WORDS:
         return None
     numbering = parse(full)
     level = style_level(paragraph, styles)

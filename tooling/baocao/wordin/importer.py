@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -40,8 +41,11 @@ class Imported:
     signer_found: bool = False
 
 
-def read_word(path: Path, changes: str | None = None) -> Imported:
-    """Read ``path``; with tracked changes and no choice (``accept``/``reject``), stop."""
+def read_word(
+    path: Path, changes: str | None = None, meanwhile: Callable[[], None] | None = None
+) -> Imported:
+    """Read ``path``; with tracked changes and no choice (``accept``/``reject``), stop.
+    ``meanwhile`` runs while pandoc reads the body."""
     document = docx.Document(io.BytesIO(docx_bytes(path)))
     count = revisions.count_changes(document)
     if count and changes is None:
@@ -57,7 +61,7 @@ def read_word(path: Path, changes: str | None = None) -> Imported:
     header = take_header(document)
     signer = take_signer(document)
     headings = promote_headings(document)
-    body, media = _body(document)
+    body, media = _body(document, meanwhile)
     return Imported(
         values={**header.values, **signer.values},
         document_type=header.document_type,
@@ -73,7 +77,7 @@ def read_word(path: Path, changes: str | None = None) -> Imported:
     )
 
 
-def _body(document) -> tuple[Body, dict[str, bytes]]:
+def _body(document, meanwhile: Callable[[], None] | None) -> tuple[Body, dict[str, bytes]]:
     names: dict[str, str] = {}
 
     def image_name(path: str) -> str:
@@ -90,7 +94,7 @@ def _body(document) -> tuple[Body, dict[str, bytes]]:
     with tempfile.TemporaryDirectory(prefix="baocao-import-") as tmp:
         prepared = Path(tmp, "body.docx")
         document.save(str(prepared))
-        tree = read_body(prepared, Path(tmp, "media"))
+        tree = read_body(prepared, Path(tmp, "media"), meanwhile)
         body = MystWriter(image_name).write(tree)
         media = {
             name: Path(path).read_bytes() for path, name in names.items() if Path(path).is_file()
