@@ -154,7 +154,7 @@ def test_a_file_without_header_or_signer_says_what_to_fill_in(tmp_project: Path)
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("bao-cao.pdf", b"%PDF-1.4", "Không đọc được tệp có đuôi .pdf"),
+        ("bao-cao.pdf", b"%PDF-1.4", "Không đọc được loại tệp này"),
         ("hong.docx", b"not a zip", "không phải tệp Word .docx hợp lệ"),
         ("khong-co.docx", None, "Không tìm thấy tệp này"),
     ],

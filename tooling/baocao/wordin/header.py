@@ -51,15 +51,17 @@ class Header:
     unplaced: list[str] = field(default_factory=list)
 
 
-def take_header(document: Document) -> Header:
+def take_header(document: Document, document_type: str) -> Header:
+    """Read and remove the header block and, under it, ``document_type`` ("BÁO CÁO") and the
+    title."""
     header = Header()
     items = list(body_items(document, first=SEARCH))
     start = next((i for i, item in enumerate(items) if _has_motto(item)), None)
     if start is None:
         return header
     header.found = True
-    rest = _read_block(items, start, header)
-    _read_title(items[rest:], header)
+    rest = _read_block(items, start, header, document_type)
+    _read_title(items[rest:], header, document_type)
     if "nam" not in header.values and isinstance(header.values.get("ngay"), dt.date):
         header.values["nam"] = header.values["ngay"].year
     return header
@@ -73,7 +75,7 @@ def _has_motto(item: Paragraph | Table) -> bool:
     return any(fold(NATIONAL_TITLE) in fold(text) for text in texts)
 
 
-def _read_block(items: list, start: int, header: Header) -> int:
+def _read_block(items: list, start: int, header: Header, document_type: str) -> int:
     """Read the header table, or the tab-separated lines around the Quốc hiệu; return the
     index of the first item after the block."""
     item = items[start]
@@ -87,7 +89,11 @@ def _read_block(items: list, start: int, header: Header) -> int:
     while first > 0 and isinstance(items[first - 1], Paragraph) and "\t" in items[first - 1].text:
         first -= 1
     end = start
-    while end < len(items) and isinstance(items[end], Paragraph) and _header_line(items[end]):
+    while (
+        end < len(items)
+        and isinstance(items[end], Paragraph)
+        and _header_line(items[end], document_type)
+    ):
         end += 1
     left: list[tuple[str, bool]] = []
     right: list[tuple[str, bool]] = []
@@ -98,7 +104,7 @@ def _read_block(items: list, start: int, header: Header) -> int:
     return end
 
 
-def _header_line(paragraph: Paragraph) -> bool:
+def _header_line(paragraph: Paragraph, document_type: str) -> bool:
     text = paragraph.text
     key = fold(text)
     return (
@@ -107,7 +113,7 @@ def _header_line(paragraph: Paragraph) -> bool:
         or key.startswith(fold(NATIONAL_TITLE))
         or _DATE.match(squash(text)) is not None
         or is_rule(text)
-    ) and fold("BÁO CÁO") != key
+    ) and fold(document_type) != key
 
 
 def _split_tabs(paragraph: Paragraph, left: list, right: list) -> None:
@@ -134,7 +140,7 @@ def parse_columns(left: list[tuple[str, bool]], right: list[tuple[str, bool]], h
         text = squash(text)
         if is_rule(text):
             continue
-        if fold(text).startswith(fold(NUMBER_LABEL)) and text[:2].lower() == "số":
+        if text.lower().startswith(NUMBER_LABEL.rstrip(":").lower()):
             number = text[2:].lstrip(" :").strip()
             if number:
                 header.values["so_ky_hieu"] = number
@@ -185,8 +191,8 @@ def _place_date(text: str, header: Header) -> bool:
     return False
 
 
-def _read_title(items: list, header: Header) -> None:
-    """ "BÁO CÁO", then the title: the centred or bold paragraphs just under it."""
+def _read_title(items: list, header: Header, document_type: str) -> None:
+    """The document type ("BÁO CÁO"), then the title: the centred or bold paragraphs under it."""
     index = 0
     while index < len(items) and _blank(items[index]):
         remove(items[index]._p)
@@ -194,7 +200,7 @@ def _read_title(items: list, header: Header) -> None:
     if index >= len(items) or not isinstance(items[index], Paragraph):
         return
     kind = items[index]
-    if fold(kind.text) != fold("BÁO CÁO"):
+    if fold(kind.text) != fold(document_type):
         return
     header.document_type = squash(kind.text)
     remove(kind._p)

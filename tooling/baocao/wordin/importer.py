@@ -42,10 +42,14 @@ class Imported:
 
 
 def read_word(
-    path: Path, changes: str | None = None, meanwhile: Callable[[], None] | None = None
+    path: Path,
+    document_type: str,
+    changes: str | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Imported:
-    """Read ``path``; with tracked changes and no choice (``accept``/``reject``), stop.
-    ``meanwhile`` runs while pandoc reads the body."""
+    """Read ``path`` (a report whose document type, under its header, is ``document_type``);
+    with tracked changes and no choice (``accept``/``reject``), stop. ``meanwhile`` runs
+    while pandoc reads the body."""
     document = docx.Document(io.BytesIO(docx_bytes(path)))
     count = revisions.count_changes(document)
     if count and changes is None:
@@ -58,7 +62,7 @@ def read_word(
     comments = revisions.comments(document)  # anchored to the text as chosen
     revisions.drop_comment_marks(document)
     legacy = convert_legacy(document)
-    header = take_header(document)
+    header = take_header(document, document_type)
     signer = take_signer(document)
     headings = promote_headings(document)
     body, media = _body(document, meanwhile)

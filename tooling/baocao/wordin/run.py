@@ -52,7 +52,7 @@ def import_file(
     """Import ``file`` as the new unit ``unit``; nothing is written if reading fails."""
     check_new(project, unit)
     form = project.form(form_id)
-    imported = read_word(file, changes, meanwhile=_load_linter)
+    imported = read_word(file, form.document_type, changes, _load_linter)
     from baocao.lint import fixer
     from baocao.lint.engine import lint_unit
     from baocao.wordin.recognise import recognise

@@ -3,6 +3,7 @@ LibreOffice headless (``soffice --headless --convert-to docx``) where it is inst
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import tempfile
@@ -25,15 +26,13 @@ def docx_bytes(path: Path) -> bytes:
     elif suffix in CONVERTED:
         data = _convert(path)
     else:
-        raise UsageError("import.bad-suffix", file=path, suffix=path.suffix or "(không có)")
+        raise UsageError("import.bad-suffix", file=path)
     if not _is_zip(data):
         raise BaocaoError("import.not-docx", file=path)
     return data
 
 
 def _is_zip(data: bytes) -> bool:
-    import io
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
