@@ -207,3 +207,27 @@ def test_without_libreoffice_a_doc_file_says_how_to_install_it(
     with pytest.raises(BaocaoError) as caught:
         import_file(Project.discover(tmp_project), tmp_project / "cu.doc", "xa-hoa-an")
     assert "sudo apt-get install libreoffice-writer" in caught.value.render("vi")
+
+
+def test_an_embedded_object_is_named_with_its_paragraph(tmp_project: Path) -> None:
+    from docx.oxml import OxmlElement
+
+    def builder(path: Path) -> Path:
+        document = samples._start()
+        samples.para(document, "I. ĐẶC ĐIỂM TÌNH HÌNH", bold=True)
+        holder = samples.para(document, "Bảng số liệu dán từ Excel:")
+        run = OxmlElement("w:r")
+        run.append(OxmlElement("w:object"))
+        holder._p.append(run)
+        document.save(str(path))
+        return path
+
+    outcome, _ = _import(tmp_project, builder, "xa-hoa-an", single_file=True)
+    assert [(u.kind, u.text) for u in outcome.imported.unsupported] == [
+        ("object", "Bảng số liệu dán từ Excel:")
+    ]
+    assert any(
+        line.startswith("Không chuyển được đối tượng nhúng")
+        and "«Bảng số liệu dán từ Excel:»" in line
+        for line in outcome.lines
+    )

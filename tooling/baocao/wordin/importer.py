@@ -19,6 +19,7 @@ from baocao.wordin.myst import Body, MystWriter
 from baocao.wordin.pandoc_read import read_body
 from baocao.wordin.signer import take_signer
 from baocao.wordin.source import docx_bytes
+from baocao.wordin.unsupported import Unsupported, find_unsupported
 
 IMAGES = "images"
 ACCEPT, REJECT = "accept", "reject"
@@ -37,6 +38,7 @@ class Imported:
     legacy: list[Converted] = field(default_factory=list)
     media: dict[str, bytes] = field(default_factory=dict)  # path in the unit -> bytes
     unplaced: list[str] = field(default_factory=list)
+    unsupported: list[Unsupported] = field(default_factory=list)
     header_found: bool = False
     signer_found: bool = False
 
@@ -61,6 +63,7 @@ def read_word(
         revisions.reject(document)
     comments = revisions.comments(document)  # anchored to the text as chosen
     revisions.drop_comment_marks(document)
+    unsupported = find_unsupported(document)
     legacy = convert_legacy(document)
     header = take_header(document, document_type)
     signer = take_signer(document)
@@ -76,6 +79,7 @@ def read_word(
         legacy=legacy,
         media=media,
         unplaced=header.unplaced,
+        unsupported=unsupported,
         header_found=header.found,
         signer_found=signer.found,
     )

@@ -63,6 +63,8 @@ def _dropped(imported: Imported) -> list[str]:
     out = []
     for dropped in imported.body.dropped:
         out.append(t(f"import.report.{dropped.what}", text=quote(dropped.text)))
+    for item in imported.unsupported:
+        out.append(t(f"import.report.{item.kind}", text=quote(item.text)))
     return out
 
 
