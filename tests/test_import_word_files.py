@@ -39,11 +39,17 @@ def _headings(report) -> list[tuple[str, int]]:
 
 @pytest.mark.parametrize(
     "builder",
-    [samples.bold_headings, samples.heading_styles, samples.numbered_list],
+    [
+        samples.bold_headings,
+        samples.heading_styles,
+        samples.numbered_list,
+        samples.styled_list_headings,
+    ],
     ids=[
         "bold-paragraphs+header-table+signer-table",
         "heading-styles+tabs+indented-signer",
         "numbered-list",
+        "styles-with-list-numbers+number-under-table",
     ],
 )
 @pytest.mark.parametrize("single", [True, False], ids=["single-file", "tree"])

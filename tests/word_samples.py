@@ -285,3 +285,31 @@ def merged_and_picture(path: Path) -> Path:
     signer_table(doc, RECIPIENTS, SIGNER)
     doc.save(str(path))
     return path
+
+
+def styled_list_headings(path: Path) -> Path:
+    """Headings in "Heading 1".."Heading 4" whose numbers come from the styles' multilevel
+    list (as in many Word templates), "Số:" and the date under a one-row header table."""
+    doc = docx.Document()
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).paragraphs[0].add_run("UBND HUYỆN HÒA BÌNH")
+    table.cell(0, 0).add_paragraph().add_run("UBND XÃ HÒA AN").bold = True
+    table.cell(0, 1).paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold = True
+    table.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    para(doc, f"Số: 15/BC-UBND\t\t{PLACE_DATE}")
+    first, second = TITLE.split(", phương")
+    title(doc, [f"{first},", f"phương{second}"])
+    num_id = _abstract_numbering(doc)
+    for level in range(4):
+        style = doc.styles[f"Heading {level + 1}"]
+        num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = level
+        num_pr.get_or_add_numId().val = int(num_id)
+    for text, _, key in HEADINGS:
+        label, rest = text.split(" ", 1)
+        doc.add_paragraph(rest, style=f"Heading {LIST_LEVELS[label.rstrip('.)')] + 1}")
+        if key:
+            para(doc, BODY[key])
+    signer_table(doc, RECIPIENTS, SIGNER)
+    doc.save(str(path))
+    return path

@@ -20,6 +20,7 @@ from baocao.text import squash
 from baocao.wordin.wordxml import (
     body_items,
     cell_lines,
+    columns,
     fold,
     has_picture,
     is_bold,
@@ -38,6 +39,7 @@ _DATE = re.compile(
 _BLANK_DATE = re.compile(r"^(?P<place>.*?)[,\s]*ngày\b", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _TABS = re.compile(r"\t+")
+_NUMBER = re.compile(rf"^\s*{NUMBER_LABEL.rstrip(':')}\s*:", re.IGNORECASE)
 _FIXED = {fold(NATIONAL_TITLE), fold(MOTTO)}
 
 
@@ -76,27 +78,29 @@ def _has_motto(item: Paragraph | Table) -> bool:
 
 
 def _read_block(items: list, start: int, header: Header, document_type: str) -> int:
-    """Read the header table, or the tab-separated lines around the Quốc hiệu; return the
-    index of the first item after the block."""
+    """Read the header table or the tab-separated lines around the Quốc hiệu, and the lines
+    under them that still belong to the header ("Số: ...", the date); return the index of
+    the first item after the block."""
+    left: list[tuple[str, bool]] = []
+    right: list[tuple[str, bool]] = []
     item = items[start]
     if isinstance(item, Table):
-        left = cell_lines(item, 0)
-        right = [pair for col in range(1, 3) for pair in cell_lines(item, col)]
-        parse_columns(left, right, header)
+        left += cell_lines(item, 0)
+        right += [pair for col in range(1, columns(item)) for pair in cell_lines(item, col)]
         remove(item._tbl)
-        return start + 1
-    first = start
-    while first > 0 and isinstance(items[first - 1], Paragraph) and "\t" in items[first - 1].text:
-        first -= 1
-    end = start
+        first = end = start + 1
+    else:
+        first = end = start
+        while (
+            first > 0 and isinstance(items[first - 1], Paragraph) and "\t" in items[first - 1].text
+        ):
+            first -= 1
     while (
         end < len(items)
         and isinstance(items[end], Paragraph)
         and _header_line(items[end], document_type)
     ):
         end += 1
-    left: list[tuple[str, bool]] = []
-    right: list[tuple[str, bool]] = []
     for paragraph in items[first:end]:
         _split_tabs(paragraph, left, right)
         remove(paragraph._p)
@@ -107,8 +111,11 @@ def _read_block(items: list, start: int, header: Header, document_type: str) -> 
 def _header_line(paragraph: Paragraph, document_type: str) -> bool:
     text = paragraph.text
     key = fold(text)
+    if has_picture(paragraph):
+        return False
     return (
         "\t" in text
+        or _NUMBER.match(text) is not None
         or key in _FIXED
         or key.startswith(fold(NATIONAL_TITLE))
         or _DATE.match(squash(text)) is not None

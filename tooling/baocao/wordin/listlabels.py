@@ -41,6 +41,7 @@ class ListLabels:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.abstract_of: dict[str, str] = {}
+        self.styles: dict[str, tuple[str, int] | None] = {}
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -57,7 +58,7 @@ class ListLabels:
 
     def label(self, paragraph: Paragraph) -> str | None:
         """The label of this list paragraph (counting it), or None: no list, or a bullet."""
-        num_pr = _num_pr(paragraph)
+        num_pr = _num_pr(paragraph, self.styles)
         if num_pr is None:
             return None
         num_id, ilvl = num_pr
@@ -93,22 +94,41 @@ def _levels(abstract) -> dict[int, tuple[str, str, int]]:
     return out
 
 
-def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
+def _num_pr(
+    paragraph: Paragraph, styles: dict[str, tuple[str, int] | None]
+) -> tuple[str, int] | None:
+    """The paragraph's list and level: its own ``w:numPr``, else its style's (a heading
+    style tied to a multilevel list); ``styles`` caches the latter by style id."""
     p_pr = paragraph._p.pPr
+    own = _read_num_pr(p_pr)
+    if own is not None:
+        return None if own[0] == "0" else own
+    style_id = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None
+    if style_id is None:
+        return None
+    if style_id not in styles:
+        style = paragraph.style
+        found = None
+        while style is not None and found is None:
+            found = _read_num_pr(style.element.pPr)
+            style = style.base_style
+        styles[style_id] = found
+    found = styles[style_id]
+    return None if found is None or found[0] == "0" else found
+
+
+def _read_num_pr(p_pr) -> tuple[str, int] | None:
     num_pr = p_pr.numPr if p_pr is not None else None
     if num_pr is None or num_pr.numId is None:
         return None
-    num_id = str(num_pr.numId.val)
-    if num_id == "0":
-        return None
-    return num_id, num_pr.ilvl.val if num_pr.ilvl is not None else 0
+    return str(num_pr.numId.val), num_pr.ilvl.val if num_pr.ilvl is not None else 0
 
 
 def drop_numbering(paragraph: Paragraph, label: str) -> None:
     """Write the label into the text and take the paragraph out of its list."""
-    p_pr = paragraph._p.pPr
-    if p_pr is not None and p_pr.numPr is not None:
-        p_pr.remove(p_pr.numPr)
+    p_pr = paragraph._p.get_or_add_pPr()
+    p_pr._remove_numPr()
+    p_pr.get_or_add_numPr().get_or_add_numId().val = 0  # no list, whatever the style says
     runs = paragraph.runs
     if runs:
         runs[0].text = f"{label} {runs[0].text}"
