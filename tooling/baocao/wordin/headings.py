@@ -55,11 +55,12 @@ def promote_headings(document: Document) -> list[Heading]:
         if candidate is not None:
             candidates.append(candidate)
     levels = _levels(candidates)
+    style_ids = {level: _heading_style_id(document, level) for level in set(levels)}
     headings = []
     for candidate, level in zip(candidates, levels, strict=True):
         if candidate.label:
             drop_numbering(candidate.paragraph, candidate.label)
-        candidate.paragraph.style = _heading_style(document, level)
+        candidate.paragraph._p.style = style_ids[level]
         text = f"{candidate.label} {candidate.text}" if candidate.label else candidate.text
         headings.append(Heading(text, level, bool(candidate.numbering.style)))
     return headings
@@ -135,10 +136,10 @@ def _levels(candidates: list[_Candidate]) -> list[int]:
     return levels
 
 
-def _heading_style(document: Document, level: int):
+def _heading_style_id(document: Document, level: int) -> str:
     name = f"Heading {level}"
     styles = document.styles
     try:
-        return styles[name]
+        return styles[name].style_id
     except KeyError:
-        return styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        return styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH).style_id
