@@ -15,11 +15,13 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 
-# Lint every unit (findings do not stop the build), then the Word files, then the site
-# (which links the Word files it finds).
+# Lint every unit (findings do not stop the build), then the Word files and their PDFs
+# (skipped with a message where LibreOffice is absent), then the site (which links the
+# Word files and PDFs it finds).
 build: setup
 	-$(BIN)/baocao lint
 	$(BIN)/baocao build docx
+	$(BIN)/baocao build pdf
 	$(BIN)/baocao build html
 
 test: setup

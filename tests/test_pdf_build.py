@@ -80,3 +80,18 @@ def test_without_libreoffice_it_says_how_to_install_and_exits_0(
     err = capsys.readouterr().err
     assert "máy chưa cài LibreOffice" in err
     assert "sudo apt-get install libreoffice-writer" in err
+
+
+def test_the_dashboard_links_each_pdf_beside_its_word_file(project: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    built = run_cli(project, "build", "html")
+    assert built.returncode == 0, built.stderr
+    page = BeautifulSoup((project / "_build/html/index.html").read_text("utf-8"), "lxml")
+    links = {a["href"] for a in page.select("a.baocao-link-pdf")}
+    assert links == {*(f"pdf/{u}.pdf" for u in EXAMPLES), f"pdf/{DRAFT}-du-thao.pdf"}
+    for unit in EXAMPLES:
+        cell = page.select_one(f"a.baocao-link-pdf[href='pdf/{unit}.pdf']").parent
+        assert cell.select_one("a.baocao-link-docx")["href"] == f"docx/{unit}.docx"
+        site_pdf = project / "_build/html/pdf" / f"{unit}.pdf"
+        assert site_pdf.read_bytes() == (project / "_build/pdf" / f"{unit}.pdf").read_bytes()

@@ -26,6 +26,7 @@ EXPORT = {
 }
 FILTER = "pdf:writer_pdf_Export:" + json.dumps(EXPORT, separators=(",", ":"))
 TIMEOUT = 300  # seconds for one file
+PDF_DIR = "pdf"  # beside the Word files' folder (_build/pdf), and in the site
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,8 @@ from baocao.cli import set_exit_code
 from baocao.docx.build import output_dir
 from baocao.docx.runner import default_jobs
 from baocao.i18n import decimal, t
-from baocao.pdfout import convert_all, soffice, word_files
+from baocao.pdfout import PDF_DIR, convert_all, soffice, word_files
 from baocao.project import Project
-
-PDF_DIR = "pdf"
 
 
 @click.command("pdf", help=t("pdf.help"))
