@@ -186,3 +186,15 @@ def test_headings_longer_than_the_loader_allows_are_paragraphs_in_both() -> None
     from baocao.wordin.headings import MAX_WORDS
 
     assert MAX_WORDS == BOLD_HEADING_MAX_WORDS
+
+
+def test_a_table_in_a_cell_is_flattened_into_the_cell_and_reported() -> None:
+    from baocao.wordin.myst import MystWriter
+
+    inner = {"t": "Table", "c": _table([[_cell("lồng"), _cell("a|b"), _cell("")]])}
+    outer = _table([[_cell("x"), _cell("y"), _cell("z")], [_cell("1"), _cell(""), _cell("")]])
+    outer[4][0][3][1][1][1][4] = [inner]  # the second row's second cell holds the table
+    writer = MystWriter(lambda path: path)
+    body = writer.write({"blocks": [{"t": "Table", "c": outer}]})
+    assert body.items[0].text.split("\n")[2] == "| 1 | lồng; a\\|b |  |"
+    assert [(d.what, d.text) for d in body.dropped] == [("nested-table", "lồng")]

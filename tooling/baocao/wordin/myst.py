@@ -160,7 +160,17 @@ class MystWriter:
         return "\n".join(out)
 
     def cell_text(self, blocks: list[Node]) -> str:
-        text = self.blocks_text(blocks).replace("\\\n", " ").replace("\n\n", " ")
+        """A cell on one line; a table inside it becomes its cells' texts separated by ";"
+        (and is reported)."""
+        parts = []
+        for block in blocks:
+            if block["t"] == "Table":
+                inner = pipe_table(block["c"], self.cell_text)
+                self._drop("nested-table", inner.first_cell)
+                parts.append("; ".join(inner.cells))
+            else:
+                parts.append(self.blocks_text([block]))
+        text = " ".join(parts).replace("\\\n", " ").replace("\n\n", " ")
         return squash(text.replace("\n", " "))
 
     def table(self, content: list) -> None:

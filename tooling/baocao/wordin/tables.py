@@ -9,7 +9,7 @@ with no header row takes its first row as the header.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Node = dict[str, Any]
@@ -20,6 +20,7 @@ class PipeTable:
     text: str
     merged: bool
     first_cell: str
+    cells: list[str] = field(default_factory=list)  # the non-empty cells, row by row
 
 
 def pipe_table(content: list, cell_text: Callable[[list[Node]], str]) -> PipeTable:
@@ -35,8 +36,8 @@ def pipe_table(content: list, cell_text: Callable[[list[Node]], str]) -> PipeTab
     width = max(len(row) for row in grid)
     lines = [_line(header, width), "| " + " | ".join(["---"] * width) + " |"]
     lines += [_line(row, width) for row in body_rows]
-    first = next((cell for row in grid for cell in row if cell), "")
-    return PipeTable("\n".join(lines), merged, first)
+    cells = [cell for row in grid for cell in row if cell]
+    return PipeTable("\n".join(lines), merged, cells[0] if cells else "", cells)
 
 
 def _grid(
