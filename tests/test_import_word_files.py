@@ -44,12 +44,14 @@ def _headings(report) -> list[tuple[str, int]]:
         samples.heading_styles,
         samples.numbered_list,
         samples.styled_list_headings,
+        samples.header_in_page_header,
     ],
     ids=[
         "bold-paragraphs+header-table+signer-table",
         "heading-styles+tabs+indented-signer",
         "numbered-list",
         "styles-with-list-numbers+number-under-table",
+        "header-in-page-header+vntimeh+italic-letters",
     ],
 )
 @pytest.mark.parametrize("single", [True, False], ids=["single-file", "tree"])

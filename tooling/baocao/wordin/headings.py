@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 from baocao.numbering import Numbering, parse
 from baocao.text import squash
 from baocao.wordin.listlabels import ListLabels, drop_numbering
-from baocao.wordin.wordxml import body_items, is_bold, style_names
+from baocao.wordin.wordxml import body_items, is_bold, is_italic, style_names
 
 MAX_LEVEL = 6
 MAX_WORDS = 40  # as report.BOLD_HEADING_MAX_WORDS (a test keeps them equal)
@@ -101,16 +101,19 @@ def _candidate(
     level = style_level(paragraph, styles)
     if numbering.part:
         return None
-    if level is None and not (numbering.style and _stands_out(paragraph, text)):
+    if level is None and not (numbering.style and _stands_out(paragraph, text, numbering)):
         return None
     return _Candidate(paragraph, text, label, numbering, level)
 
 
-def _stands_out(paragraph: Paragraph, text: str) -> bool:
-    """Bold throughout, or written in capitals."""
+def _stands_out(paragraph: Paragraph, text: str, numbering: Numbering) -> bool:
+    """Bold throughout, or written in capitals; a lettered one ("a) ...") also in italics
+    throughout, as the decree's samples write them."""
     letters = [ch for ch in text if ch.isalpha()]
     caps = len(letters) >= 3 and all(ch.isupper() for ch in letters)
-    return caps or is_bold(paragraph)
+    if caps or is_bold(paragraph):
+        return True
+    return numbering.style == "letter" and is_italic(paragraph)
 
 
 def _levels(candidates: list[_Candidate]) -> list[int]:
