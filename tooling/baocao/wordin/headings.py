@@ -27,13 +27,6 @@ _STYLE_LEVEL = re.compile(r"^(?:heading|tiêu đề|title)\s*(\d)$", re.IGNORECA
 
 
 @dataclass
-class Heading:
-    text: str
-    level: int
-    numbered: bool
-
-
-@dataclass
 class _Candidate:
     paragraph: Paragraph
     text: str
@@ -42,8 +35,8 @@ class _Candidate:
     style_level: int | None
 
 
-def promote_headings(document: Document) -> list[Heading]:
-    """Mark every heading of the body with the style "Heading N"; return them in order."""
+def promote_headings(document: Document) -> int:
+    """Mark every heading of the body with the style "Heading N"; return how many."""
     labels = ListLabels(document)
     styles: dict[str | None, int | None] = {}
     candidates = []
@@ -56,14 +49,11 @@ def promote_headings(document: Document) -> list[Heading]:
             candidates.append(candidate)
     levels = _levels(candidates)
     style_ids = {level: _heading_style_id(document, level) for level in set(levels)}
-    headings = []
     for candidate, level in zip(candidates, levels, strict=True):
         if candidate.label:
             drop_numbering(candidate.paragraph, candidate.label)
         candidate.paragraph._p.style = style_ids[level]
-        text = f"{candidate.label} {candidate.text}" if candidate.label else candidate.text
-        headings.append(Heading(text, level, bool(candidate.numbering.style)))
-    return headings
+    return len(candidates)
 
 
 def style_level(paragraph: Paragraph, cache: dict[str | None, int | None]) -> int | None:
