@@ -9,6 +9,7 @@ quotes and divisions are unwrapped (pandoc makes them of indented paragraphs).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,7 +46,7 @@ class Body:
 
 
 class MystWriter:
-    def __init__(self, image_name) -> None:
+    def __init__(self, image_name: Callable[[str], str]) -> None:
         self.body = Body()
         self.notes: list[str] = []
         self.note_count = 0
