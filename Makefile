@@ -22,11 +22,13 @@ setup: $(VENV)/.runtime
 
 setup-dev: $(VENV)/.dev
 
-# Lint every unit (findings do not stop the build), then the Word files, then the site
-# (which links the Word files it finds).
+# Lint every unit (findings do not stop the build), then the Word files and their PDFs
+# (skipped with a message where LibreOffice is absent; a PDF that fails does not stop the
+# site), then the site (which links the Word files and PDFs it finds).
 build: setup
 	-$(BIN)/baocao lint
 	$(BIN)/baocao build docx
+	-$(BIN)/baocao build pdf
 	$(BIN)/baocao build html
 
 test: setup-dev

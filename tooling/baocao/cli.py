@@ -29,6 +29,7 @@ COMMANDS = {
     "codeowners": "baocao.commands.codeowners:codeowners",
     "changed": "baocao.commands.changed:changed",
     "status": "baocao.commands.status:status",
+    "import": "baocao.commands.import_word:import_word",
 }
 
 

@@ -46,27 +46,50 @@ def new_unit(
     owners: tuple[str, ...] = (),
 ) -> Path:
     """Create ``reports/<slug>/`` and register it in units.yaml; never overwrite."""
+    check_new(project, slug)
+    form = project.form(form_id)
+    year = year or report_year()
+    files = render_unit(form, year, co_quan, single_file)
+    return create_unit(project, slug, files, (co_quan or slug).strip(), kind, owners)
+
+
+def check_new(project: Project, slug: str) -> None:
+    """A new unit needs a valid slug, no folder and no entry in units.yaml yet."""
     check_slug(slug)
     target = project.reports_dir / slug
     if target.exists():
         raise BaocaoError("new.exists", file=project.rel(target))
     if slug in project.units.units:
         raise BaocaoError("new.listed", slug=slug, file=project.rel(project.units_file))
-    form = project.form(form_id)
-    year = year or report_year()
-    files = render_unit(form, year, co_quan, single_file)
+
+
+def create_unit(
+    project: Project,
+    slug: str,
+    files: dict[str, str | bytes],
+    name: str,
+    kind: str = "",
+    owners: tuple[str, ...] = (),
+) -> Path:
+    """Write ``files`` into ``reports/<slug>/`` at once (a staging folder renamed into
+    place, which fails rather than overwrite) and register the unit."""
+    check_new(project, slug)
+    target = project.reports_dir / slug
     project.reports_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=project.reports_dir))
     make_dir_like_mkdir(staging)
     try:
-        for rel, text in files.items():
+        for rel, content in files.items():
             (staging / rel).parent.mkdir(parents=True, exist_ok=True)
-            (staging / rel).write_text(text, "utf-8")
+            if isinstance(content, bytes):
+                (staging / rel).write_bytes(content)
+            else:
+                (staging / rel).write_text(content, "utf-8")
         staging.rename(target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    add_unit(project.units_file, slug, (co_quan or slug).strip(), kind, owners)
+    add_unit(project.units_file, slug, name, kind, owners)
     return target
 
 

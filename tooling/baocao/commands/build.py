@@ -1,4 +1,4 @@
-"""``baocao build html|docx``: the two builders, each in its own module."""
+"""``baocao build html|docx|pdf``: the builders, each in its own module."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ class BuildGroup(LazyGroup):
     commands_map: ClassVar[dict[str, str]] = {
         "html": "baocao.commands.build_html:html",
         "docx": "baocao.commands.build_docx:docx",
+        "pdf": "baocao.commands.build_pdf:pdf",
     }
 
 

@@ -19,6 +19,7 @@ from baocao.dates import today, vn_date
 from baocao.docx.nd30 import DRAFT_SUFFIX
 from baocao.fsutil import write_atomic
 from baocao.i18n import t
+from baocao.pdfout import PDF_DIR
 from baocao.project import Project
 from baocao.sphinxext.domain import UnitInfo, baocao_domain
 from baocao.sphinxext.lastchange import last_changes, remembered_dates
@@ -49,6 +50,7 @@ class Row:
     changed: str = ""  # ISO date
     page: str | None = None  # docname of the unit's page
     docx: Path | None = None  # the unit's Word file, when built
+    pdf: Path | None = None  # its PDF (baocao build pdf), when built
     problem: str = ""
     submission: Submission | None = None  # None: not expected in the year collected
 
@@ -67,6 +69,10 @@ class Row:
     @property
     def docx_url(self) -> str | None:
         return f"docx/{self.docx.name}" if self.docx else None
+
+    @property
+    def pdf_url(self) -> str | None:
+        return f"pdf/{self.pdf.name}" if self.pdf else None
 
     @property
     def docx_draft(self) -> bool:
@@ -111,9 +117,10 @@ class Dashboard:
         return sorted({(row.kind, row.kind_label) for row in self.rows if row.kind})
 
 
-def docx_file(folder: Path, slug: str) -> Path | None:
-    """The unit's Word file as the docx builder names it: final, or a draft."""
-    for name in (f"{slug}.docx", f"{slug}{DRAFT_SUFFIX}.docx"):
+def docx_file(folder: Path, slug: str, suffix: str = ".docx") -> Path | None:
+    """The unit's Word file (or its PDF, ``suffix=".pdf"``) as the builders name it: final,
+    or a draft."""
+    for name in (f"{slug}{suffix}", f"{slug}{DRAFT_SUFFIX}{suffix}"):
         if (folder / name).is_file():
             return folder / name
     return None
@@ -154,6 +161,7 @@ def build_dashboard(env: BuildEnvironment, project: Project, docx_dir: str) -> D
         row = _row(slug, name, kind, info, env)
         row.changed = changed.get(slug, "")
         row.docx = docx_file(project.root / docx_dir, slug)
+        row.pdf = docx_file((project.root / docx_dir).parent / PDF_DIR, slug, ".pdf")
         rows.append(row)
     rows.sort(key=lambda row: (strip_marks(row.name).casefold(), row.slug))
     status = submission_status(project, found, today())
@@ -185,14 +193,15 @@ def _row(slug: str, name: str, kind: str, info: UnitInfo, env: BuildEnvironment)
 
 
 def copy_docx(dashboard: Dashboard, outdir: Path) -> None:
-    """Put each unit's Word file beside the site, where the dashboard links it."""
+    """Put each unit's Word file and PDF beside the site, where the dashboard links them."""
     for row in dashboard.rows:
-        if row.docx is None:
-            continue
-        target = Path(outdir) / "docx" / row.docx.name
-        if target.is_file() and target.stat().st_mtime >= row.docx.stat().st_mtime:
-            continue
-        write_atomic(target, row.docx.read_bytes())
+        for built, folder in ((row.docx, "docx"), (row.pdf, PDF_DIR)):
+            if built is None:
+                continue
+            target = Path(outdir) / folder / built.name
+            if target.is_file() and target.stat().st_mtime >= built.stat().st_mtime:
+                continue
+            write_atomic(target, built.read_bytes())
 
 
 TEMPLATE_TEXTS = (
@@ -218,6 +227,7 @@ TEMPLATE_TEXTS = (
     "link.html",
     "link.docx",
     "link.docx-draft",
+    "link.pdf",
     "no-docx",
 )
 
