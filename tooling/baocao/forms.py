@@ -43,6 +43,7 @@ NODE_KEYS = {
     "file": str,
 }
 NODE_REQUIRED = ("id", "number", "title")
+RECOGNITION = "recognition.yaml"  # beside form.yaml: how units really name the sections
 
 
 def year_params(year: int) -> dict[str, int]:
@@ -76,6 +77,8 @@ class FormNode:
     depth: int
     parent: str | None
     file: str
+    cues: tuple[str, ...] = ()  # other headings units write for it (recognition.yaml)
+    cue_words: tuple[str, ...] = ()  # body words that point to it (recognition.yaml)
 
     def title_for(self, year: int) -> str:
         return fill(self.title, year)
@@ -154,15 +157,49 @@ def load_form(forms_dir: Path, form_id: str) -> Form:
         ) from None
     except UnicodeDecodeError:
         raise ConfigError("form.not-utf8", file=path) from None
-    return _FormBuilder(path, lines).form(data)
+    cues, cue_lines = _load_recognition(path.parent / RECOGNITION)
+    form = _FormBuilder(path, lines, cues).form(data)
+    unknown = [node_id for node_id in cues if node_id not in form._by_id]
+    if unknown:
+        raise ConfigError(
+            "form.recognition-unknown-node",
+            file=path.parent / RECOGNITION,
+            line=cue_lines.line(("nodes", unknown[0])),
+            id=unknown[0],
+        )
+    return form
+
+
+def _load_recognition(path: Path) -> tuple[dict[str, dict[str, tuple[str, ...]]], LineMap]:
+    """node id -> {"headings": ..., "words": ...} from recognition.yaml, {} when absent."""
+    if not path.is_file():
+        return {}, LineMap()
+    try:
+        data, lines = load_yaml(path.read_text("utf-8"))
+    except YamlProblem as err:
+        raise ConfigError(
+            "form.yaml-syntax", file=path, line=err.line, problem=err.problem
+        ) from None
+    builder = _FormBuilder(path, lines, {})
+    nodes = builder.check_mapping(data, (), {"nodes": dict}, ("nodes",))["nodes"]
+    result = {}
+    for node_id, entry in nodes.items():
+        where = ("nodes", node_id)
+        entry = builder.check_mapping(entry, where, {"headings": list, "words": list}, ())
+        result[str(node_id)] = {
+            key: builder.texts(entry.get(key, []), (*where, key), key)
+            for key in ("headings", "words")
+        }
+    return result, lines
 
 
 class _FormBuilder:
     """Turns the parsed YAML into a Form, checking each key as it goes."""
 
-    def __init__(self, path: Path, lines: LineMap) -> None:
+    def __init__(self, path: Path, lines: LineMap, cues: dict[str, dict]) -> None:
         self.path = path
         self.lines = lines
+        self.cues = cues
         self.seen_ids: set[str] = set()
 
     def fail(self, where: tuple[str | int, ...], key: str, problem: str, **params: Any) -> None:
@@ -240,6 +277,8 @@ class _FormBuilder:
             depth=depth,
             parent=parent,
             file=data.get("file") or slugify(title),
+            cues=self.cues.get(node_id, {}).get("headings", ()),
+            cue_words=self.cues.get(node_id, {}).get("words", ()),
         )
 
     def mentions(self, items: list[Any], where: tuple) -> tuple[Mention, ...]:

@@ -33,17 +33,21 @@ class LintContext:
 
     @cached_property
     def contents(self) -> dict[str, list[Block]]:
-        """Body blocks of each matched node: up to the next matched section.
+        """Body blocks of each matched node: up to the next matched section or wrapper.
 
-        Unmatched headings and bold paragraphs in between count as the node's body.
+        Sub-headings, unknown headings and bold paragraphs in between count as the
+        node's body.
         """
         result: dict[str, list[Block]] = {}
         current: list[Block] | None = None
+        wrappers = set(self.alignment.wrappers)
         for index, section in enumerate(self.report.sections):
             node_id = self.alignment.node_of.get(index)
             if node_id is not None and index not in self.alignment.duplicates:
                 current = result.setdefault(node_id, [])
                 current.extend(section.blocks)
+            elif index in wrappers:
+                current = None  # a part wrapper and its own lines belong to no section
             elif current is not None:
                 current.append(
                     Block("heading", section.title, section.file, section.line, section.line, [])
