@@ -20,7 +20,8 @@ def test_new_loads_back_with_every_node(tmp_project: Path, year: int, single: bo
     result = lint_unit(project, tmp_project / "reports" / "so-thu-nghiem")
     form = project.form("mau-02")
     assert set(result.context.alignment.matches) == {n.id for n in form.walk()}
-    assert result.present == result.required == 19
+    assert result.required == 19
+    assert result.present == 0  # a draft: every section still to be written
     headings = [s.title for s in result.report.headings()]
     assert headings == [n.heading_for(year) for n in form.walk()]
     assert result.report.front_matter.get("nam") == year

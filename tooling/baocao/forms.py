@@ -44,6 +44,7 @@ NODE_KEYS = {
 }
 NODE_REQUIRED = ("id", "number", "title")
 RECOGNITION = "recognition.yaml"  # beside form.yaml: how units really name the sections
+ON_FORM_MINIMUM = "on_form_minimum"
 
 
 def year_params(year: int) -> dict[str, int]:
@@ -110,6 +111,7 @@ class Form:
     title_issued: tuple[str, ...]
     nodes: tuple[FormNode, ...]
     path: Path
+    on_form_minimum: float = 0.0  # below this share of required sections: another outline
 
     def title_for(self, year: int) -> str:
         return fill(self.title, year)
@@ -158,7 +160,8 @@ def load_form(forms_dir: Path, form_id: str) -> Form:
     except UnicodeDecodeError:
         raise ConfigError("form.not-utf8", file=path) from None
     cues, cue_lines = _load_recognition(path.parent / RECOGNITION)
-    form = _FormBuilder(path, lines, cues).form(data)
+    minimum = cues.pop(ON_FORM_MINIMUM, 0.0)
+    form = _FormBuilder(path, lines, cues).form(data, minimum)
     unknown = [node_id for node_id in cues if node_id not in form._by_id]
     if unknown:
         raise ConfigError(
@@ -181,8 +184,10 @@ def _load_recognition(path: Path) -> tuple[dict[str, dict[str, tuple[str, ...]]]
             "form.yaml-syntax", file=path, line=err.line, problem=err.problem
         ) from None
     builder = _FormBuilder(path, lines, {})
-    nodes = builder.check_mapping(data, (), {"nodes": dict}, ("nodes",))["nodes"]
-    result = {}
+    spec = {"nodes": dict, ON_FORM_MINIMUM: float}
+    data = builder.check_mapping(data, (), spec, ("nodes",))
+    nodes = data["nodes"]
+    result: dict = {ON_FORM_MINIMUM: data.get(ON_FORM_MINIMUM, 0.0)}
     for node_id, entry in nodes.items():
         where = ("nodes", node_id)
         entry = builder.check_mapping(entry, where, {"headings": list, "words": list}, ())
@@ -234,7 +239,7 @@ class _FormBuilder:
                 self.fail((*where, index), key, "form.wrong-type", expected="str")
         return tuple(self.text(v, (*where, i), key) for i, v in enumerate(values))
 
-    def form(self, data: Any) -> Form:
+    def form(self, data: Any, on_form_minimum: float = 0.0) -> Form:
         data = self.check_mapping(data, (), FORM_KEYS, FORM_REQUIRED)
         if data["id"] != self.path.parent.name:
             self.fail(("id",), "id", "form.id-mismatch", folder=self.path.parent.name)
@@ -250,6 +255,7 @@ class _FormBuilder:
             title_issued=self.texts(issued, ("title_issued",), "title_issued"),
             nodes=nodes,
             path=self.path,
+            on_form_minimum=on_form_minimum,
         )
 
     def nodes(

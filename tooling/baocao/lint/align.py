@@ -37,6 +37,7 @@ class Alignment:
     wrappers: list[int] = field(default_factory=list)  # part wrappers: structure only
     subs: dict[int, str] = field(default_factory=dict)  # sub-heading -> node it belongs to
     levels: dict[int, int] = field(default_factory=dict)  # level relative to the wrappers
+    nearest: dict[int, tuple[str, Evidence]] = field(default_factory=dict)  # best node of each
 
 
 def align(sections: list[Section], form: Form, year: int) -> Alignment:
@@ -59,6 +60,10 @@ def _match(outline: Outline, sections: list[Section], form: Form, year: int) -> 
     nodes = form.walk()
     table = [[row[j].total if j in row else 0.0 for j in range(len(nodes))] for row in rows]
     result = Alignment()
+    for i, row in enumerate(rows):
+        if row:
+            j = max(row, key=lambda col: row[col].total)
+            result.nearest[i] = (nodes[j].id, row[j])
     for i, j in _ordered_pairs(table, sections):
         _take(result, i, nodes[j].id, rows[i], j)
     _place_leftovers(result, rows, sections, nodes)

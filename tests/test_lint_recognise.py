@@ -1,0 +1,407 @@
+"""Recognition on units written as real offices write them: parts, sub-headings, other numbering
+styles, shortened and other-worded headings. Each heading must be read as its author meant it,
+and never taken for a wrong section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lint_helpers import REPORTS, SCHOOL, lint, make_project, run_cli
+
+FRONT = (REPORTS / SCHOOL / "index.md").read_text("utf-8").split("\n# ", 1)[0]
+TITLE = "# Tổng kết phong trào thi đua, công tác khen thưởng năm 2025\n\n"
+
+# A commune wrapping the form in two parts, with sub-headings under leaves.
+COMMUNE = """\
+## PHẦN THỨ NHẤT: KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2025
+
+### I. TÌNH HÌNH CHUNG
+
+Xã Tân Phú có 9 ấp, 4.120 hộ với 16.380 nhân khẩu; Đảng bộ xã có 412 đảng viên.
+
+#### 1. Thuận lợi
+
+Được Huyện ủy, UBND huyện quan tâm chỉ đạo; nhân dân đồng thuận.
+
+#### 2. Khó khăn
+
+Nguồn lực tài chính còn hạn hẹp; thời tiết bất lợi ảnh hưởng đến sản xuất.
+
+### II. KẾT QUẢ THỰC HIỆN
+
+#### 1. Về lãnh đạo, chỉ đạo công tác thi đua – khen thưởng
+
+Đảng ủy ban hành Nghị quyết chuyên đề; UBND xã ban hành Kế hoạch số 15/KH-UBND.
+
+#### 2. Kết quả các phong trào thi đua
+
+##### 2.1. Thi đua thực hiện nhiệm vụ chính trị
+
+Tổng giá trị sản xuất đạt 1.240 tỷ đồng, tăng 8,2% so với năm 2024, vượt kế hoạch.
+
+##### 2.2. Phong trào thi đua theo đợt, chuyên đề
+
+###### a) Các phong trào do Thủ tướng Chính phủ, Tỉnh ủy, UBND tỉnh phát động
+
+Phong trào “Cả nước chung sức xây dựng nông thôn mới”: xã đạt chuẩn nông thôn mới nâng cao.
+Phong trào “Chuyển đổi số”: 100% hồ sơ thủ tục hành chính được số hóa.
+
+##### 2.3. Thực hiện chủ trương, đường lối của Đảng, chính sách pháp luật của Nhà nước
+
+Cán bộ, đảng viên học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.
+
+##### 2.4. Công tác khen thưởng
+
+###### a) Khen thưởng theo thẩm quyền
+
+Chủ tịch UBND xã tặng Giấy khen cho 12 tập thể và 45 cá nhân; 80% là người lao động trực tiếp.
+
+**Về khen thưởng thường xuyên**
+
+Khen thưởng tổng kết năm cho 8 tập thể, 30 cá nhân.
+
+**Về khen thưởng đột xuất**
+
+Khen thưởng đột xuất 3 cá nhân có thành tích cứu người.
+
+###### b) Quy trình bình xét và đề nghị khen thưởng
+
+Hội đồng Thi đua - Khen thưởng xã họp xét công khai, dân chủ.
+
+###### c) Công tác phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến
+
+Ông Lê Văn Tư, ấp 3, hiến 300 m² đất làm đường được biểu dương.
+
+#### 3. Đánh giá chung
+
+##### 3.1. Ưu điểm
+
+Phong trào thi đua được triển khai sâu rộng, gắn với nhiệm vụ chính trị.
+
+##### 3.2. Tồn tại, hạn chế
+
+Một số ấp tổ chức phong trào còn hình thức; nguyên nhân do cán bộ kiêm nhiệm.
+
+#### 4. Kiến nghị
+
+Đề nghị UBND huyện hỗ trợ kinh phí khen thưởng cho các ấp.
+
+## PHẦN THỨ HAI: PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026
+
+### 1. Phương hướng, nhiệm vụ trọng tâm
+
+Tiếp tục đẩy mạnh phong trào “Cả nước chung sức xây dựng nông thôn mới”.
+
+### 2. Giải pháp
+
+Gắn thi đua với khen thưởng kịp thời; nhân rộng điển hình tiên tiến.
+"""
+
+COMMUNE_READ = [
+    ("PHẦN THỨ NHẤT", "wrapper", None),
+    ("I. TÌNH HÌNH CHUNG", "section", "I"),
+    ("1. Thuận lợi", "sub", "I"),
+    ("2. Khó khăn", "sub", "I"),
+    ("II. KẾT QUẢ THỰC HIỆN", "section", "II"),
+    ("1. Về lãnh đạo", "section", "II.1"),
+    ("2. Kết quả các phong trào", "section", "II.2"),
+    ("2.1. Thi đua thực hiện", "section", "II.2.1"),
+    ("2.2. Phong trào thi đua theo đợt", "section", "II.2.2"),
+    ("a) Các phong trào do Thủ tướng", "section", "II.2.2.a"),
+    ("2.3. Thực hiện chủ trương", "section", "II.2.3"),
+    ("2.4. Công tác khen thưởng", "section", "II.2.4"),
+    ("a) Khen thưởng theo thẩm quyền", "section", "II.2.4.a"),
+    ("b) Quy trình bình xét", "section", "II.2.4.b"),
+    ("c) Công tác phát hiện", "section", "II.2.4.c"),
+    ("3. Đánh giá chung", "section", "II.3"),
+    ("3.1. Ưu điểm", "section", "II.3.1"),
+    ("3.2. Tồn tại, hạn chế", "section", "II.3.2"),
+    ("4. Kiến nghị", "section", "II.4"),
+    ("PHẦN THỨ HAI", "section", "III"),
+    ("1. Phương hướng, nhiệm vụ trọng tâm", "section", "III.1"),
+    ("2. Giải pháp", "section", "III.2"),
+]
+
+# A district office: "I-", "1/", "a-" numbering, all caps, other words, flat levels.
+DISTRICT = """\
+## I- NHỮNG KHÓ KHĂN VÀ THUẬN LỢI
+
+Phòng có 7 công chức; khối lượng công việc lớn, địa bàn rộng.
+
+## II- KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA, CÔNG TÁC KHEN THƯỞNG NĂM 2025
+
+### 1/ Công tác lãnh đạo, chỉ đạo
+
+Ban hành 6 văn bản chỉ đạo, hướng dẫn về công tác thi đua, khen thưởng.
+
+### 2/ Kết quả tổ chức, triển khai các phong trào thi đua
+
+#### 2.1/ Kết quả thi đua thực hiện nhiệm vụ chính trị
+
+Hoàn thành 14/14 chỉ tiêu được giao, 3 chỉ tiêu vượt kế hoạch.
+
+#### 2.2/ Kết quả triển khai thực hiện phong trào thi đua theo đợt, chuyên đề
+
+##### a- Các phong trào thi đua do Thủ tướng Chính phủ, Tỉnh ủy, UBND tỉnh phát động
+
+Hưởng ứng 9 phong trào do Thủ tướng Chính phủ và tỉnh phát động, trong đó có “Chuyển đổi số”.
+
+#### 2.3/ Kết quả thi đua thực hiện chủ trương, đường lối của Đảng
+
+Công chức học tập, quán triệt đầy đủ các nghị quyết của Đảng.
+
+#### 2.4/ Kết quả thực hiện công tác khen thưởng
+
+##### a- Công tác khen thưởng theo thẩm quyền trong năm 2025
+
+Tặng Giấy khen cho 4 tập thể, 21 cá nhân.
+
+##### b- Quy trình bình xét và đề nghị khen thưởng
+
+Xét khen thưởng đúng quy trình, công khai.
+
+##### c- Công tác phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến
+
+Biểu dương 3 gương điển hình tiên tiến trong cải cách hành chính.
+
+### 3/ ĐÁNH GIÁ CHUNG
+
+#### 3.1/ Những kết quả đạt được
+
+Các chỉ tiêu chủ yếu đều đạt và vượt.
+
+#### 3.2/ Hạn chế và nguyên nhân
+
+Việc nhân rộng điển hình còn chậm do thiếu kinh phí.
+
+### 4/ Đề xuất, kiến nghị
+
+Đề nghị tăng số lượng khen thưởng cho người lao động trực tiếp.
+
+## III- PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026
+
+### 1/ Nhiệm vụ trọng tâm
+
+Phấn đấu hoàn thành vượt mức các chỉ tiêu năm 2026.
+
+### 2/ Các giải pháp thực hiện
+
+Tăng cường kiểm tra, giám sát việc thực hiện phong trào thi đua.
+"""
+
+DISTRICT_READ = [
+    ("I- NHỮNG KHÓ KHĂN", "section", "I"),
+    ("II- KẾT QUẢ", "section", "II"),
+    ("1/ Công tác lãnh đạo", "section", "II.1"),
+    ("2/ Kết quả tổ chức", "section", "II.2"),
+    ("2.1/", "section", "II.2.1"),
+    ("2.2/", "section", "II.2.2"),
+    ("a- Các phong trào", "section", "II.2.2.a"),
+    ("2.3/", "section", "II.2.3"),
+    ("2.4/", "section", "II.2.4"),
+    ("a- Công tác khen thưởng", "section", "II.2.4.a"),
+    ("b- Quy trình", "section", "II.2.4.b"),
+    ("c- Công tác phát hiện", "section", "II.2.4.c"),
+    ("3/ ĐÁNH GIÁ CHUNG", "section", "II.3"),
+    ("3.1/", "section", "II.3.1"),
+    ("3.2/", "section", "II.3.2"),
+    ("4/ Đề xuất", "section", "II.4"),
+    ("III- PHƯƠNG HƯỚNG", "section", "III"),
+    ("1/ Nhiệm vụ trọng tâm", "section", "III.1"),
+    ("2/ Các giải pháp", "section", "III.2"),
+]
+
+# A school: "A." and "B." group the parts; a sub-heading that sounds like 3.1 sits under 2.1.
+SCHOOL_GROUPED = """\
+## A. KẾT QUẢ CÔNG TÁC NĂM 2025
+
+### I. Đặc điểm tình hình
+
+Trường có 38 lớp, 1.520 học sinh và 96 cán bộ, giáo viên, nhân viên.
+
+### II. Kết quả thực hiện phong trào thi đua, công tác khen thưởng năm 2025
+
+#### 1. Công tác lãnh đạo, chỉ đạo tổ chức triển khai phong trào thi đua, công tác khen thưởng
+
+Hiệu trưởng ban hành kế hoạch thi đua năm học; kiện toàn Hội đồng thi đua.
+
+#### 2. Kết quả tổ chức, triển khai các phong trào thi đua
+
+##### 2.1. Kết quả thi đua thực hiện nhiệm vụ chính trị
+
+###### Kết quả đạt được
+
+Tỷ lệ tốt nghiệp 99,6%, tăng 0,4% so với năm học trước.
+
+###### Những việc chưa làm được
+
+Tỷ lệ học sinh giỏi cấp tỉnh chưa đạt chỉ tiêu.
+
+##### 2.2. Kết quả triển khai thực hiện phong trào thi đua theo đợt, chuyên đề
+
+###### a) Các phong trào thi đua do Thủ tướng Chính phủ, Tỉnh ủy, UBND tỉnh phát động
+
+Trường hưởng ứng phong trào “Chuyển đổi số” và “Văn hóa công sở”.
+
+##### 2.3. Kết quả thi đua thực hiện chủ trương, đường lối của Đảng, chính sách pháp luật của Nhà nước và xây dựng hệ thống chính trị
+
+Chi bộ đạt trong sạch, vững mạnh.
+
+##### 2.4. Kết quả thực hiện công tác khen thưởng
+
+###### a) Công tác khen thưởng theo thẩm quyền trong năm 2025
+
+Khen thưởng 10 tập thể, 52 cá nhân.
+
+###### b) Quy trình bình xét và đề nghị khen thưởng
+
+Bình xét từ tổ chuyên môn.
+
+###### c) Công tác phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến
+
+Nhân rộng mô hình Câu lạc bộ STEM.
+
+#### 3. Đánh giá chung
+
+##### 3.1. Những kết quả đạt được
+
+Các phong trào được triển khai đồng bộ.
+
+##### 3.2. Tồn tại, hạn chế, nguyên nhân
+
+Còn hình thức ở một số tổ.
+
+#### 4. Kiến nghị, đề xuất
+
+Đề nghị Sở bổ sung kinh phí.
+
+## B. PHƯƠNG HƯỚNG, NHIỆM VỤ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2026
+
+### 1. Phương hướng, nhiệm vụ trọng tâm công tác thi đua, khen thưởng của cơ quan, đơn vị năm 2026
+
+Tiếp tục phong trào “Dạy tốt - học tốt”.
+
+### 2. Giải pháp tổ chức thực hiện nhằm nâng cao chất lượng, hiệu quả công tác thi đua, khen thưởng
+
+Gắn thi đua với đánh giá viên chức.
+"""
+
+SCHOOL_GROUPED_READ = [
+    ("A. KẾT QUẢ", "wrapper", None),
+    ("I. Đặc điểm", "section", "I"),
+    ("II. Kết quả", "section", "II"),
+    ("1. Công tác lãnh đạo", "section", "II.1"),
+    ("2. Kết quả tổ chức", "section", "II.2"),
+    ("2.1.", "section", "II.2.1"),
+    ("Kết quả đạt được", "sub", "II.2.1"),
+    ("Những việc chưa làm được", "sub", "II.2.1"),
+    ("2.2.", "section", "II.2.2"),
+    ("a) Các phong trào", "section", "II.2.2.a"),
+    ("2.3.", "section", "II.2.3"),
+    ("2.4.", "section", "II.2.4"),
+    ("a) Công tác khen thưởng", "section", "II.2.4.a"),
+    ("b) Quy trình", "section", "II.2.4.b"),
+    ("c) Công tác phát hiện", "section", "II.2.4.c"),
+    ("3. Đánh giá chung", "section", "II.3"),
+    ("3.1.", "section", "II.3.1"),
+    ("3.2.", "section", "II.3.2"),
+    ("4. Kiến nghị", "section", "II.4"),
+    ("B. PHƯƠNG HƯỚNG", "section", "III"),
+    ("1. Phương hướng", "section", "III.1"),
+    ("2. Giải pháp", "section", "III.2"),
+]
+
+UNITS = {
+    "xa-tan-phu": (COMMUNE, COMMUNE_READ),
+    "phong-noi-vu-huyen": (DISTRICT, DISTRICT_READ),
+    "truong-thcs-hoa-binh": (SCHOOL_GROUPED, SCHOOL_GROUPED_READ),
+}
+
+
+def write_unit(tmp_path: Path, slug: str, body: str) -> Path:
+    root = make_project(tmp_path)
+    unit = root / "reports" / slug
+    unit.mkdir(parents=True)
+    (unit / "index.md").write_text(FRONT + "\n" + TITLE + body, "utf-8")
+    return root
+
+
+@pytest.mark.parametrize("slug", list(UNITS))
+def test_every_heading_is_read_as_meant(tmp_path: Path, slug: str) -> None:
+    body, expected = UNITS[slug]
+    result = lint(write_unit(tmp_path, slug, body), slug)
+    got = [(r.heading, r.kind, r.section) for r in result.headings if r.kind != "unknown"]
+    assert len(got) == len(expected), got
+    for (heading, kind, section), (start, want_kind, want_section) in zip(
+        got, expected, strict=True
+    ):
+        assert heading.startswith(start), (heading, start)
+        assert (kind, section if want_section else None) == (want_kind, want_section), heading
+
+
+@pytest.mark.parametrize("slug", list(UNITS))
+def test_such_units_have_no_structure_finding_and_count_every_section(
+    tmp_path: Path, slug: str
+) -> None:
+    result = lint(write_unit(tmp_path, slug, UNITS[slug][0]), slug)
+    structure = [d for d in result.diagnostics if d.code.startswith("BC1")]
+    assert structure == [], [(d.line, d.code, d.message()) for d in structure]
+    assert result.present == result.required == 19
+
+
+def test_sub_headings_count_as_the_sections_body(tmp_path: Path) -> None:
+    """2.4 a) of the commune holds only its sub-headings' text after its first line."""
+    root = write_unit(tmp_path, "xa-tan-phu", COMMUNE)
+    result = lint(root, "xa-tan-phu")
+    body = " ".join(text for _, _, text in result.context.lines_of("II.2.4.a"))
+    assert "khen thưởng thường xuyên" in body and "cứu người" in body
+    assert "Quy trình" not in body  # b) is a section of its own
+
+
+def test_a_top_level_result_heading_is_never_3_1(tmp_path: Path) -> None:
+    body = (
+        "## I. Kết quả đạt được\n\nHoàn thành các chỉ tiêu.\n\n"
+        "## II. Tồn tại, hạn chế\n\nCòn chậm.\n\n"
+        "## III. Phương hướng, nhiệm vụ năm 2026\n\nTiếp tục.\n"
+    )
+    result = lint(write_unit(tmp_path, "don-vi", body), "don-vi")
+    taken = {r.heading: r.section for r in result.headings if r.kind == "section"}
+    assert taken.get("I. Kết quả đạt được") != "II.3.1"
+    assert taken.get("III. Phương hướng, nhiệm vụ năm 2026") == "III"
+
+
+def test_one_doubtful_heading_does_not_cascade(tmp_path: Path) -> None:
+    """A stray heading that sounds like III in the middle of II: nothing after it moves."""
+    body = SCHOOL_GROUPED.replace(
+        "#### 3. Đánh giá chung",
+        "#### Phương hướng khắc phục\n\nTăng cường kiểm tra.\n\n#### 3. Đánh giá chung",
+    )
+    result = lint(write_unit(tmp_path, "don-vi", body), "don-vi")
+    codes = sorted({d.code for d in result.diagnostics if d.code.startswith("BC1")})
+    assert codes in ([], ["BC105"]), [(d.line, d.code) for d in result.diagnostics]
+    assert result.present == 19
+
+
+def test_explain_prints_each_heading_and_why(tmp_path: Path) -> None:
+    root = write_unit(tmp_path, "xa-tan-phu", COMMUNE)
+    done = run_cli(root, "lint", "--explain", "reports/xa-tan-phu")
+    assert done.code == 0, done.out + done.err
+    out = done.out
+    assert "PHẦN THỨ NHẤT: KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2025 → phần bao ngoài" in out
+    assert "#### 1. Thuận lợi → tiêu đề con trong mục I. Đặc điểm tình hình" in out
+    line = next(ln for ln in out.splitlines() if "### I. TÌNH HÌNH CHUNG →" in ln)
+    assert "mục I. Đặc điểm tình hình" in line and "tên gọi khác của mục" in line
+    assert "## PHẦN THỨ HAI: PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026 → mục III." in out
+    english = run_cli(root, "--lang", "en", "lint", "--explain", "reports/xa-tan-phu").out
+    assert "→ a part wrapper" in english and "→ a sub-heading inside section I." in english
+
+
+def test_explain_in_json(tmp_path: Path) -> None:
+    root = write_unit(tmp_path, "xa-tan-phu", COMMUNE)
+    data = run_cli(root, "lint", "--format", "json", "reports/xa-tan-phu").json()
+    headings = data["units"][0]["headings"]
+    assert [h["kind"] for h in headings[:4]] == ["wrapper", "section", "sub", "sub"]
+    first = headings[1]
+    assert first["section"] == "I" and first["line"] == 23
+    assert first["evidence"]["source"] == "cue" and first["score"] >= 78
