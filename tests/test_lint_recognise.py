@@ -244,7 +244,7 @@ Tỷ lệ học sinh giỏi cấp tỉnh chưa đạt chỉ tiêu.
 
 Trường hưởng ứng phong trào “Chuyển đổi số” và “Văn hóa công sở”.
 
-##### 2.3. Kết quả thi đua thực hiện chủ trương, đường lối của Đảng, chính sách pháp luật của Nhà nước và xây dựng hệ thống chính trị
+##### 2.3. Kết quả thi đua thực hiện chủ trương, đường lối của Đảng, chính sách pháp luật
 
 Chi bộ đạt trong sạch, vững mạnh.
 
@@ -389,12 +389,12 @@ def test_explain_prints_each_heading_and_why(tmp_path: Path) -> None:
     assert done.code == 0, done.out + done.err
     out = done.out
     assert "PHẦN THỨ NHẤT: KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2025 → phần bao ngoài" in out
-    assert "#### 1. Thuận lợi → tiêu đề con trong mục I. Đặc điểm tình hình" in out
+    assert "#### 1. Thuận lợi → tiêu đề con trong mục I – Đặc điểm tình hình" in out
     line = next(ln for ln in out.splitlines() if "### I. TÌNH HÌNH CHUNG →" in ln)
-    assert "mục I. Đặc điểm tình hình" in line and "tên gọi khác của mục" in line
-    assert "## PHẦN THỨ HAI: PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026 → mục III." in out
+    assert "mục I – Đặc điểm tình hình" in line and "tên gọi khác của mục" in line
+    assert "## PHẦN THỨ HAI: PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026 → mục III – Phương hướng" in out
     english = run_cli(root, "--lang", "en", "lint", "--explain", "reports/xa-tan-phu").out
-    assert "→ a part wrapper" in english and "→ a sub-heading inside section I." in english
+    assert "→ a part wrapper" in english and "→ a sub-heading inside section I – " in english
 
 
 def test_explain_in_json(tmp_path: Path) -> None:
@@ -403,5 +403,5 @@ def test_explain_in_json(tmp_path: Path) -> None:
     headings = data["units"][0]["headings"]
     assert [h["kind"] for h in headings[:4]] == ["wrapper", "section", "sub", "sub"]
     first = headings[1]
-    assert first["section"] == "I" and first["line"] == 23
+    assert first["section"] == "I" and first["line"] == 22
     assert first["evidence"]["source"] == "cue" and first["score"] >= 78

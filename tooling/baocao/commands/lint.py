@@ -19,7 +19,7 @@ from baocao.lint.fixer import apply, fixed_texts, unified_diff
 from baocao.lint.parallel import run
 from baocao.lint.targets import changed_since, from_paths
 from baocao.project import Project
-from baocao.reporters import FORMATS, emitter
+from baocao.reporters import FORMATS, emitter, explain_format
 
 
 @click.command(help=t("lint.help"))
@@ -41,6 +41,7 @@ from baocao.reporters import FORMATS, emitter
 @click.option("--diff", "show_diff", is_flag=True, help=t("lint.opt.diff"))
 @click.option("--changed-since", "ref", metavar="REF", help=t("lint.opt.changed-since"))
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help=t("lint.opt.jobs"))
+@click.option("--explain", is_flag=True, help=t("align.opt.explain"))
 def lint(
     paths: tuple[str, ...],
     fmt: str,
@@ -51,6 +52,7 @@ def lint(
     show_diff: bool,
     ref: str | None,
     jobs: int,
+    explain: bool,
 ) -> None:
     project = Project.discover()
     rules = choose_rules(
@@ -76,6 +78,9 @@ def lint(
             ) from None
     else:
         emitter(fmt)(results, sys.stdout, lang)
+    if explain and fmt == "text":
+        forms = {r.form: project.form(r.form) for r in results if r.form}
+        explain_format.emit(results, sys.stdout, lang, forms)
     if not units and fmt == "text":
         click.echo(t("lint.nothing"), err=True)
     owners_ok = bool(paths) or _codeowners_current(project, fmt)

@@ -34,9 +34,8 @@ def line(reading: Reading, form: Form, year: int, lang: str) -> str:
 
 def _node(node_id: str | None, form: Form, year: int) -> dict[str, str]:
     if node_id is None:
-        return {"number": "", "title": ""}
-    node = form.node(node_id)
-    return {"number": node.number, "title": node.title_for(year)}
+        return {"id": "", "title": ""}
+    return {"id": node_id, "title": form.node(node_id).title_for(year)}
 
 
 def _why(reading: Reading, form: Form, year: int, lang: str) -> str:
@@ -53,7 +52,9 @@ def _why(reading: Reading, form: Form, year: int, lang: str) -> str:
         "total": _num(reading.score or 0),
         "need": _num(need),
     }
-    if reading.kind in ("unknown", "wrapper"):
+    if reading.kind == "wrapper":
+        return ""
+    if reading.kind == "unknown":
         params |= _node(reading.section, form, year)
         return "; " + t("align.nearest", lang, **params)
     return "; " + t("align.why", lang, **params)

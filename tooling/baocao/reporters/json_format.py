@@ -33,6 +33,7 @@ def document(results: list[UnitResult], lang: str) -> dict[str, Any]:
             "complete": r.complete,
             "sections": {"required": r.required, "present": r.present},
             "diagnostics": [diagnostic(d, lang) for d in r.diagnostics],
+            "headings": [h.as_dict() for h in r.headings],
         }
         for r in results
     ]
