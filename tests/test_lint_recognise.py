@@ -405,3 +405,14 @@ def test_explain_in_json(tmp_path: Path) -> None:
     first = headings[1]
     assert first["section"] == "I" and first["line"] == 22
     assert first["evidence"]["source"] == "cue" and first["score"] >= 78
+
+
+def test_a_sub_heading_worded_as_a_missing_section_stays_a_sub_heading(tmp_path: Path) -> None:
+    """3.1 left out; a sub-heading of 2.1 that carries 3.1's very title is not 3.1 out of order."""
+    body = SCHOOL_GROUPED.replace("###### Kết quả đạt được", "###### Những kết quả đạt được")
+    body = body.replace("##### 3.1. Những kết quả đạt được\n\nCác phong trào", "Các phong trào")
+    result = lint(write_unit(tmp_path, "don-vi", body), "don-vi")
+    read = {r.heading: (r.kind, r.section) for r in result.headings}
+    assert read["Những kết quả đạt được"] == ("sub", "II.2.1")
+    assert [d.code for d in result.diagnostics if d.code.startswith("BC1")] == ["BC101"]
+    assert next(d for d in result.diagnostics if d.code == "BC101").section == "II.3.1"

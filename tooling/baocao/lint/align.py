@@ -66,7 +66,7 @@ def _match(outline: Outline, sections: list[Section], form: Form, year: int) -> 
             result.nearest[i] = (nodes[j].id, row[j])
     for i, j in _ordered_pairs(table, sections):
         _take(result, i, nodes[j].id, rows[i], j)
-    _place_leftovers(result, rows, sections, nodes)
+    _place_leftovers(result, rows, sections, nodes, outline)
     return result
 
 
@@ -106,16 +106,28 @@ def _ordered_pairs(table: list[list[float]], sections: list[Section]) -> list[tu
 
 
 def _place_leftovers(
-    result: Alignment, rows: list[dict[int, Evidence]], sections: list[Section], nodes: list
+    result: Alignment,
+    rows: list[dict[int, Evidence]],
+    sections: list[Section],
+    nodes: list[FormNode],
+    outline: Outline,
 ) -> None:
-    """Register the in-order matches, then place clear leftovers as out of order or repeated."""
+    """Register the in-order matches, then place clear leftovers as out of order or repeated.
+
+    A heading held by a form leaf is its sub-heading, whatever it sounds like, unless it
+    carries the other section's own number.
+    """
     for i, node_id in list(result.node_of.items()):
         result.matches[node_id] = i
+    leaves = {n.id for n in nodes if not n.children}
     for i in range(len(sections)):
         if i in result.node_of or not rows[i]:
             continue
         j = max(rows[i], key=lambda col: rows[i][col].total)
         evidence = rows[i][j]
+        holder = outline.owner(i, result.node_of)
+        if holder is not None and result.node_of[holder] in leaves and evidence.number <= 0:
+            continue
         if evidence.total < STRAY or evidence.source == "cue" or evidence.words < SURE:
             continue
         node_id = nodes[j].id
