@@ -25,7 +25,7 @@ from baocao.text import strip_marks
 FLOOR = 55.0  # below this the words say nothing
 SURE = 90.0  # words at least this close to a node are not doubtful
 AMBIGUOUS = 5.0  # two nodes within this many points: the heading alone does not decide
-PREFIX_MIN_WORDS = 3  # a shortened heading keeps at least this many words
+PREFIX_MIN_WORDS = 2  # a shortened heading keeps at least this many words
 PREFIX_CLOSE = 92.0  # a prefix or an extended heading must be this close
 BODY_STEP, BODY_MAX = 2.0, 6.0
 
@@ -78,7 +78,7 @@ def _clauses(node: FormNode, year: int) -> list[str]:
     out = []
     for text in (node.title_for(year), fill(node.issued, year)):
         first = re.split(r"[;:(]", text, maxsplit=1)[0]
-        if first != text and len(first.split()) >= PREFIX_MIN_WORDS:
+        if first != text and len(first.split()) >= 3:
             out.append(first)
     return out
 
@@ -176,8 +176,9 @@ def _shortened(key: str, form: Form, year: int, best: dict) -> None:
         )
     ]
     nodes = {k.node for k, _ in hits}
+    short = 4 if len(words) == 2 else 0  # two words say less than three
     for k, score in hits:
-        _keep(best, k, score - (8 if len(nodes) == 1 else 20), "prefix")
+        _keep(best, k, score - short - (8 if len(nodes) == 1 else 20), "prefix")
 
 
 def _extended(key: str, form: Form, year: int, best: dict) -> None:
@@ -205,7 +206,7 @@ def level_score(section: Section, level: int, node: FormNode) -> float:
     if section.bold:
         return 0.0
     gap = abs(level - (node.depth + 1))
-    return 2.0 if gap == 0 else 0.0 if gap == 1 else -6.0
+    return 3.0 if gap == 0 else -2.0 if gap == 1 else -8.0
 
 
 def body_score(body: str, node: FormNode, year: int) -> float:
@@ -245,7 +246,9 @@ def evidence_row(
     if row and doubtful_words(row):
         text = body()
         row = {
-            j: _with_body(e, body_score(text, nodes[j], year)) if e.words >= 60 else e
+            j: _with_body(e, body_score(text, nodes[j], year))
+            if e.words >= 60 and not nodes[j].children  # a parent's words are its children's
+            else e
             for j, e in row.items()
         }
     return row
