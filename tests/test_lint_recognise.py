@@ -416,3 +416,26 @@ def test_a_sub_heading_worded_as_a_missing_section_stays_a_sub_heading(tmp_path:
     assert read["Những kết quả đạt được"] == ("sub", "II.2.1")
     assert [d.code for d in result.diagnostics if d.code.startswith("BC1")] == ["BC101"]
     assert next(d for d in result.diagnostics if d.code == "BC101").section == "II.3.1"
+
+
+def test_a_part_heading_that_is_the_section_itself(tmp_path: Path) -> None:
+    """ "Phần I. Đặc điểm tình hình" is section I, not a wrapper; its sub-headings are I's."""
+    body = COMMUNE.replace(
+        "## PHẦN THỨ NHẤT: KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2025\n\n### I. TÌNH HÌNH CHUNG",
+        "## Phần I. Đặc điểm tình hình",
+    ).replace("### II. KẾT QUẢ THỰC HIỆN", "## Phần II. Kết quả thực hiện")
+    body = body.replace("\n#", "\n").replace("\n## Phần", "\n## Phần")
+    result = lint(write_unit(tmp_path, "don-vi", body), "don-vi")
+    read = {r.heading: (r.kind, r.section) for r in result.headings}
+    assert read["Phần I. Đặc điểm tình hình"] == ("section", "I")
+    assert read["Phần II. Kết quả thực hiện"] == ("section", "II")
+    assert read["1. Thuận lợi"] == ("sub", "I")
+
+
+def test_a_finding_on_a_doubtful_match_names_the_section_taken(tmp_path: Path) -> None:
+    body = DISTRICT.replace("### 4/ Đề xuất, kiến nghị", "## Một số đề xuất, kiến nghị")
+    result = lint(write_unit(tmp_path, "don-vi", body), "don-vi")
+    level = next(d for d in result.diagnostics if d.code == "BC103" and d.section == "II.4")
+    message = level.message()
+    assert "“Một số đề xuất, kiến nghị”" in message and "được hiểu là mục 4." in message
+    assert "was taken for section 4." in level.message("en")
