@@ -4,11 +4,13 @@ and never taken for a wrong section."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
-from lint_helpers import REPORTS, SCHOOL, lint, make_project, run_cli
+from lint_helpers import REPORTS, ROOT, SCHOOL, lint, make_project, run_cli
 
 FRONT = (REPORTS / SCHOOL / "index.md").read_text("utf-8").split("\n# ", 1)[0]
 TITLE = "# Tổng kết phong trào thi đua, công tác khen thưởng năm 2025\n\n"
@@ -400,7 +402,11 @@ def test_explain_prints_each_heading_and_why(tmp_path: Path) -> None:
 
 def test_explain_in_json(tmp_path: Path) -> None:
     root = write_unit(tmp_path, "xa-tan-phu", COMMUNE)
-    data = run_cli(root, "lint", "--format", "json", "reports/xa-tan-phu").json()
+    plain = run_cli(root, "lint", "--format", "json", "reports/xa-tan-phu").json()
+    assert "headings" not in plain["units"][0]  # only when asked for
+    data = run_cli(root, "lint", "--format", "json", "--explain", "reports/xa-tan-phu").json()
+    schema = json.loads((ROOT / "tooling/baocao/data/lint-output.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)  # version 1, optional "headings"
     headings = data["units"][0]["headings"]
     assert [h["kind"] for h in headings[:4]] == ["wrapper", "section", "sub", "sub"]
     first = headings[1]

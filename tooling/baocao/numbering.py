@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from baocao.text import nfc
 
@@ -93,7 +93,7 @@ def roman_value(text: str) -> int | None:
     return total or None
 
 
-@cache
+@lru_cache(maxsize=4096)
 def parse(text: str) -> Numbering:
     """The numbering prefix of a heading's text (markup such as ** already removed)."""
     text = nfc(text).strip()

@@ -59,7 +59,7 @@ def lint(
         _split(select) or project.settings.select, _split(ignore) + list(project.settings.ignore)
     )
     units = changed_since(project, ref) if ref else from_paths(project, list(paths))
-    results = run(project, units, rules, keep_reports=fix or show_diff, jobs=jobs)
+    results = run(project, units, rules, keep_reports=fix or show_diff, jobs=jobs, explain=explain)
     if fix or show_diff:
         # a diff must not spoil a machine-readable report on stdout
         diff_to_stderr = fmt != "text" and output is None

@@ -35,7 +35,7 @@ class UnitResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: Report | None = None
     context: LintContext | None = None
-    headings: list[Reading] = field(default_factory=list)  # how each heading was read
+    headings: list[Reading] | None = None  # how each heading was read, when asked for
 
     @property
     def errors(self) -> int:
@@ -72,7 +72,9 @@ def lint_unit(
     unit_dir: Path,
     rules: list[type[Rule]] | None = None,
     keep_report: bool = True,
+    explain: bool = False,
 ) -> UnitResult:
+    """Lint one unit; with ``keep_report`` (or ``explain``) keep how each heading was read."""
     rules = (
         rules
         if rules is not None
@@ -100,8 +102,14 @@ def lint_unit(
         diagnostics=diagnostics,
         report=report if keep_report else None,
         context=ctx if keep_report else None,
-        headings=readings(report.sections, ctx.alignment) if form and year else [],
+        headings=_readings(ctx) if keep_report or explain else None,
     )
+
+
+def _readings(ctx: LintContext) -> list[Reading]:
+    if ctx.form is None or ctx.year is None:
+        return []
+    return readings(ctx.report.sections, ctx.alignment)
 
 
 def _form_of(project: Project, report: Report) -> Form | None:

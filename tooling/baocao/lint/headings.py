@@ -8,7 +8,7 @@ by "năm tới"/"năm qua", a missing diacritic: all fold to the same key.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -57,7 +57,7 @@ def expand(text: str) -> str:
     return pattern.sub(lambda m: full[m.group(0).upper()], text)
 
 
-@cache
+@lru_cache(maxsize=8192)
 def heading_key(text: str) -> str:
     """The comparison key of a heading: no number, no year, no case, no marks, no punctuation."""
     _, text = split_number(text.strip().strip("*_ "))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -85,18 +85,12 @@ def _clauses(node: FormNode, year: int) -> list[str]:
 
 @cache
 def node_numbers(form: Form) -> tuple[frozenset[str], ...]:
-    """The numbers each node may be written with: "2.1", "ii.2.1", "a", "2.4.a", "2.3.a"."""
-    result = []
-    for node in form.walk():
-        own = {number_key(node.number), number_key(node.issued_number)}
-        parent = form.node(node.parent) if node.parent else None
-        for prefix in _paths(parent, form) if parent else ():
-            own |= {f"{prefix}.{n}" for n in tuple(own) if n and "." not in n}
-        result.append(frozenset(n for n in own if n))
-    return tuple(result)
+    """The numbers each node may be written with: "2.1", "ii.1", "a", "2.4.a", "2.3.a"."""
+    return tuple(frozenset(_paths(node, form)) for node in form.walk())
 
 
 def _paths(node: FormNode, form: Form) -> set[str]:
+    """The node's own numbers, and each prefixed by a number of its parent's ("ii.1")."""
     own = {number_key(node.number), number_key(node.issued_number)} - {None}
     if node.parent:
         for prefix in _paths(form.node(node.parent), form):
@@ -104,11 +98,11 @@ def _paths(node: FormNode, form: Form) -> set[str]:
     return own
 
 
-@cache
+@lru_cache(maxsize=4096)
 def word_scores(key: str, form: Form, year: int) -> dict[int, tuple[float, str]]:
     """node index -> (best similarity, source) of a heading's folded words.
 
-    Cached: the same headings come back in unit after unit.
+    Cached, within bounds: the same headings come back in unit after unit.
     """
     best: dict[int, tuple[float, str]] = {}
     if not key:

@@ -15,7 +15,7 @@ def emit(results: list[UnitResult], stream: TextIO, lang: str, forms: dict[str, 
     for result in results:
         stream.write(t("align.explain.title", lang, unit=result.path) + "\n")
         form = forms.get(result.form or "")
-        if form is None or not result.headings:
+        if form is None or not result.headings:  # None: not asked for; []: no form
             stream.write("  " + t("align.explain.none", lang) + "\n")
             continue
         for reading in result.headings:
