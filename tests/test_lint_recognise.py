@@ -445,3 +445,32 @@ def test_a_finding_on_a_doubtful_match_names_the_section_taken(tmp_path: Path) -
     message = level.message()
     assert "“Một số đề xuất, kiến nghị”" in message and "được hiểu là mục 4." in message
     assert "was taken for section 4." in level.message("en")
+
+
+def test_a_grouping_heading_worded_as_the_section_it_holds(tmp_path: Path) -> None:
+    """ "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026" holding "III. Phương hướng …": the first groups."""
+    body = COMMUNE.replace(
+        "## PHẦN THỨ HAI: PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026\n\n### 1. Phương hướng",
+        "## PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026\n\n"
+        "### III. Phương hướng, nhiệm vụ công tác thi đua, khen thưởng năm 2026\n\n"
+        "#### 1. Phương hướng",
+    ).replace("### 2. Giải pháp", "#### 2. Giải pháp")
+    result = lint(write_unit(tmp_path, "don-vi", body), "don-vi")
+    read = {r.heading: (r.kind, r.section) for r in result.headings}
+    assert read["PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2026"][0] == "wrapper"
+    assert read["III. Phương hướng, nhiệm vụ công tác thi đua, khen thưởng năm 2026"] == (
+        "section",
+        "III",
+    )
+    assert [d for d in result.diagnostics if d.code.startswith("BC1")] == []
+
+
+def test_an_unknown_heading_inside_a_section_does_not_move_the_levels_under_it(
+    tmp_path: Path,
+) -> None:
+    body = DISTRICT.replace(
+        "#### 2.4/ Kết quả thực hiện công tác khen thưởng", "#### Một vài nội dung khác"
+    )
+    result = lint(write_unit(tmp_path, "don-vi", body), "don-vi")
+    found = sorted((d.code, d.section) for d in result.diagnostics if d.code.startswith("BC1"))
+    assert found == [("BC101", "II.2.4"), ("BC105", None)]

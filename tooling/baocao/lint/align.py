@@ -131,7 +131,10 @@ def _place_leftovers(
         if evidence.total < STRAY or evidence.source == "cue" or evidence.words < SURE:
             continue
         node_id = nodes[j].id
-        if node_id in result.matches:
+        first = result.matches.get(node_id)
+        if first is not None and first in outline.parents(i):
+            _swap(result, first, i, node_id, rows[i], j)  # a section cannot hold itself
+        elif first is not None:
             result.duplicates[i] = node_id
             result.scores[i] = evidence.total
             result.evidence[i] = evidence
@@ -139,6 +142,19 @@ def _place_leftovers(
             result.out_of_order[i] = node_id
             result.matches[node_id] = i
             _take(result, i, node_id, rows[i], j)
+
+
+def _swap(
+    result: Alignment, outer: int, inner: int, node_id: str, row: dict[int, Evidence], j: int
+) -> None:
+    """A heading holding another that stands as well for its node groups it: the inner one
+    is the section ("PHẦN II: PHƯƠNG HƯỚNG …" holding "III. Phương hướng …")."""
+    del result.node_of[outer]
+    result.scores.pop(outer, None)
+    result.evidence.pop(outer, None)
+    result.doubtful.discard(outer)
+    result.matches[node_id] = inner
+    _take(result, inner, node_id, row, j)
 
 
 def _read_rest(result: Alignment, outline: Outline, sections: list[Section], form: Form) -> None:

@@ -68,7 +68,7 @@ class Outline:
             for i, n in node_of.items()
             if self.sections[i].bold
         }
-        holding = {k for i in node_of for k in self.parents(i)}
+        holding = {k for i in node_of for k in self._free_parents(i, node_of)}
         wrapping = {
             i
             for i, s in enumerate(self.sections)
@@ -77,6 +77,12 @@ class Outline:
         self.shifted_by_settle = wrapping != self.wrapping
         self.wrapping = wrapping
         self._levels = {}
+
+    def _free_parents(self, i: int, node_of: dict[int, str]) -> list[int]:
+        """The parents of a top-most matched section: inside a section, an unknown heading
+        is not a wrapper."""
+        parents = self.parents(i)
+        return [] if any(k in node_of for k in parents) else parents
 
     def _wrapped(self, i: int) -> int:
         """1 when a wrapper comes before a bold paragraph (it has no level of its own)."""

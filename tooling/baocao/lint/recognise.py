@@ -130,9 +130,14 @@ def _cue_texts(form: Form, year: int) -> tuple[list[str], list[int]]:
 
 @cache
 def _cut(form: Form, year: int, words: int) -> tuple[list[str], list[int]]:
-    """The title keys longer than ``words`` words, cut to their first ``words`` words."""
+    """The keys longer than ``words`` words, cut to their first ``words`` words (other
+    names of a section only from three words on: two say too little)."""
     keys = node_keys(form, year)
-    at = [n for n, k in enumerate(keys) if k.source != "cue" and k.words > words]
+    at = [
+        n
+        for n, k in enumerate(keys)
+        if k.words > words and (k.source != "cue" or words >= PREFIX_MIN_WORDS + 1)
+    ]
     return [" ".join(keys[n].text.split()[:words]) for n in at], at
 
 
