@@ -474,3 +474,15 @@ def test_an_unknown_heading_inside_a_section_does_not_move_the_levels_under_it(
     result = lint(write_unit(tmp_path, "don-vi", body), "don-vi")
     found = sorted((d.code, d.section) for d in result.diagnostics if d.code.startswith("BC1"))
     assert found == [("BC101", "II.2.4"), ("BC105", None)]
+
+
+def test_fixing_a_bold_heading_under_a_part_wrapper_keeps_it_under_the_wrapper(
+    tmp_path: Path,
+) -> None:
+    body = COMMUNE.replace("### II. KẾT QUẢ THỰC HIỆN", "**II. KẾT QUẢ THỰC HIỆN**")
+    root = write_unit(tmp_path, "xa-tan-phu", body)
+    assert [d.code for d in lint(root, "xa-tan-phu").diagnostics if d.code < "BC2"] == ["BC104"]
+    done = run_cli(root, "lint", "--fix", "reports/xa-tan-phu")
+    text = (root / "reports" / "xa-tan-phu" / "index.md").read_text("utf-8")
+    assert "\n### II. KẾT QUẢ THỰC HIỆN\n" in text, done.err
+    assert not [d for d in lint(root, "xa-tan-phu").diagnostics if d.code < "BC2"]

@@ -37,6 +37,7 @@ class Alignment:
     wrappers: list[int] = field(default_factory=list)  # part wrappers: structure only
     subs: dict[int, str] = field(default_factory=dict)  # sub-heading -> node it belongs to
     levels: dict[int, int] = field(default_factory=dict)  # level relative to the wrappers
+    outline_levels: dict[int, int] = field(default_factory=dict)  # as written, or implied
     nearest: dict[int, tuple[str, Evidence]] = field(default_factory=dict)  # best node of each
 
 
@@ -162,6 +163,7 @@ def _read_rest(result: Alignment, outline: Outline, sections: list[Section], for
     result.wrappers = outline.wrappers()
     for i, section in enumerate(sections):
         result.levels[i] = outline.level(i)
+        result.outline_levels[i] = outline.raw(i)
         if i in result.node_of or i in result.duplicates or i in outline.wrapping:
             continue
         holder = outline.owner(i, result.node_of)

@@ -168,7 +168,8 @@ class BoldHeading(Rule):
             section = ctx.report.sections[index]
             if not section.bold or section.file != file:
                 continue
-            level = max(1, ctx.form.node(node_id).depth + 1 - depth)
+            implied = ctx.alignment.outline_levels.get(index)  # part wrappers counted
+            level = max(1, (implied or ctx.form.node(node_id).depth + 1) - depth)
             at = 2 * (section.line - 1)
             raw = pieces[at]
             pieces[at] = (
