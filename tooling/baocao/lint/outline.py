@@ -23,6 +23,7 @@ class Outline:
         self.wrapping = {i for i, s in enumerate(sections) if _wrapper_style(s)}
         self.shifted_by_settle = False
         self._levels: dict[int, int] = {}
+        self._parents: list[int | None] | None = None
 
     def raw(self, i: int) -> int:
         section = self.sections[i]
@@ -30,15 +31,26 @@ class Outline:
 
     def parents(self, i: int) -> list[int]:
         """The headings that hold section ``i``, nearest first."""
-        out, level = [], self.raw(i)
-        for k in range(i - 1, -1, -1):
-            if level <= 1:
-                break
-            other = self.raw(k)
-            if 0 < other < level:
-                out.append(k)
-                level = other
+        out, k = [], self._parent()[i]
+        while k is not None:
+            out.append(k)
+            k = self._parent()[k]
         return out
+
+    def _parent(self) -> list[int | None]:
+        """The nearest heading that holds each section (one pass, kept until settle)."""
+        if self._parents is None:
+            self._parents, stack = [], []  # stack of (level, index), levels increasing
+            for i in range(len(self.sections)):
+                level = self.raw(i)
+                if not level:  # a bold paragraph not taken for a section: outside the outline
+                    self._parents.append(None)
+                    continue
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                self._parents.append(stack[-1][1] if stack else None)
+                stack.append((level, i))
+        return self._parents
 
     def level(self, i: int) -> int:
         """The heading level with the wrappers above it taken out."""
@@ -68,6 +80,7 @@ class Outline:
             for i, n in node_of.items()
             if self.sections[i].bold
         }
+        self._parents = None
         holding = {k for i in node_of for k in self._free_parents(i, node_of)}
         wrapping = {
             i

@@ -201,8 +201,8 @@ def number_score(numbering: Numbering, node: FormNode, numbers: frozenset[str]) 
     return score + (3.0 if gap == 0 else -3.0 if gap == 1 else -12.0)
 
 
-def level_score(section: Section, level: int, node: FormNode) -> float:
-    if section.bold:
+def level_score(bold: bool, level: int, node: FormNode) -> float:
+    if bold:
         return 0.0
     gap = abs(level - (node.depth + 1))
     return 3.0 if gap == 0 else -2.0 if gap == 1 else -8.0
@@ -228,29 +228,38 @@ def _fold(text: str) -> str:
 def evidence_row(
     section: Section, level: int, body: Callable[[], str], form: Form, year: int
 ) -> dict[int, Evidence]:
-    """node index -> Evidence, for the nodes the heading's words come near."""
+    """node index -> Evidence, for the nodes the heading's words come near (do not change it:
+    rows are shared between the units that write the same heading)."""
+    row, doubtful = _words_row(section.title, level, section.bold, form, year)
+    if not doubtful:
+        return row
+    nodes, text = form.walk(), body()
+    return {
+        j: _with_body(e, body_score(text, nodes[j], year))
+        if e.words >= 60 and not nodes[j].children  # a parent's words are its children's
+        else e
+        for j, e in row.items()
+    }
+
+
+@lru_cache(maxsize=4096)
+def _words_row(
+    title: str, level: int, bold: bool, form: Form, year: int
+) -> tuple[dict[int, Evidence], bool]:
+    """The evidence of the heading itself, and whether it leaves the node open."""
     nodes = form.walk()
-    numbering = parse(section.title.strip().strip("*_ "))
-    words = word_scores(heading_key(section.title), form, year)
+    numbering = parse(title.strip().strip("*_ "))
     numbers = node_numbers(form)
-    row = {}
-    for j, (score, source) in words.items():
-        node = nodes[j]
-        row[j] = Evidence(
+    row = {
+        j: Evidence(
             score,
             source,
-            number_score(numbering, node, numbers[j]),
-            level_score(section, level, node),
+            number_score(numbering, nodes[j], numbers[j]),
+            level_score(bold, level, nodes[j]),
         )
-    if row and doubtful_words(row):
-        text = body()
-        row = {
-            j: _with_body(e, body_score(text, nodes[j], year))
-            if e.words >= 60 and not nodes[j].children  # a parent's words are its children's
-            else e
-            for j, e in row.items()
-        }
-    return row
+        for j, (score, source) in word_scores(heading_key(title), form, year).items()
+    }
+    return row, bool(row) and doubtful_words(row)
 
 
 def doubtful_words(row: dict[int, Evidence]) -> bool:

@@ -19,6 +19,7 @@ from baocao.lint.ruledata import rule_data
 from baocao.lint.rules.content import _fold, _guides, _says_nothing
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+NOTHING_MAX = 60  # "Không có." and the like are short: a longer text says something
 
 
 def written(ctx: LintContext, node: FormNode) -> bool:
@@ -28,9 +29,13 @@ def written(ctx: LintContext, node: FormNode) -> bool:
     if ctx.section_of(node.id) is None:
         return False
     blocks = [b for b in ctx.contents.get(node.id, []) if b.kind != "heading"]
-    texts = [text for _, _, text in paragraphs(blocks)]
-    real = [text for text in texts if _says_something(text, node, ctx.year or 0)]
-    return bool(real) and not (node.required and _says_nothing(" ".join(real)))
+    said = ""
+    for _, _, text in paragraphs(blocks):
+        if _says_something(text, node, ctx.year or 0):
+            said += " " + text
+            if not node.required or len(said) > NOTHING_MAX:
+                return True
+    return bool(said) and not _says_nothing(said.strip())
 
 
 def _says_something(text: str, node: FormNode, year: int) -> bool:
