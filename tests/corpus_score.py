@@ -106,7 +106,10 @@ def _run_json(root: Path) -> dict:
             main(["lint", "--format", "json", "--jobs", "1"])
     finally:
         os.chdir(old)
-    return json.loads(out.getvalue())
+    try:
+        return json.loads(out.getvalue())
+    except json.JSONDecodeError:
+        raise RuntimeError(f"baocao lint gave no JSON report:\n{err.getvalue()}") from None
 
 
 def diff(expected: list[Finding], found: list[Finding]) -> tuple[list[Finding], list[Finding]]:
