@@ -42,12 +42,17 @@ CASES = [
     ("c- Điển hình tiên tiến", "letter", "c", 4, "Điển hình tiên tiến", False),
     ("đ/ Nội dung khác", "letter", "đ", 4, "Nội dung khác", False),
     ("Mục II. Kết quả", "roman", "ii", 1, "Kết quả", False),
+    # Word's numbering lost in a paste: a bare number before a capital letter
+    ("1 Công tác lãnh đạo", "decimal", "1", 2, "Công tác lãnh đạo", False),
+    ("2\tKhó khăn", "decimal", "2", 2, "Khó khăn", False),
+    ("II KẾT QUẢ ĐẠT ĐƯỢC", "roman", "ii", 1, "KẾT QUẢ ĐẠT ĐƯỢC", False),
     # not numbering
     ("Đặc điểm tình hình", "", "", None, "Đặc điểm tình hình", False),
     ("2025 là năm bản lề", "", "", None, "2025 là năm bản lề", False),
     ("20 năm thực hiện phong trào", "", "", None, "20 năm thực hiện phong trào", False),
     ("10/2025 tổng kết", "", "", None, "10/2025 tổng kết", False),
     ("XI MĂNG HÀ TIÊN", "", "", None, "XI MĂNG HÀ TIÊN", False),
+    ("XII Kết quả", "", "", None, "XII Kết quả", False),
     ("Ở cấp xã", "", "", None, "Ở cấp xã", False),
     ("đ/c Lan phụ trách", "", "", None, "đ/c Lan phụ trách", False),
     ("Phần mở đầu", "", "", None, "Phần mở đầu", False),
