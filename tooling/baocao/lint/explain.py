@@ -38,9 +38,12 @@ def readings(sections: list[Section], alignment: Alignment) -> list[Reading]:
         kind, node_id = _kind(i, alignment)
         if kind is None:
             continue
-        evidence = alignment.evidence.get(i) or (alignment.nearest.get(i) or (None, None))[1]
-        if kind == "unknown" or kind == "wrapper":
-            node_id = (alignment.nearest.get(i) or (None, None))[0]
+        nearest_id, nearest = alignment.nearest.get(i) or (None, None)
+        evidence = alignment.evidence.get(i) or nearest
+        if kind in ("unknown", "wrapper"):
+            node_id = nearest_id  # the section it came nearest to
+        if kind == "sub":
+            evidence = None  # it belongs to the section that holds it, by the outline
         out.append(
             Reading(
                 file=section.file,
@@ -51,7 +54,7 @@ def readings(sections: list[Section], alignment: Alignment) -> list[Reading]:
                 section=node_id,
                 doubtful=i in alignment.doubtful,
                 score=round(evidence.total, 1) if evidence else None,
-                evidence=_parts(evidence) if evidence and kind not in ("sub",) else None,
+                evidence=_parts(evidence) if evidence else None,
             )
         )
     return out
