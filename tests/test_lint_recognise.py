@@ -486,3 +486,16 @@ def test_fixing_a_bold_heading_under_a_part_wrapper_keeps_it_under_the_wrapper(
     text = (root / "reports" / "xa-tan-phu" / "index.md").read_text("utf-8")
     assert "\n### II. KẾT QUẢ THỰC HIỆN\n" in text, done.err
     assert not [d for d in lint(root, "xa-tan-phu").diagnostics if d.code < "BC2"]
+
+
+def test_all_headings_at_one_level_numbering_still_tells_the_sub_headings(
+    tmp_path: Path,
+) -> None:
+    """A paste that left every heading at ##: "1. Thuận lợi" after "I." is still I's."""
+    body = re.sub(r"(?m)^#{2,6} ", "## ", COMMUNE)
+    result = lint(write_unit(tmp_path, "don-vi", body), "don-vi")
+    read = {r.heading: (r.kind, r.section) for r in result.headings}
+    assert read["1. Thuận lợi"] == read["2. Khó khăn"] == ("sub", "I")
+    codes = {d.code for d in result.diagnostics if d.code.startswith("BC1")}
+    assert codes == {"BC103"}  # the levels are wrong, nothing is missing or unknown
+    assert result.present == 19

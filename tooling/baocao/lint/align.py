@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from baocao.forms import Form, FormNode
 from baocao.lint.outline import Outline, read_outline
 from baocao.lint.recognise import SURE, Evidence, doubtful_words, evidence_row
+from baocao.numbering import parse
 from baocao.report import Section
 
 MATCH = 78.0  # minimum score for a heading to stand for a node
@@ -170,8 +171,25 @@ def _read_rest(result: Alignment, outline: Outline, sections: list[Section], for
         node = form.node(result.node_of[holder]) if holder is not None else None
         if node is not None and _inside(node, outline.raw(i), outline.raw(holder)):
             result.subs[i] = node.id
+        elif (leaf := _numbered_leaf(i, sections, result, form)) is not None:
+            result.subs[i] = leaf
         elif not section.bold:
             result.unknown.append(i)
+
+
+def _numbered_leaf(i: int, sections: list[Section], result: Alignment, form: Form) -> str | None:
+    """Where levels say nothing (all headings at one level, as a paste may leave them), a
+    heading numbered one style deeper than the leaf section before it ("1." after "I.")
+    belongs to that leaf."""
+    before = [k for k in result.node_of if k < i]
+    if not before:
+        return None
+    k = max(before)
+    node = form.node(result.node_of[k])
+    mine, theirs = parse(sections[i].title).depth, parse(sections[k].title).depth
+    if node.children or mine is None or theirs is None or sections[i].level != sections[k].level:
+        return None
+    return node.id if mine > theirs else None
 
 
 def _inside(node: FormNode, level: int, holder_level: int) -> bool:
