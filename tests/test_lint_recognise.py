@@ -10,6 +10,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from baocao.forms import load_form
+from baocao.lint.recognise import evidence_row
+from baocao.report import Section
 from lint_helpers import REPORTS, ROOT, SCHOOL, lint, make_project, run_cli
 
 FRONT = (REPORTS / SCHOOL / "index.md").read_text("utf-8").split("\n# ", 1)[0]
@@ -499,3 +502,21 @@ def test_all_headings_at_one_level_numbering_still_tells_the_sub_headings(
     codes = {d.code for d in result.diagnostics if d.code.startswith("BC1")}
     assert codes == {"BC103"}  # the levels are wrong, nothing is missing or unknown
     assert result.present == 19
+
+
+@pytest.mark.parametrize(
+    ("body", "node"),
+    [
+        ("Hưởng ứng phong trào “Chuyển đổi số” do Thủ tướng Chính phủ phát động.", "II.2.2.a"),
+        (
+            "Cụm thi đua, khối thi đua các huyện phát động chuyên đề cải cách hành chính.",
+            "II.2.2.b",
+        ),
+    ],
+)
+def test_the_body_decides_a_heading_the_words_leave_open(body: str, node: str) -> None:
+    form = load_form((ROOT / "_templates" / "forms").resolve(), "mau-02")
+    heading = Section("Phong trào thi đua được phát động", 5, "index.md", 1)
+    row = evidence_row(heading, 5, lambda: body, form, 2025)
+    best = max(row, key=lambda j: row[j].total)
+    assert form.walk()[best].id == node and row[best].body > 0
