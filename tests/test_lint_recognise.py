@@ -507,7 +507,7 @@ def test_all_headings_at_one_level_numbering_still_tells_the_sub_headings(
 @pytest.mark.parametrize(
     ("body", "node"),
     [
-        ("Hưởng ứng phong trào “Chuyển đổi số” do Thủ tướng Chính phủ phát động.", "II.2.2.a"),
+        ("Phong trào “Chuyển đổi số” do Thủ tướng Chính phủ phát động; nông thôn mới.", "II.2.2.a"),
         (
             "Cụm thi đua, khối thi đua các huyện phát động chuyên đề cải cách hành chính.",
             "II.2.2.b",
