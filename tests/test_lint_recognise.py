@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
+import docx
 import jsonschema
 import pytest
 from baocao.forms import load_form
@@ -228,3 +230,23 @@ def test_the_body_decides_a_heading_the_words_leave_open(body: str, node: str) -
     row = evidence_row(heading, 5, lambda: body, form, 2025)
     best = max(row, key=lambda j: row[j].total)
     assert form.walk()[best].id == node and row[best].body > 0
+
+
+def test_sub_headings_appear_in_the_word_file_as_written(tmp_path: Path) -> None:
+    root = write_unit(tmp_path, "xa-tan-phu", COMMUNE)
+    shutil.copy(ROOT / "conf.py", root / "conf.py")
+    shutil.copy(REPORTS / "units.yaml", root / "reports" / "units.yaml")
+    done = run_cli(root, "build", "docx", "xa-tan-phu")
+    assert done.code == 0, done.out + done.err
+    document = docx.Document(str(root / "_build" / "docx" / "xa-tan-phu.docx"))
+    texts = [" ".join(p.text.split()) for p in document.paragraphs]
+    at = {text: n for n, text in enumerate(texts)}
+    for heading in (
+        "PHẦN THỨ NHẤT: KẾT QUẢ CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2025",
+        "1. Thuận lợi",
+        "2. Khó khăn",
+        "Về khen thưởng thường xuyên",
+    ):
+        assert heading in at, heading
+    assert at["I. TÌNH HÌNH CHUNG"] < at["1. Thuận lợi"] < at["2. Khó khăn"]
+    assert at["2. Khó khăn"] < at["II. KẾT QUẢ THỰC HIỆN"]
