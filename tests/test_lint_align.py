@@ -120,6 +120,16 @@ def variations(node: FormNode) -> dict[str, tuple[str, bool]]:
         dropped = _drop_mark(title, which)
         if dropped and dropped != title:
             out[f"mark-missing-{label}"] = (f"{number} {dropped}", False)
+    clause = re.split(r"[;:(]", title, maxsplit=1)[0].strip(" ,")
+    if clause != title:
+        out["first-clause"] = (f"{number} {clause}", False)
+    words = title.replace(",", "").split()
+    if len(words) > 5:
+        out["first-four-words"] = (f"{number} {' '.join(title.split()[:4]).rstrip(',')}", False)
+    for n, cue in enumerate(node.cues):  # other names from recognition.yaml
+        written = cue.format(nam=YEAR, nam_sau=YEAR + 1, nam_truoc=YEAR - 1)
+        out[f"other-name-{n}"] = (f"{number} {written}", False)
+        out[f"other-name-{n}-caps-no-number"] = (written.upper(), False)
     for where in (0.0, 0.5, 1.0):
         for kind in ("sub", "del", "dup"):
             out[f"typo-{kind}-{int(where * 100)}"] = (
