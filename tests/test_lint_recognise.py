@@ -152,11 +152,11 @@ def test_a_part_heading_that_is_the_section_itself(tmp_path: Path) -> None:
 
 
 def test_a_finding_on_a_doubtful_match_names_the_section_taken(tmp_path: Path) -> None:
-    body = DISTRICT.replace("### 4/ Đề xuất, kiến nghị", "## Một số đề xuất, kiến nghị")
+    body = DISTRICT.replace("### 4/ Đề xuất, kiến nghị", "## Các kiến nghị, đề xuất")
     result = lint(write_unit(tmp_path, "don-vi", body), "don-vi")
     level = next(d for d in result.diagnostics if d.code == "BC103" and d.section == "II.4")
     message = level.message()
-    assert "“Một số đề xuất, kiến nghị”" in message and "được hiểu là mục 4." in message
+    assert "“Các kiến nghị, đề xuất”" in message and "được hiểu là mục 4." in message
     assert "was taken for section 4." in level.message("en")
 
 
