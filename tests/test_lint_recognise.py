@@ -250,3 +250,31 @@ def test_sub_headings_appear_in_the_word_file_as_written(tmp_path: Path) -> None
         assert heading in at, heading
     assert at["I. TÌNH HÌNH CHUNG"] < at["1. Thuận lợi"] < at["2. Khó khăn"]
     assert at["2. Khó khăn"] < at["II. KẾT QUẢ THỰC HIỆN"]
+
+
+def test_a_numbered_heading_in_the_place_of_a_section_stands_for_it(tmp_path: Path) -> None:
+    """ "2.1/ Công tác chuyên môn" between "2/" and "2.2/": 2.1 by its number and place."""
+    body = DISTRICT.replace(
+        "#### 2.1/ Kết quả thi đua thực hiện nhiệm vụ chính trị", "#### 2.1/ Công tác chuyên môn"
+    )
+    root = write_unit(tmp_path, "don-vi", body)
+    result = lint(root, "don-vi")
+    reading = next(r for r in result.headings if r.heading == "2.1/ Công tác chuyên môn")
+    assert (reading.kind, reading.section, reading.doubtful) == ("section", "II.2.1", True)
+    assert not [d for d in result.diagnostics if d.code.startswith("BC1")]
+    out = run_cli(root, "lint", "--explain", "reports/don-vi").out
+    assert "đúng số thứ tự, đúng cấp tiêu đề và đúng vị trí của mục" in out
+
+
+def test_a_numbered_heading_out_of_the_place_of_its_number_is_not_taken(tmp_path: Path) -> None:
+    body = DISTRICT.replace(
+        "#### 2.1/ Kết quả thi đua thực hiện nhiệm vụ chính trị\n\n"
+        "Hoàn thành 14/14 chỉ tiêu được giao, 3 chỉ tiêu vượt kế hoạch.\n\n",
+        "",
+    ).replace(
+        "### 3/ ĐÁNH GIÁ CHUNG",
+        "#### 2.1/ Công tác chuyên môn\n\nDạy tốt.\n\n### 3/ ĐÁNH GIÁ CHUNG",
+    )
+    result = lint(write_unit(tmp_path, "don-vi", body), "don-vi")
+    found = sorted((d.code, d.section) for d in result.diagnostics if d.code.startswith("BC1"))
+    assert found == [("BC101", "II.2.1"), ("BC105", None)]

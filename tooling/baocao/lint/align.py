@@ -14,8 +14,15 @@ from dataclasses import dataclass, field
 
 from baocao.forms import Form, FormNode
 from baocao.lint.outline import Outline, read_outline
-from baocao.lint.recognise import SURE, Evidence, doubtful_words, evidence_row
-from baocao.numbering import parse
+from baocao.lint.recognise import (
+    SURE,
+    Evidence,
+    doubtful_words,
+    evidence_row,
+    node_numbers,
+    number_score,
+)
+from baocao.numbering import Numbering, parse
 from baocao.report import Section
 
 MATCH = 78.0  # minimum score for a heading to stand for a node
@@ -50,8 +57,63 @@ def align(sections: list[Section], form: Form, year: int) -> Alignment:
     if outline.shifted_by_settle:  # headings read as wrappers only now: score their levels again
         result = _match(outline, sections, form, year)
         outline.settle(result.node_of, depth_of)
+    _fill_slots(result, outline, sections, form)
     _read_rest(result, outline, sections, form)
     return result
+
+
+def _fill_slots(result: Alignment, outline: Outline, sections: list[Section], form: Form) -> None:
+    """A heading in the very place of a missing section, under its parent, at its level and
+    with its number ("2.1. Công tác chuyên môn" between 2. and 2.2.) stands for it, even
+    when its words say little; the match is doubtful, so findings on it name it."""
+    required = form.required_ids()
+    if not required or sum(n in result.matches for n in required) < form.on_form_minimum * len(
+        required
+    ):
+        return  # a unit on another outline has no places of the form's sections
+    nodes = form.walk()
+    order = {node.id: k for k, node in enumerate(nodes)}
+    for i, section in enumerate(sections):
+        if i in result.node_of or i in result.duplicates or i in outline.wrapping:
+            continue
+        numbering = parse(section.title.strip().strip("*_ "))
+        if section.bold or not numbering.style or numbering.part:
+            continue
+        prev = max((k for k in result.node_of if k < i), default=None)
+        after = min((k for k in result.node_of if k > i), default=None)
+        low = order[result.node_of[prev]] if prev is not None else -1
+        high = order[result.node_of[after]] if after is not None else len(nodes)
+        holder = outline.owner(i, result.node_of)
+        parent = result.node_of[holder] if holder is not None else None
+        for j in range(low + 1, high):
+            node = nodes[j]
+            if node.id in result.matches or node.parent != parent:
+                continue
+            if _fits(numbering, outline.level(i), node, node_numbers(form)[j]):
+                _take_slot(result, i, node.id, numbering, node, node_numbers(form)[j])
+                break
+
+
+def _fits(numbering: Numbering, level: int, node: FormNode, numbers: frozenset[str]) -> bool:
+    return numbering.value in numbers and numbering.depth == node.depth and level == node.depth + 1
+
+
+def _take_slot(
+    result: Alignment,
+    i: int,
+    node_id: str,
+    numbering: Numbering,
+    node: FormNode,
+    numbers: frozenset[str],
+) -> None:
+    nearest_id, nearest = result.nearest.get(i) or (None, None)
+    words = nearest.words if nearest is not None and nearest_id == node_id else 0.0
+    evidence = Evidence(words, "number", number_score(numbering, node, numbers), 3.0)
+    result.node_of[i] = node_id
+    result.matches[node_id] = i
+    result.scores[i] = evidence.total
+    result.evidence[i] = evidence
+    result.doubtful.add(i)
 
 
 def _match(outline: Outline, sections: list[Section], form: Form, year: int) -> Alignment:

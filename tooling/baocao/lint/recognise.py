@@ -35,7 +35,7 @@ class Evidence:
     """The score of one heading against one node, in its parts."""
 
     words: float  # 0..100: the heading's words against the node's
-    source: str  # "title", "clause", "prefix", "cue": which of the node's texts matched
+    source: str  # "title", "clause", "prefix", "cue"; "number": its number and place only
     number: float = 0.0  # the written number agrees (+) or says another place (-)
     level: float = 0.0  # the heading level agrees (+) or is far off (-)
     body: float = 0.0  # the body's words point to the node (+)

@@ -57,7 +57,8 @@ def _why(reading: Reading, form: Form, year: int, lang: str) -> str:
     if reading.kind == "unknown":
         params |= _node(reading.section, form, year)
         return "; " + t("align.nearest", lang, **params)
-    return "; " + t("align.why", lang, **params)
+    key = "align.why.number" if evidence["source"] == "number" else "align.why"
+    return "; " + t(key, lang, **params)
 
 
 def _num(value: float) -> str:
