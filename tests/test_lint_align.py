@@ -120,6 +120,17 @@ def variations(node: FormNode) -> dict[str, tuple[str, bool]]:
         dropped = _drop_mark(title, which)
         if dropped and dropped != title:
             out[f"mark-missing-{label}"] = (f"{number} {dropped}", False)
+    clause = re.split(r"[;:(]", title, maxsplit=1)[0].strip(" ,")
+    if clause != title:
+        out["first-clause"] = (f"{number} {clause}", False)
+    words = title.replace(",", "").split()
+    if len(words) > 5:
+        four = " ".join(title.split()[:4]).rstrip(",")
+        out["first-four-words"] = (f"{number} {four}", False)
+    for n, cue in enumerate(node.cues):  # other names from recognition.yaml
+        written = cue.format(nam=YEAR, nam_sau=YEAR + 1, nam_truoc=YEAR - 1)
+        out[f"other-name-{n}"] = (f"{number} {written}", False)
+        out[f"other-name-{n}-caps-no-number"] = (written.upper(), False)
     for where in (0.0, 0.5, 1.0):
         for kind in ("sub", "del", "dup"):
             out[f"typo-{kind}-{int(where * 100)}"] = (
@@ -275,6 +286,19 @@ def test_lint_every_heading_rewritten_at_once(tmp_path: Path) -> None:
     result = lint(root, SCHOOL)
     assert result.present == result.required == 19
     assert not [c for c in codes(result) if c.startswith("BC1")], codes(result)
+
+
+@pytest.mark.parametrize("words", [3, 4, 5])
+def test_every_heading_cut_to_its_first_words_without_number_still_aligns(words: int) -> None:
+    """Cut short and unnumbered, headings alike alone ("Các phong trào thi" for a, b and c of
+    2.2) are told apart by their place among the others."""
+    sections = [
+        Section(" ".join(n.title_for(YEAR).split()[:words]), n.depth + 1, "x.md", i)
+        for i, n in enumerate(form().walk(), start=1)
+    ]
+    result = align(sections, form(), YEAR)
+    assert list(result.node_of.values()) == [n.id for n in form().walk()]
+    assert not result.unknown and not result.duplicates and not result.out_of_order
 
 
 @pytest.mark.parametrize("shift", [-1, 1, 2])

@@ -85,7 +85,8 @@ def test_new_unit_reports_empty_sections_and_unfilled_keys_only(
     assert all(d["severity"] == "error" for d in empty)
     assert sorted(d["field"] for d in missing) == sorted(UNFILLED)
     assert len(found) == 13 + 6, [d["code"] for d in found]
-    assert unit["sections"] == {"required": 19, "present": 19}
+    # nothing is written yet: no required section counts (issue 12, item 9)
+    assert unit["sections"] == {"required": 19, "present": 0}
     assert not unit["complete"]
 
 
@@ -185,7 +186,7 @@ def test_lang_en(tmp_path: Path) -> None:
     assert any("front matter" in m for m in en_messages)
     assert any("đang để trống" in m for m in vi_messages)  # the scaffold's keys, unfilled
     text_en = run_cli(root, "--lang", "en", "lint").out
-    assert "19/19 required sections, 19 errors, 0 warnings." in text_en
+    assert "0/19 required sections, 19 errors, 0 warnings." in text_en
     assert text_en.rstrip().endswith("Total: 1 unit, 19 errors, 0 warnings.")
 
 
@@ -203,7 +204,7 @@ def test_github_step_summary(tmp_path: Path, monkeypatch) -> None:
     for unit in ("don-vi-moi", SCHOOL, DEPARTMENT):
         rows = [row for row in text.splitlines() if row.startswith(f"| `{unit}` |")]
         assert len(rows) == 1, text
-    assert "| `don-vi-moi` | 19/19 | 19 | 0 |" in text
+    assert "| `don-vi-moi` | 0/19 | 19 | 0 |" in text
     # every finding is in the summary, not only the first ten GitHub shows
     assert text.count("BC201 empty-section") == 13
 

@@ -31,7 +31,10 @@ class Diagnostic:
     fixable: bool = False
 
     def message(self, lang: str | None = None) -> str:
-        return t(self.key, lang, **self.params)
+        text = t(self.key, lang, **self.params)
+        if "taken_heading" in self.params:  # the finding rests on a doubtful match
+            text += " " + t("align.taken-for", lang, **self.params)
+        return text
 
     def sort_key(self) -> tuple[str, int, str]:
         return (self.file, self.line, self.code)

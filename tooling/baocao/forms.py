@@ -43,6 +43,8 @@ NODE_KEYS = {
     "file": str,
 }
 NODE_REQUIRED = ("id", "number", "title")
+RECOGNITION = "recognition.yaml"  # beside form.yaml: how units really name the sections
+ON_FORM_MINIMUM = "on_form_minimum"
 
 
 def year_params(year: int) -> dict[str, int]:
@@ -76,6 +78,8 @@ class FormNode:
     depth: int
     parent: str | None
     file: str
+    cues: tuple[str, ...] = ()  # other headings units write for it (recognition.yaml)
+    cue_words: tuple[str, ...] = ()  # body words that point to it (recognition.yaml)
 
     def title_for(self, year: int) -> str:
         return fill(self.title, year)
@@ -107,6 +111,7 @@ class Form:
     title_issued: tuple[str, ...]
     nodes: tuple[FormNode, ...]
     path: Path
+    on_form_minimum: float = 0.0  # below this share of required sections: another outline
 
     def title_for(self, year: int) -> str:
         return fill(self.title, year)
@@ -154,15 +159,52 @@ def load_form(forms_dir: Path, form_id: str) -> Form:
         ) from None
     except UnicodeDecodeError:
         raise ConfigError("form.not-utf8", file=path) from None
-    return _FormBuilder(path, lines).form(data)
+    cues, cue_lines = _load_recognition(path.parent / RECOGNITION)
+    minimum = cues.pop(ON_FORM_MINIMUM, 0.0)
+    form = _FormBuilder(path, lines, cues).form(data, minimum)
+    unknown = [node_id for node_id in cues if node_id not in form._by_id]
+    if unknown:
+        raise ConfigError(
+            "form.recognition-unknown-node",
+            file=path.parent / RECOGNITION,
+            line=cue_lines.line(("nodes", unknown[0])),
+            id=unknown[0],
+        )
+    return form
+
+
+def _load_recognition(path: Path) -> tuple[dict[str, dict[str, tuple[str, ...]]], LineMap]:
+    """node id -> {"headings": ..., "words": ...} from recognition.yaml, {} when absent."""
+    if not path.is_file():
+        return {}, LineMap()
+    try:
+        data, lines = load_yaml(path.read_text("utf-8"))
+    except YamlProblem as err:
+        raise ConfigError(
+            "form.yaml-syntax", file=path, line=err.line, problem=err.problem
+        ) from None
+    builder = _FormBuilder(path, lines, {})
+    spec = {"nodes": dict, ON_FORM_MINIMUM: float}
+    data = builder.check_mapping(data, (), spec, ("nodes",))
+    nodes = data["nodes"]
+    result: dict = {ON_FORM_MINIMUM: data.get(ON_FORM_MINIMUM, 0.0)}
+    for node_id, entry in nodes.items():
+        where = ("nodes", node_id)
+        entry = builder.check_mapping(entry, where, {"headings": list, "words": list}, ())
+        result[str(node_id)] = {
+            key: builder.texts(entry.get(key, []), (*where, key), key)
+            for key in ("headings", "words")
+        }
+    return result, lines
 
 
 class _FormBuilder:
     """Turns the parsed YAML into a Form, checking each key as it goes."""
 
-    def __init__(self, path: Path, lines: LineMap) -> None:
+    def __init__(self, path: Path, lines: LineMap, cues: dict[str, dict]) -> None:
         self.path = path
         self.lines = lines
+        self.cues = cues
         self.seen_ids: set[str] = set()
 
     def fail(self, where: tuple[str | int, ...], key: str, problem: str, **params: Any) -> None:
@@ -197,7 +239,7 @@ class _FormBuilder:
                 self.fail((*where, index), key, "form.wrong-type", expected="str")
         return tuple(self.text(v, (*where, i), key) for i, v in enumerate(values))
 
-    def form(self, data: Any) -> Form:
+    def form(self, data: Any, on_form_minimum: float = 0.0) -> Form:
         data = self.check_mapping(data, (), FORM_KEYS, FORM_REQUIRED)
         if data["id"] != self.path.parent.name:
             self.fail(("id",), "id", "form.id-mismatch", folder=self.path.parent.name)
@@ -213,6 +255,7 @@ class _FormBuilder:
             title_issued=self.texts(issued, ("title_issued",), "title_issued"),
             nodes=nodes,
             path=self.path,
+            on_form_minimum=on_form_minimum,
         )
 
     def nodes(
@@ -240,6 +283,8 @@ class _FormBuilder:
             depth=depth,
             parent=parent,
             file=data.get("file") or slugify(title),
+            cues=self.cues.get(node_id, {}).get("headings", ()),
+            cue_words=self.cues.get(node_id, {}).get("words", ()),
         )
 
     def mentions(self, items: list[Any], where: tuple) -> tuple[Mention, ...]:

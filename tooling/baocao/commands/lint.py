@@ -19,7 +19,7 @@ from baocao.lint.fixer import apply, fixed_texts, unified_diff
 from baocao.lint.parallel import run
 from baocao.lint.targets import changed_since, from_paths
 from baocao.project import Project
-from baocao.reporters import FORMATS, emitter
+from baocao.reporters import FORMATS, emitter, explain_format
 
 
 @click.command(help=t("lint.help"))
@@ -41,6 +41,7 @@ from baocao.reporters import FORMATS, emitter
 @click.option("--diff", "show_diff", is_flag=True, help=t("lint.opt.diff"))
 @click.option("--changed-since", "ref", metavar="REF", help=t("lint.opt.changed-since"))
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help=t("lint.opt.jobs"))
+@click.option("--explain", is_flag=True, help=t("align.opt.explain"))
 def lint(
     paths: tuple[str, ...],
     fmt: str,
@@ -51,13 +52,14 @@ def lint(
     show_diff: bool,
     ref: str | None,
     jobs: int,
+    explain: bool,
 ) -> None:
     project = Project.discover()
     rules = choose_rules(
         _split(select) or project.settings.select, _split(ignore) + list(project.settings.ignore)
     )
     units = changed_since(project, ref) if ref else from_paths(project, list(paths))
-    results = run(project, units, rules, keep_reports=fix or show_diff, jobs=jobs)
+    results = run(project, units, rules, keep_reports=fix or show_diff, jobs=jobs, explain=explain)
     if fix or show_diff:
         # a diff must not spoil a machine-readable report on stdout
         diff_to_stderr = fmt != "text" and output is None
@@ -76,6 +78,9 @@ def lint(
             ) from None
     else:
         emitter(fmt)(results, sys.stdout, lang)
+    if explain and fmt == "text":
+        forms = {r.form: project.form(r.form) for r in results if r.form}
+        explain_format.emit(results, sys.stdout, lang, forms)
     if not units and fmt == "text":
         click.echo(t("lint.nothing"), err=True)
     owners_ok = bool(paths) or _codeowners_current(project, fmt)

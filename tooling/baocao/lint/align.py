@@ -1,25 +1,33 @@
-"""Match a unit's headings to the form's nodes: an ordered alignment over text similarity.
+"""Match a unit's headings to the form's nodes: an ordered alignment over the evidence.
 
 Each heading (or bold paragraph standing for one) is scored against each node
-with rapidfuzz on normalised keys (see headings.py); a dynamic programme keeps
-the form's order and maximises the total score. Headings left over that match a
-node strongly are then placed as out of order or duplicate.
+(recognise.py: words, number, level, body); a dynamic programme keeps the
+form's order and maximises the total score. Headings left over that match a
+node clearly by its own title are then placed as out of order or duplicate.
+The rest is read from the outline (outline.py): part wrappers ("PHẦN THỨ
+NHẤT"), sub-headings inside a section, and headings the form does not know.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-
-from rapidfuzz import fuzz, process
 
 from baocao.forms import Form, FormNode
-from baocao.lint.headings import heading_key, number_key, split_number
+from baocao.lint.outline import Outline, read_outline
+from baocao.lint.recognise import (
+    SURE,
+    Evidence,
+    doubtful_words,
+    evidence_row,
+    node_numbers,
+    number_score,
+)
+from baocao.numbering import Numbering, parse
 from baocao.report import Section
 
-MATCH = 78.0  # minimum similarity for a heading to stand for a node
+MATCH = 78.0  # minimum score for a heading to stand for a node
 BOLD_MATCH = 86.0  # a bold paragraph must match more clearly than a heading
-STRAY = 88.0  # a heading out of order or repeated must match clearly
+STRAY = 88.0  # a heading out of order or repeated must match clearly, by the node's title
 
 
 @dataclass
@@ -32,55 +40,107 @@ class Alignment:
     duplicates: dict[int, str] = field(default_factory=dict)
     unknown: list[int] = field(default_factory=list)
     scores: dict[int, float] = field(default_factory=dict)
-
-
-@cache
-def node_keys(form: Form, year: int) -> tuple[list[FormNode], list[str], list[frozenset]]:
-    """The nodes, two comparison keys per node (title, issued heading) and each node's numbers.
-
-    Cached per form and year.
-    """
-    nodes = form.walk()
-    keys = []
-    for node in nodes:
-        keys += [heading_key(node.title_for(year)), heading_key(node.issued_heading_for(year))]
-    numbers = [frozenset({number_key(n.number), number_key(n.issued_number)}) for n in nodes]
-    return nodes, keys, numbers
-
-
-def score_table(sections: list[Section], form: Form, year: int) -> list[list[float]]:
-    """Similarity of every heading to every node, 0..100, with a small bonus when the
-    number and the level agree."""
-    nodes, keys, numbers = node_keys(form, year)
-    section_keys = [heading_key(s.title) for s in sections]
-    table = []
-    for section, key in zip(sections, section_keys, strict=True):
-        scores = [0.0] * len(nodes)
-        hits = process.extract_iter(key, keys, scorer=fuzz.ratio, score_cutoff=55) if key else ()
-        for _, ratio, index in hits:
-            j = index // 2  # two keys per node
-            scores[j] = max(scores[j], float(ratio))
-        written = number_key(split_number(section.title)[0])
-        for j, best in enumerate(scores):
-            if best >= 60:
-                node = nodes[j]
-                best += 4 if written and written in numbers[j] else 0
-                best += 2 if not section.bold and section.level == node.depth + 1 else 0
-                scores[j] = best
-        table.append(scores)
-    return table
+    evidence: dict[int, Evidence] = field(default_factory=dict)  # section index -> why
+    doubtful: set[int] = field(default_factory=set)  # matches the words alone do not settle
+    wrappers: list[int] = field(default_factory=list)  # part wrappers: structure only
+    subs: dict[int, str] = field(default_factory=dict)  # sub-heading -> node it belongs to
+    levels: dict[int, int] = field(default_factory=dict)  # level relative to the wrappers
+    outline_levels: dict[int, int] = field(default_factory=dict)  # as written, or implied
+    nearest: dict[int, tuple[str, Evidence]] = field(default_factory=dict)  # best node of each
 
 
 def align(sections: list[Section], form: Form, year: int) -> Alignment:
-    nodes = form.walk()
-    table = score_table(sections, form, year) if sections else []
-    result = Alignment()
-    for i, j in _ordered_pairs(table, sections):
-        result.matches[nodes[j].id] = i
-        result.node_of[i] = nodes[j].id
-        result.scores[i] = table[i][j]
-    _place_leftovers(result, table, sections, nodes)
+    outline = read_outline(sections)
+    depth_of = {node.id: node.depth for node in form.walk()}
+    result = _match(outline, sections, form, year)
+    outline.settle(result.node_of, depth_of)
+    if outline.shifted_by_settle:  # headings read as wrappers only now: score their levels again
+        result = _match(outline, sections, form, year)
+        outline.settle(result.node_of, depth_of)
+    _fill_slots(result, outline, sections, form)
+    _read_rest(result, outline, sections, form)
     return result
+
+
+def _fill_slots(result: Alignment, outline: Outline, sections: list[Section], form: Form) -> None:
+    """A heading in the very place of a missing section, under its parent, at its level and
+    with its number ("2.1. Công tác chuyên môn" between 2. and 2.2.) stands for it, even
+    when its words say little; the match is doubtful, so findings on it name it."""
+    required = form.required_ids()
+    if not required or sum(n in result.matches for n in required) < form.on_form_minimum * len(
+        required
+    ):
+        return  # a unit on another outline has no places of the form's sections
+    nodes = form.walk()
+    order = {node.id: k for k, node in enumerate(nodes)}
+    for i, section in enumerate(sections):
+        if i in result.node_of or i in result.duplicates or i in outline.wrapping:
+            continue
+        numbering = parse(section.title.strip().strip("*_ "))
+        if section.bold or not numbering.style or numbering.part:
+            continue
+        prev = max((k for k in result.node_of if k < i), default=None)
+        after = min((k for k in result.node_of if k > i), default=None)
+        low = order[result.node_of[prev]] if prev is not None else -1
+        high = order[result.node_of[after]] if after is not None else len(nodes)
+        holder = outline.owner(i, result.node_of)
+        parent = result.node_of[holder] if holder is not None else None
+        for j in range(low + 1, high):
+            node = nodes[j]
+            if node.id in result.matches or node.parent != parent:
+                continue
+            if _fits(numbering, outline.level(i), node, node_numbers(form)[j]):
+                _take_slot(result, i, node.id, numbering, node, node_numbers(form)[j])
+                break
+
+
+def _fits(numbering: Numbering, level: int, node: FormNode, numbers: frozenset[str]) -> bool:
+    return numbering.value in numbers and numbering.depth == node.depth and level == node.depth + 1
+
+
+def _take_slot(
+    result: Alignment,
+    i: int,
+    node_id: str,
+    numbering: Numbering,
+    node: FormNode,
+    numbers: frozenset[str],
+) -> None:
+    nearest_id, nearest = result.nearest.get(i) or (None, None)
+    words = nearest.words if nearest is not None and nearest_id == node_id else 0.0
+    evidence = Evidence(words, "number", number_score(numbering, node, numbers), 3.0)
+    result.node_of[i] = node_id
+    result.matches[node_id] = i
+    result.scores[i] = evidence.total
+    result.evidence[i] = evidence
+    result.doubtful.add(i)
+
+
+def _match(outline: Outline, sections: list[Section], form: Form, year: int) -> Alignment:
+    rows = [
+        evidence_row(s, outline.level(i), lambda i=i: outline.body(i), form, year)
+        for i, s in enumerate(sections)
+    ]
+    nodes = form.walk()
+    table = [[row[j].total if j in row else 0.0 for j in range(len(nodes))] for row in rows]
+    result = Alignment()
+    for i, row in enumerate(rows):
+        if row:
+            j = max(row, key=lambda col: row[col].total)
+            result.nearest[i] = (nodes[j].id, row[j])
+    for i, j in _ordered_pairs(table, sections):
+        _take(result, i, nodes[j].id, rows[i], j)
+    _place_leftovers(result, rows, sections, nodes, outline)
+    return result
+
+
+def _take(result: Alignment, i: int, node_id: str, row: dict[int, Evidence], j: int) -> None:
+    evidence = row[j]
+    result.node_of[i] = node_id
+    result.scores[i] = evidence.total
+    result.evidence[i] = evidence
+    if doubtful_words(row):
+        result.doubtful.add(i)
 
 
 def _threshold(section: Section) -> float:
@@ -110,21 +170,90 @@ def _ordered_pairs(table: list[list[float]], sections: list[Section]) -> list[tu
 
 
 def _place_leftovers(
-    result: Alignment, table: list[list[float]], sections: list[Section], nodes: list[FormNode]
+    result: Alignment,
+    rows: list[dict[int, Evidence]],
+    sections: list[Section],
+    nodes: list[FormNode],
+    outline: Outline,
 ) -> None:
-    for i, section in enumerate(sections):
-        if i in result.node_of:
+    """Register the in-order matches, then place clear leftovers as out of order or repeated.
+
+    A heading held by a form leaf is its sub-heading, whatever it sounds like, unless it
+    carries the other section's own number.
+    """
+    for i, node_id in list(result.node_of.items()):
+        result.matches[node_id] = i
+    leaves = {n.id for n in nodes if not n.children}
+    for i in range(len(sections)):
+        if i in result.node_of or not rows[i]:
             continue
-        j = max(range(len(nodes)), key=lambda col: table[i][col]) if nodes else -1
-        if j < 0 or table[i][j] < STRAY:
-            if not section.bold:
-                result.unknown.append(i)
+        j = max(rows[i], key=lambda col: rows[i][col].total)
+        evidence = rows[i][j]
+        holder = outline.owner(i, result.node_of)
+        if holder is not None and result.node_of[holder] in leaves and evidence.number <= 0:
+            continue
+        if evidence.total < STRAY or evidence.source == "cue" or evidence.words < SURE:
             continue
         node_id = nodes[j].id
-        if node_id in result.matches:
+        first = result.matches.get(node_id)
+        if first is not None and first in outline.parents(i):
+            _swap(result, first, i, node_id, rows[i], j)  # a section cannot hold itself
+        elif first is not None:
             result.duplicates[i] = node_id
+            result.scores[i] = evidence.total
+            result.evidence[i] = evidence
         else:
             result.out_of_order[i] = node_id
             result.matches[node_id] = i
-            result.node_of[i] = node_id
-        result.scores[i] = table[i][j]
+            _take(result, i, node_id, rows[i], j)
+
+
+def _swap(
+    result: Alignment, outer: int, inner: int, node_id: str, row: dict[int, Evidence], j: int
+) -> None:
+    """A heading holding another that stands as well for its node groups it: the inner one
+    is the section ("PHẦN II: PHƯƠNG HƯỚNG …" holding "III. Phương hướng …")."""
+    del result.node_of[outer]
+    result.scores.pop(outer, None)
+    result.evidence.pop(outer, None)
+    result.doubtful.discard(outer)
+    result.matches[node_id] = inner
+    _take(result, inner, node_id, row, j)
+
+
+def _read_rest(result: Alignment, outline: Outline, sections: list[Section], form: Form) -> None:
+    """Wrappers, sub-headings and unknown headings among the headings left."""
+    result.wrappers = outline.wrappers()
+    for i, section in enumerate(sections):
+        result.levels[i] = outline.level(i)
+        result.outline_levels[i] = outline.raw(i)
+        if i in result.node_of or i in result.duplicates or i in outline.wrapping:
+            continue
+        holder = outline.owner(i, result.node_of)
+        node = form.node(result.node_of[holder]) if holder is not None else None
+        if node is not None and _inside(node, outline.raw(i), outline.raw(holder)):
+            result.subs[i] = node.id
+        elif (leaf := _numbered_leaf(i, sections, result, form)) is not None:
+            result.subs[i] = leaf
+        elif not section.bold:
+            result.unknown.append(i)
+
+
+def _numbered_leaf(i: int, sections: list[Section], result: Alignment, form: Form) -> str | None:
+    """Where levels say nothing (all headings at one level, as a paste may leave them), a
+    heading numbered one style deeper than the leaf section before it ("1." after "I.")
+    belongs to that leaf."""
+    before = [k for k in result.node_of if k < i]
+    if not before:
+        return None
+    k = max(before)
+    node = form.node(result.node_of[k])
+    mine, theirs = parse(sections[i].title).depth, parse(sections[k].title).depth
+    if node.children or mine is None or theirs is None or sections[i].level != sections[k].level:
+        return None
+    return node.id if mine > theirs else None
+
+
+def _inside(node: FormNode, level: int, holder_level: int) -> bool:
+    """A heading under ``node`` belongs to it where the form has no section of its own."""
+    return not node.children or level > holder_level + 1

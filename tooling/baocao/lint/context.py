@@ -33,23 +33,42 @@ class LintContext:
 
     @cached_property
     def contents(self) -> dict[str, list[Block]]:
-        """Body blocks of each matched node: up to the next matched section.
+        """Body blocks of each matched node: up to the next matched section or wrapper.
 
-        Unmatched headings and bold paragraphs in between count as the node's body.
+        Sub-headings, unknown headings and bold paragraphs in between count as the
+        node's body.
         """
         result: dict[str, list[Block]] = {}
         current: list[Block] | None = None
+        wrappers = set(self.alignment.wrappers)
         for index, section in enumerate(self.report.sections):
             node_id = self.alignment.node_of.get(index)
             if node_id is not None and index not in self.alignment.duplicates:
                 current = result.setdefault(node_id, [])
                 current.extend(section.blocks)
+            elif index in wrappers:
+                current = None  # a part wrapper and its own lines belong to no section
             elif current is not None:
                 current.append(
                     Block("heading", section.title, section.file, section.line, section.line, [])
                 )
                 current.extend(section.blocks)
         return result
+
+    @cached_property
+    def recognised(self) -> list[str]:
+        """The required nodes some heading was taken for, in the form's order."""
+        if self.form is None:
+            return []
+        return [n for n in self.form.required_ids() if n in self.alignment.matches]
+
+    @cached_property
+    def off_form(self) -> bool:
+        """The unit follows another outline: too few required sections recognised."""
+        if self.form is None or not self.form.required_ids():
+            return False
+        share = len(self.recognised) / len(self.form.required_ids())
+        return share < self.form.on_form_minimum
 
     def lines_of(self, node_id: str) -> list[tuple[str, int, str]]:
         """Rendered lines (file, line, text) of a node's body, computed once."""
@@ -83,6 +102,7 @@ class LintContext:
         if node is not None:
             params.setdefault("number", node.number)
             params.setdefault("title", self.title(node))
+            params.update(self._taken_for(node))
         return Diagnostic(
             code=rule.code,
             rule=rule.name,
@@ -96,6 +116,19 @@ class LintContext:
             field=front_key,
             fixable=rule.fixable,
         )
+
+    def _taken_for(self, node: FormNode) -> dict[str, Any]:
+        """What a finding about ``node`` must tell when its heading was a doubtful match."""
+        index = self.alignment.matches.get(node.id)
+        if index is None or index not in self.alignment.doubtful:
+            return {}
+        section = self.report.sections[index]
+        return {
+            "taken_heading": section.title,
+            "taken_line": section.line,
+            "taken_number": node.number,
+            "taken_title": self.title(node),
+        }
 
     def body_lines(
         self, keep: Callable[[str], bool] | None = None

@@ -13,8 +13,10 @@ from baocao.forms import Form
 from baocao.lint import lines
 from baocao.lint.align import align
 from baocao.lint.context import LintContext
+from baocao.lint.explain import Reading, readings
 from baocao.lint.rules import ALL_RULES, resolve
 from baocao.lint.rules.base import Rule
+from baocao.lint.written import written
 from baocao.project import Project
 from baocao.report import Report, load_report
 from baocao.scaffold import report_year
@@ -33,6 +35,7 @@ class UnitResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: Report | None = None
     context: LintContext | None = None
+    headings: list[Reading] | None = None  # how each heading was read, when asked for
 
     @property
     def errors(self) -> int:
@@ -69,7 +72,9 @@ def lint_unit(
     unit_dir: Path,
     rules: list[type[Rule]] | None = None,
     keep_report: bool = True,
+    explain: bool = False,
 ) -> UnitResult:
+    """Lint one unit; with ``keep_report`` (or ``explain``) keep how each heading was read."""
     rules = (
         rules
         if rules is not None
@@ -86,7 +91,7 @@ def lint_unit(
     diagnostics = [d for rule in rules for d in rule().check(ctx)]
     diagnostics = sorted(_unsuppressed(diagnostics, report), key=Diagnostic.sort_key)
     required = form.required_ids() if form else []
-    present = sum(node_id in ctx.alignment.matches for node_id in required)
+    present = sum(written(ctx, form.node(node_id)) for node_id in required)
     return UnitResult(
         unit=unit_dir.name,
         path=project.rel(unit_dir),
@@ -97,7 +102,14 @@ def lint_unit(
         diagnostics=diagnostics,
         report=report if keep_report else None,
         context=ctx if keep_report else None,
+        headings=_readings(ctx) if keep_report or explain else None,
     )
+
+
+def _readings(ctx: LintContext) -> list[Reading]:
+    if ctx.form is None or ctx.year is None:
+        return []
+    return readings(ctx.report.sections, ctx.alignment)
 
 
 def _form_of(project: Project, report: Report) -> Form | None:

@@ -8,19 +8,14 @@ by "năm tới"/"năm qua", a missing diacritic: all fold to the same key.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
 
+from baocao.numbering import parse
 from baocao.text import strip_marks
 
-# A leading number: roman (I., II.), decimal (2., 2.1., 2.1.3), letter (a), a., 1.1)
-_NUMBER = re.compile(
-    r"^\s*(?:(?:mục|phần|muc|phan)\s+)?"
-    r"(?P<num>[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)/:-]?\s+",
-    re.IGNORECASE,
-)
 _YEAR = re.compile(
     r"\b(?:năm\s+)?(?:19|20)\d\d\b|\bnăm\s+(?:tới|qua|nay|sau|trước|kế tiếp)\b", re.IGNORECASE
 )
@@ -47,11 +42,12 @@ def abbreviations() -> tuple[re.Pattern[str] | None, dict[str, str]]:
 
 
 def split_number(text: str) -> tuple[str | None, str]:
-    """("2.1", "Kết quả ...") from "2.1. Kết quả ..."; (None, text) when unnumbered."""
-    match = _NUMBER.match(text)
-    if not match:
-        return None, text.strip()
-    return match["num"].lower(), text[match.end() :].strip()
+    """("2.1", "Kết quả ...") from "2.1. Kết quả ..."; (None, text) when unnumbered.
+
+    The numbering itself is read by baocao.numbering, its one owner.
+    """
+    numbering = parse(text)
+    return numbering.value or None, numbering.rest
 
 
 def expand(text: str) -> str:
@@ -61,7 +57,7 @@ def expand(text: str) -> str:
     return pattern.sub(lambda m: full[m.group(0).upper()], text)
 
 
-@cache
+@lru_cache(maxsize=8192)
 def heading_key(text: str) -> str:
     """The comparison key of a heading: no number, no year, no case, no marks, no punctuation."""
     _, text = split_number(text.strip().strip("*_ "))

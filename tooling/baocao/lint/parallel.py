@@ -30,18 +30,23 @@ def run(
     rules: list[type[Rule]],
     keep_reports: bool = False,
     jobs: int = 0,
+    explain: bool = False,
 ) -> list[UnitResult]:
     workers = 1 if keep_reports else workers_for(len(units), jobs)
     if workers == 1:
-        return [lint_unit(project, unit, rules, keep_report=keep_reports) for unit in units]
+        return [
+            lint_unit(project, unit, rules, keep_report=keep_reports, explain=explain)
+            for unit in units
+        ]
     chunks = [units[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = list(pool.map(_lint_chunk, [(project, chunk, rules) for chunk in chunks]))
+        jobs_args = [(project, chunk, rules, explain) for chunk in chunks]
+        parts = list(pool.map(_lint_chunk, jobs_args))
     order = {unit: i for i, unit in enumerate(units)}
     results = [r for part in parts for r in part]
     return sorted(results, key=lambda r: order[project.root / r.path])
 
 
-def _lint_chunk(args: tuple[Project, list[Path], list[type[Rule]]]) -> list[UnitResult]:
-    project, chunk, rules = args
-    return [lint_unit(project, unit, rules, keep_report=False) for unit in chunk]
+def _lint_chunk(args: tuple[Project, list[Path], list[type[Rule]], bool]) -> list[UnitResult]:
+    project, chunk, rules, explain = args
+    return [lint_unit(project, unit, rules, keep_report=False, explain=explain) for unit in chunk]

@@ -24,18 +24,22 @@ def diagnostic(d: Diagnostic, lang: str) -> dict[str, Any]:
     }
 
 
+def unit(r: UnitResult, lang: str) -> dict[str, Any]:
+    data = {
+        "unit": r.unit,
+        "path": r.path,
+        "form": r.form,
+        "complete": r.complete,
+        "sections": {"required": r.required, "present": r.present},
+        "diagnostics": [diagnostic(d, lang) for d in r.diagnostics],
+    }
+    if r.headings is not None:  # with --explain: how each heading was read
+        data["headings"] = [h.as_dict() for h in r.headings]
+    return data
+
+
 def document(results: list[UnitResult], lang: str) -> dict[str, Any]:
-    units = [
-        {
-            "unit": r.unit,
-            "path": r.path,
-            "form": r.form,
-            "complete": r.complete,
-            "sections": {"required": r.required, "present": r.present},
-            "diagnostics": [diagnostic(d, lang) for d in r.diagnostics],
-        }
-        for r in results
-    ]
+    units = [unit(r, lang) for r in results]
     return {
         "version": 1,
         "units": units,

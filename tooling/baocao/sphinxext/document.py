@@ -116,7 +116,8 @@ def findings_panel(info: UnitInfo, removed: list[Removal]) -> nodes.container:
     panel["ids"].append("ket-qua-kiem-tra")
     panel += nodes.rubric("", text("panel.title"))
     counts = {k: info[k] for k in ("present", "required", "errors", "warnings")}
-    panel += _para(text("panel.summary", **counts), "baocao-panel-summary")
+    key = "panel.summary" if info["complete"] else "panel.summary.incomplete"
+    panel += _para(text(key, **counts), "baocao-panel-summary")
     findings = [_finding(d) for d in info["diagnostics"]]
     if findings:
         panel += nodes.bullet_list("", *findings, classes=["baocao-findings"])

@@ -34,6 +34,8 @@ class MissingSection(Rule):
     code, name, family = "BC101", "missing-section", "structure"
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        if ctx.off_form:
+            return  # told once by BC107
         previous = None
         for node in ctx.nodes():
             section = ctx.section_of(node.id)
@@ -84,6 +86,8 @@ class SectionOrder(Rule):
     code, name, family = "BC102", "section-order", "structure"
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        if ctx.off_form:
+            return  # told once by BC107
         for index, node_id in ctx.alignment.out_of_order.items():
             section = ctx.report.sections[index]
             node = ctx.form.node(node_id)
@@ -111,17 +115,21 @@ class HeadingLevel(Rule):
     code, name, family, severity = "BC103", "heading-level", "structure", "warning"
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        if ctx.off_form:
+            return  # told once by BC107
         for index, node_id in ctx.alignment.node_of.items():
             section = ctx.report.sections[index]
             node = ctx.form.node(node_id)
-            if not section.bold and section.level != node.depth + 1:
+            level = ctx.alignment.levels.get(index, section.level)  # wrappers taken out
+            if not section.bold and level != node.depth + 1:
+                shift = section.level - level
                 yield ctx.diag(
                     self,
                     section.file,
                     section.line,
                     "rule.heading-level",
                     node=node,
-                    expected=node.depth + 1,
+                    expected=node.depth + 1 + shift,
                     found=section.level,
                 )
 
@@ -145,6 +153,8 @@ class BoldHeading(Rule):
     code, name, family, fixable = "BC104", "bold-heading", "structure", True
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        if ctx.off_form:
+            return  # told once by BC107
         for index, node_id in ctx.alignment.node_of.items():
             section = ctx.report.sections[index]
             if section.bold:
@@ -158,7 +168,8 @@ class BoldHeading(Rule):
             section = ctx.report.sections[index]
             if not section.bold or section.file != file:
                 continue
-            level = max(1, ctx.form.node(node_id).depth + 1 - depth)
+            implied = ctx.alignment.outline_levels.get(index)  # part wrappers counted
+            level = max(1, (implied or ctx.form.node(node_id).depth + 1) - depth)
             at = 2 * (section.line - 1)
             raw = pieces[at]
             pieces[at] = (
@@ -186,6 +197,8 @@ class UnknownSection(Rule):
     code, name, family, severity = "BC105", "unknown-section", "structure", "warning"
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        if ctx.off_form:
+            return  # told once by BC107
         for index in ctx.alignment.unknown:
             section = ctx.report.sections[index]
             yield ctx.diag(
@@ -214,6 +227,8 @@ class DuplicateSection(Rule):
     code, name, family = "BC106", "duplicate-section", "structure"
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        if ctx.off_form:
+            return  # told once by BC107
         for index, node_id in ctx.alignment.duplicates.items():
             section = ctx.report.sections[index]
             first = ctx.section_of(node_id)
@@ -228,6 +243,46 @@ class DuplicateSection(Rule):
             )
 
 
+class NotOnForm(Rule):
+    """Báo cáo viết theo một dàn ý khác, không theo các mục của mẫu.
+
+    Báo lỗi một lần cho cả đơn vị, thay cho từng lỗi thiếu mục, sai thứ tự hay
+    tiêu đề lạ: khi các tiêu đề chỉ ứng với dưới một nửa số mục bắt buộc của mẫu.
+
+    Ví dụ sai:
+
+    ```md
+    ## I. Kết quả thực hiện nhiệm vụ năm học 2024 - 2025
+    ## II. Phương hướng, nhiệm vụ năm học 2025 - 2026
+    ```
+
+    Ví dụ đúng:
+
+    ```md
+    ## I. Đặc điểm tình hình
+    ## II. Kết quả thực hiện phong trào thi đua, công tác khen thưởng năm 2025
+    ## III. Phương hướng, nhiệm vụ công tác thi đua, khen thưởng năm 2026
+    ```
+    """
+
+    code, name, family = "BC107", "not-on-form", "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        if not ctx.off_form:
+            return
+        required = ctx.form.required_ids()
+        yield ctx.diag(
+            self,
+            ctx.report.index_file,
+            ctx.report.title_line,
+            "align.not-on-form" if ctx.recognised else "align.not-on-form.none",
+            form=ctx.form.label,
+            found=len(ctx.recognised),
+            required=len(required),
+            sections=", ".join(ctx.recognised),
+        )
+
+
 RULES: list[type[Rule]] = [
     MissingSection,
     SectionOrder,
@@ -235,4 +290,5 @@ RULES: list[type[Rule]] = [
     BoldHeading,
     UnknownSection,
     DuplicateSection,
+    NotOnForm,
 ]

@@ -1,0 +1,48 @@
+"""Whether a form section is really written: what "mục bắt buộc" counts in the CLI and the site.
+
+A section counts when its heading was recognised and its body (sub-headings
+included) says something: not empty, not only placeholders ("……", "[điền vào]"),
+not "Không có." for a required section, not the form's guidance left in. A
+section with sub-sections counts when one of its required ones does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from baocao.forms import FormNode
+from baocao.lint.blocks import paragraphs
+from baocao.lint.context import LintContext
+from baocao.lint.ruledata import rule_data
+from baocao.lint.rules.content import _fold, _guides, _says_nothing
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+NOTHING_MAX = 60  # "Không có." and the like are short: a longer text says something
+
+
+def written(ctx: LintContext, node: FormNode) -> bool:
+    if node.children:
+        counted = [c for c in node.children if c.required] or list(node.children)
+        return any(written(ctx, child) for child in counted)
+    if ctx.section_of(node.id) is None:
+        return False
+    blocks = [b for b in ctx.contents.get(node.id, []) if b.kind != "heading"]
+    said = ""
+    for _, _, text in paragraphs(blocks):
+        if _says_something(text, node, ctx.year or 0):
+            said += " " + text
+            if not node.required or len(said) > NOTHING_MAX:
+                return True
+    return bool(said) and not _says_nothing(said.strip())
+
+
+def _says_something(text: str, node: FormNode, year: int) -> bool:
+    for pattern in rule_data().placeholders:
+        text = pattern.sub(" ", text)
+    if not _WORD.search(text):
+        return False
+    limit = rule_data().guidance_similarity
+    folded = _fold(text)
+    return not any(fuzz.ratio(folded, guide, score_cutoff=limit) for guide in _guides(node, year))
