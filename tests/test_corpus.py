@@ -1,9 +1,6 @@
 """The linter scored on the hand-judged corpus of tests/corpus/ (issue 12, item 8).
 
 Every unit's findings must equal its hand-judged expectations by (code, file, line).
-Units the linter does not yet judge right are listed in tests/corpus/known-failures.yaml
-with the reason; they run as strict expected failures, so a unit that starts passing
-must leave the list.
 """
 
 from __future__ import annotations
@@ -11,9 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 from corpus_score import (
-    CORPUS,
     EXPECTED,
     UNITS,
     Score,
@@ -25,9 +20,6 @@ from corpus_score import (
     table,
 )
 
-KNOWN_FAILURES: dict[str, str] = (
-    yaml.safe_load((CORPUS / "known-failures.yaml").read_text("utf-8")) or {}
-)
 SLUGS = slugs()
 
 
@@ -36,12 +28,7 @@ def found() -> dict[str, list[tuple[str, str, int]]]:
     return lint_corpus(SLUGS)
 
 
-def _marks(slug: str) -> list[pytest.MarkDecorator]:
-    reason = KNOWN_FAILURES.get(slug)
-    return [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-
-
-@pytest.mark.parametrize("slug", [pytest.param(s, marks=_marks(s), id=s) for s in SLUGS])
+@pytest.mark.parametrize("slug", SLUGS)
 def test_unit_findings_are_the_judged_ones(slug: str, found) -> None:
     missed, unexpected = diff(expectation(slug).findings, found[slug])
     lines = [f"  missed:     {f}" for f in missed] + [f"  unexpected: {f}" for f in unexpected]
@@ -52,7 +39,6 @@ def test_unit_findings_are_the_judged_ones(slug: str, found) -> None:
 
 def test_every_unit_has_its_expectations_and_no_stray_file() -> None:
     assert {p.stem for p in EXPECTED.glob("*.yaml")} == set(SLUGS)
-    assert set(KNOWN_FAILURES) <= set(SLUGS)
 
 
 def test_the_corpus_is_large_and_mixed() -> None:

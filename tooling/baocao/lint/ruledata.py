@@ -19,6 +19,7 @@ class RuleData:
     guidance_similarity: float
     year_pattern: re.Pattern[str]
     year_range_pattern: re.Pattern[str]
+    year_name_patterns: tuple[re.Pattern[str], ...]
     year_span_max: int
 
 
@@ -34,5 +35,6 @@ def rule_data() -> RuleData:
         guidance_similarity=float(raw["guidance_similarity"]),
         year_pattern=re.compile(raw["year_pattern"]),
         year_range_pattern=re.compile(raw["year_range_pattern"], re.IGNORECASE),
+        year_name_patterns=tuple(re.compile(p, re.I) for p in raw["year_name_patterns"]),
         year_span_max=int(raw["year_span_max"]),
     )

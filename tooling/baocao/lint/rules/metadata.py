@@ -164,14 +164,9 @@ class WrongYear(Rule):
         title = ctx.report.title
         if title:  # the report's own title, often copied from last year's report
             expected = {int(y) for y in pattern.findall(ctx.form.title_for(ctx.year))} or allowed
-            for year in wrong_years(title, expected):
-                yield ctx.diag(
-                    self,
-                    ctx.report.index_file,
-                    ctx.report.title_line,
-                    "rule.wrong-year.heading",
-                    year=year,
-                    expected=", ".join(map(str, sorted(expected))),
+            if years := wrong_years(title, expected):
+                yield self._heading(
+                    ctx, ctx.report.index_file, ctx.report.title_line, years, expected
                 )
         for index, section in enumerate(ctx.report.sections):
             node_id = ctx.alignment.node_of.get(index)
@@ -179,22 +174,30 @@ class WrongYear(Rule):
             if node_id is not None:
                 in_title = {int(y) for y in pattern.findall(ctx.title(ctx.form.node(node_id)))}
                 expected = in_title or allowed
-            for year in wrong_years(section.title, expected):
-                yield ctx.diag(
-                    self,
-                    section.file,
-                    section.line,
-                    "rule.wrong-year.heading",
-                    year=year,
-                    expected=", ".join(map(str, sorted(expected))),
-                )
+            if years := wrong_years(section.title, expected):
+                yield self._heading(ctx, section.file, section.line, years, expected)
+
+    def _heading(
+        self, ctx: LintContext, file: str, line: int, years: list[int], expected: set[int]
+    ) -> Diagnostic:
+        """One finding per heading, however many wrong years it names ("2022–2023")."""
+        return ctx.diag(
+            self,
+            file,
+            line,
+            "rule.wrong-year.heading",
+            year=", ".join(map(str, years)),
+            expected=", ".join(map(str, sorted(expected))),
+        )
 
 
 def wrong_years(text: str, expected: set[int]) -> list[int]:
     """The years ``text`` names that are not ``expected``, in order.
 
     A span of years ("năm học 2024–2025", "giai đoạn 2021 - 2025", "2021 đến 2025")
-    that contains an expected year is right as a whole: none of its years is wrong.
+    that contains an expected year is right as a whole: none of its years is wrong. A
+    year that is part of a name ("Nghị định 98/2023/NĐ-CP", "Chương trình giáo dục phổ
+    thông 2018") is no year of the report.
     """
     data = rule_data()
     if not {int(y) for y in data.year_pattern.findall(text)} - expected:
@@ -204,7 +207,9 @@ def wrong_years(text: str, expected: set[int]) -> list[int]:
         span = year_span(match["start"], match["end"])
         if span is not None and expected & set(range(span[0], span[1] + 1)):
             kept.append(match.span())
-    for start, end in reversed(kept):
+    for pattern in data.year_name_patterns:
+        kept += [match.span("year") for match in pattern.finditer(text)]
+    for start, end in sorted(kept, reverse=True):
         text = text[:start] + " " + text[end:]
     return sorted({int(y) for y in data.year_pattern.findall(text)} - expected)
 

@@ -183,10 +183,10 @@ class SpaceBeforePunctuation(TypographyRule):
     """
 
     code, name, key = "BC407", "space-before-punctuation", "rule.space-before-punctuation"
-    # a word, spaces, then a closing mark (a dot only when it is not a dotted line or
-    # a decimal); or an opening bracket or quote, spaces, then a word
+    # a word, spaces, then a closing mark (a dot only when it is not a dotted line, spaced
+    # as ". . ." or not, nor a decimal); or an opening bracket or quote, spaces, then a word
     # starts with a space (a literal is found fast); the character before is checked apart
-    BEFORE = re.compile(r" +(?P<mark>[,;:!?)\]”»]|\.(?![.…\w]))")
+    BEFORE = re.compile(r" +(?P<mark>[,;:!?)\]”»]|\.(?![.…\w]| +[.…]))")
     AFTER = re.compile(r"(?<![^\s(\[\ufffc])(?P<mark>[(\[“«])(?P<gap> +)(?=[^\s\ufffc)\]”»])")
 
     # a mark with a space before or after it: starts with a character class (fast to find)
