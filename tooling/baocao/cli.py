@@ -28,6 +28,7 @@ COMMANDS = {
     "shards": "baocao.commands.shards:shards",
     "codeowners": "baocao.commands.codeowners:codeowners",
     "changed": "baocao.commands.changed:changed",
+    "diff": "baocao.commands.diff:diff",
 }
 
 
