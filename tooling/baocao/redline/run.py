@@ -8,12 +8,15 @@ merge base. Each unit's redline is written to ``_build/diff/<unit>.docx`` and
 
 from __future__ import annotations
 
+import multiprocessing
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from baocao.docx.build import BUILD_DIR, BuildPlan, build_docx
+from baocao.docx.convert import Outcome
 from baocao.fsutil import write_atomic
 from baocao.project import Project
 from baocao.redline.document import redline
@@ -42,15 +45,36 @@ def merge_base(project: Project, ref: str) -> str:
 
 
 def diff_units(project: Project, ref: str, units: Sequence[str], jobs: int) -> list[UnitDiff]:
+    """Build the older files in another process while today's are built in this one.
+
+    Each build then has a Sphinx application of its own, in a process of its own
+    (Sphinx's registries are global to a process).
+    """
     base = merge_base(project, ref)
-    outcomes = build_docx(project, list(units), BuildPlan(jobs=jobs))
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    with (
+        tempfile.TemporaryDirectory(prefix="baocao-diff-") as tmp,
+        ProcessPoolExecutor(1, mp_context=context) as pool,
+    ):
+        older = pool.submit(build_before, project.root, base, list(units), Path(tmp), jobs)
+        outcomes = build_docx(project, list(units), BuildPlan(jobs=jobs))
+        before = older.result()
     today = {o.unit: o for o in outcomes}
-    with tempfile.TemporaryDirectory(prefix="baocao-diff-") as tmp:
-        before = build_at(project, base, units, Path(tmp), jobs)
     return [unit_diff(project, base, unit, today.get(unit), before.get(unit)) for unit in units]
 
 
-def unit_diff(project: Project, base: str, unit: str, today, before: bytes | None) -> UnitDiff:
+def build_before(
+    root: Path, base: str, units: list[str], workdir: Path, jobs: int
+) -> dict[str, bytes]:
+    """The units' Word files at ``base`` (run in a worker process)."""
+    return build_at(Project.discover(root), base, units, workdir, jobs)
+
+
+def unit_diff(
+    project: Project, base: str, unit: str, today: Outcome | None, before: bytes | None
+) -> UnitDiff:
     if today is None or not today.ok or today.path is None:
         return UnitDiff(unit, error=today.error if today is not None else "")
     try:
