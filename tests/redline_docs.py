@@ -15,7 +15,27 @@ import random
 
 import docx
 
-WORDS = "báo cáo thi đua khen thưởng năm đơn vị tập thể cá nhân kết quả phong trào, hoàn thành.".split()
+WORDS = [
+    "báo",
+    "cáo",
+    "thi",
+    "đua",
+    "khen",
+    "thưởng",
+    "năm",
+    "đơn",
+    "vị",
+    "tập",
+    "thể",
+    "cá",
+    "nhân",
+    "kết",
+    "quả",
+    "phong",
+    "trào,",
+    "hoàn",
+    "thành.",
+]
 STAMP = dt.datetime(2026, 3, 4, 5, 6, 7, tzinfo=dt.UTC)
 
 Run = tuple[str, bool]

@@ -47,7 +47,7 @@ def test_marks_carry_author_date_and_unique_ids() -> None:
     root = part(redline(old, new, "Nguyễn Thị Bình", STAMP))
     marks = root.xpath("//w:ins | //w:del | //w:pPrChange", namespaces=NS)
     assert marks
-    w = "{%s}" % NS["w"]
+    w = f"{{{NS['w']}}}"
     assert {m.get(f"{w}author") for m in marks} == {"Nguyễn Thị Bình"}
     assert {m.get(f"{w}date") for m in marks} == {"2026-03-04T05:06:07Z"}
     ids = [m.get(f"{w}id") for m in marks]
