@@ -8,11 +8,13 @@ merge base. Each unit's redline is written to ``_build/diff/<unit>.docx`` and
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from baocao.docx.build import BUILD_DIR, BuildPlan, build_docx
@@ -20,7 +22,7 @@ from baocao.docx.convert import Outcome
 from baocao.fsutil import write_atomic
 from baocao.project import Project
 from baocao.redline.document import redline
-from baocao.redline.history import authorship
+from baocao.redline.history import authorships
 from baocao.redline.page import render
 from baocao.redline.source import build_at, git
 
@@ -36,6 +38,9 @@ class UnitDiff:
     error: str | None = None
 
 
+PARALLEL_FROM = 8  # fewer units are written in this process: starting workers costs more
+
+
 def output_dir(project: Project) -> Path:
     return project.root / BUILD_DIR / "diff"
 
@@ -48,21 +53,40 @@ def diff_units(project: Project, ref: str, units: Sequence[str], jobs: int) -> l
     """Build the older files in another process while today's are built in this one.
 
     Each build then has a Sphinx application of its own, in a process of its own
-    (Sphinx's registries are global to a process).
+    (Sphinx's registries are global to a process). The redlines are then written
+    by ``jobs`` worker processes.
     """
     base = merge_base(project, ref)
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    )
     with (
         tempfile.TemporaryDirectory(prefix="baocao-diff-") as tmp,
-        ProcessPoolExecutor(1, mp_context=context) as pool,
+        ProcessPoolExecutor(1, mp_context=_context()) as pool,
     ):
         older = pool.submit(build_before, project.root, base, list(units), Path(tmp), jobs)
         outcomes = build_docx(project, list(units), BuildPlan(jobs=jobs))
         before = older.result()
     today = {o.unit: o for o in outcomes}
-    return [unit_diff(project, base, unit, today.get(unit), before.get(unit)) for unit in units]
+    who = authorships(project, base, units)
+    tasks = [
+        Task(
+            output_dir(project),
+            unit,
+            unit_title(project, unit),
+            today.get(unit),
+            before.get(unit),
+            who[unit].author,
+            who[unit].date or dt.datetime.now(dt.UTC),
+        )
+        for unit in units
+    ]
+    if jobs < 2 or len(tasks) < PARALLEL_FROM:
+        return [unit_diff(task) for task in tasks]
+    with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
+        return list(pool.map(unit_diff, tasks, chunksize=4))
+
+
+def _context() -> BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
 def build_before(
@@ -72,21 +96,32 @@ def build_before(
     return build_at(Project.discover(root), base, units, workdir, jobs)
 
 
-def unit_diff(
-    project: Project, base: str, unit: str, today: Outcome | None, before: bytes | None
-) -> UnitDiff:
+@dataclass(frozen=True)
+class Task:
+    """Everything needed to write one unit's redline (plain data, for a worker)."""
+
+    out: Path
+    unit: str
+    title: str
+    today: Outcome | None
+    before: bytes | None
+    author: str
+    date: dt.datetime
+
+
+def unit_diff(task: Task) -> UnitDiff:
+    """Write one unit's redline files; never raises."""
+    today, unit = task.today, task.unit
     if today is None or not today.ok or today.path is None:
         return UnitDiff(unit, error=today.error if today is not None else "")
     try:
-        who = authorship(project, base, unit)
-        data = redline(before, today.path.read_bytes(), who.author, who.date)
-        html, sections = render(data, unit_title(project, unit))
-        out = output_dir(project)
-        write_atomic(out / f"{unit}.docx", data)
-        write_atomic(out / f"{unit}.html", html.encode("utf-8"))
+        data = redline(task.before, today.path.read_bytes(), task.author, task.date)
+        html, sections = render(data, task.title)
+        write_atomic(task.out / f"{unit}.docx", data)
+        write_atomic(task.out / f"{unit}.html", html.encode("utf-8"))
     except Exception as err:  # any failure is this unit's, reported, not raised
         return UnitDiff(unit, error=" ".join(str(err).split()) or type(err).__name__)
-    return UnitDiff(unit, out / f"{unit}.docx", out / f"{unit}.html", sections)
+    return UnitDiff(unit, task.out / f"{unit}.docx", task.out / f"{unit}.html", sections)
 
 
 def unit_title(project: Project, unit: str) -> str:
