@@ -220,3 +220,20 @@ def test_an_unknown_ref_is_an_error_without_traceback(diffed: Diffed) -> None:
     assert result.returncode == 2
     assert "Cannot compare with 'khong-co-nhanh'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_new_uncommitted_unit_is_all_insertion_by_the_git_user(
+    diffed: Diffed, tmp_path: Path
+) -> None:
+    project = tmp_path / "checkout"  # of the base: nothing changed yet
+    git(diffed.project, "worktree", "add", "-q", "--detach", str(project), "main")
+    shutil.copytree(project / "reports" / "so-noi-vu", project / "reports" / "so-moi")
+    git(project, "config", "user.name", "Người Sửa")
+    result = run_cli(project, "diff", "--since", "HEAD", "so-moi")
+    assert result.returncode == 0, result.stderr
+    marked = (project / "_build" / "diff" / "so-moi.docx").read_bytes()
+    assert accepted(marked) == texts(built_file(project, "so-moi"))
+    assert all(text == "" for _, text in rejected(marked))
+    w = f"{{{NS['w']}}}"
+    authors = {m.get(f"{w}author") for m in part(marked).xpath("//w:ins", namespaces=NS)}
+    assert authors == {"Người Sửa"}
