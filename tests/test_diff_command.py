@@ -237,3 +237,26 @@ def test_a_new_uncommitted_unit_is_all_insertion_by_the_git_user(
     w = f"{{{NS['w']}}}"
     authors = {m.get(f"{w}author") for m in part(marked).xpath("//w:ins", namespaces=NS)}
     assert authors == {"Người Sửa"}
+
+
+def test_files_built_at_the_base_are_cached_by_content(diffed: Diffed, tmp_path: Path) -> None:
+    project = tmp_path / "checkout"  # of the branch, with its own _build
+    git(diffed.project, "worktree", "add", "-q", "--detach", str(project), "pr")
+    assert run_cli(project, "diff", "--since", "main", "so-noi-vu").returncode == 0
+    cached = list((project / "_build" / "cache" / "diff").glob("so-noi-vu.*.docx"))
+    assert len(cached) == 1
+    assert rejected((project / "_build/diff/so-noi-vu.docx").read_bytes()) == texts(
+        built_file(diffed.base, "so-noi-vu")
+    )
+    # The cached file is what the second run compares with: today's file there means no change.
+    cached[0].write_bytes(built_file(project, "so-noi-vu"))
+    assert run_cli(project, "diff", "--since", "main", "so-noi-vu").returncode == 0
+    marked = (project / "_build/diff/so-noi-vu.docx").read_bytes()
+    assert accepted(marked) == rejected(marked)
+    # A change of the settings changes the key: the base is built again, the old entry goes.
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text("utf-8") + "\n# sửa\n", "utf-8")
+    assert run_cli(project, "diff", "--since", "main", "so-noi-vu").returncode == 0
+    marked = (project / "_build/diff/so-noi-vu.docx").read_bytes()
+    assert rejected(marked) == texts(built_file(diffed.base, "so-noi-vu"))
+    assert len(list((project / "_build" / "cache" / "diff").glob("so-noi-vu.*.docx"))) == 1

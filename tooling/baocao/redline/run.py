@@ -21,6 +21,7 @@ from baocao.docx.build import BUILD_DIR, BuildPlan, build_docx
 from baocao.docx.convert import Outcome
 from baocao.fsutil import write_atomic
 from baocao.project import Project
+from baocao.redline import cache
 from baocao.redline.document import redline
 from baocao.redline.history import authorships
 from baocao.redline.page import render
@@ -92,8 +93,20 @@ def _context() -> BaseContext:
 def build_before(
     root: Path, base: str, units: list[str], workdir: Path, jobs: int
 ) -> dict[str, bytes]:
-    """The units' Word files at ``base`` (run in a worker process)."""
-    return build_at(Project.discover(root), base, units, workdir, jobs)
+    """The units' Word files at ``base`` (run in a worker process).
+
+    Files built before from the same inputs come from the cache; the others are
+    built, then cached.
+    """
+    project = Project.discover(root)
+    keys = cache.unit_keys(project, base, units)
+    found = cache.load(project, keys)
+    missing = [unit for unit in units if unit in keys and unit not in found]
+    if not missing:
+        return found
+    built = build_at(project, base, missing, workdir, jobs)
+    cache.store(project, keys, built)
+    return found | built
 
 
 @dataclass(frozen=True)
