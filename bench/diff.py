@@ -5,11 +5,13 @@ Usage: .venv/bin/python bench/diff.py [--units 100] [--repeat 3] [--redlines-pyt
 Generates a corpus (bench/gen_corpus.py) in a git repository, commits it on
 ``main``, edits every unit on a branch (a word in one file, a paragraph added to
 another, committed), builds the HTML site once (as ``make build`` does, which
-fills ``_build/doctrees``), then times as whole processes, interleaved (A B A B
+fills ``_build/doctrees``), then times as whole processes, interleaved (A B C A B C
 for --repeat rounds):
   A. ``baocao build docx`` of the changed units (today's files only);
   B. ``baocao diff --since main`` of the same units (today's files, the files at
-     the merge base built in a temporary project, the redlines .docx and .html).
+     the merge base built in a temporary project, the redlines .docx and .html),
+     with no cache;
+  C. the same again, the base's files now in ``_build/cache/diff``.
 It also compares the two ways of making a redline on the same pairs of Word
 files (today's and the base's, built once beforehand): the project's engine
 (``baocao.redline``), and, when --redlines-python names a Python with
@@ -92,6 +94,11 @@ def baocao(corpus: Path, *args: str) -> None:
         raise SystemExit(f"baocao {args[0]} failed: {done.stderr.decode()[-800:]}")
 
 
+def cold_diff(corpus: Path) -> None:
+    shutil.rmtree(corpus / "_build" / "cache", ignore_errors=True)
+    baocao(corpus, "diff", "--since", "main")
+
+
 def interleaved(rows: dict[str, object], repeat: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {label: [] for label in rows}
     for _ in range(repeat):
@@ -171,7 +178,10 @@ def main() -> None:
         baocao(corpus, "build", "html")
         rows = {
             "A. baocao build docx (the changed units)": lambda: baocao(corpus, "build", "docx"),
-            "B. baocao diff --since main (the same units)": lambda: baocao(
+            "B. baocao diff --since main (the same units), nothing cached": lambda: cold_diff(
+                corpus
+            ),
+            "C. baocao diff --since main again (the base's files cached)": lambda: baocao(
                 corpus, "diff", "--since", "main"
             ),
         }
