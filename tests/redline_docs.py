@@ -68,7 +68,7 @@ def model(rng: random.Random) -> list[Block]:
 
 def sections(blocks: list[Block]) -> list[tuple[int, int]]:
     starts = [i for i, b in enumerate(blocks) if b[0] == "h"]
-    ends = [*starts[1:], len(blocks) - 1]
+    ends = [*starts[1:], len(blocks) - 1][: len(starts)]
     return list(zip(starts, ends, strict=True))
 
 
@@ -76,6 +76,8 @@ def edit(rng: random.Random, blocks: list[Block]) -> list[Block]:
     """One random edit of a kind chosen at random; returns the new model."""
     blocks = copy.deepcopy(blocks)
     kind = rng.choice(EDITS)
+    if not _paragraphs(blocks) or not sections(blocks):
+        kind = add_section  # everything was removed: the other edits need something
     kind(rng, blocks)
     return blocks
 
@@ -118,6 +120,8 @@ def remove_paragraph(rng: random.Random, blocks: list[Block]) -> None:
 def add_section(rng: random.Random, blocks: list[Block]) -> None:
     new = [("h", 1, f"9. {sentence(rng, 2, 4)}"), paragraph(rng), paragraph(rng)]
     start = rng.choice([s for s, _ in sections(blocks)] + [len(blocks) - 1])
+    if start < 1:
+        start = 1
     blocks[start:start] = new
 
 

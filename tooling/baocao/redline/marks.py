@@ -118,9 +118,11 @@ def strip_references(element: BaseOxmlElement) -> None:
     """Drop what points into the old file's other parts: notes, comments, bookmarks, pictures.
 
     A copy of an old paragraph lives in the new file, where those ids mean
-    something else or nothing (the file would be damaged).
+    something else or nothing (the file would be damaged); a section break of
+    the old file would split the new one.
     """
     dropped = ("w:footnoteReference", "w:endnoteReference", "w:commentReference", "w:drawing")
+    dropped += ("w:sectPr",)
     for tag in dropped:
         for found in list(element.iter(qn(tag))):
             found.getparent().remove(found)

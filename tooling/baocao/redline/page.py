@@ -170,6 +170,7 @@ def render(redlined: bytes, title: str) -> tuple[str, list[str]]:
         E.CLASS("changes"), E.H2(t("diff.changed-sections")), E.UL(*[E.LI(x) for x in lines])
     )
     page = E.HTML(
+        {"lang": "vi"},
         E.HEAD(E.META(charset="utf-8"), E.TITLE(title), E.STYLE(STYLE)),
         E.BODY(E.H1(title), summary, *content),
     )
