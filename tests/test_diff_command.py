@@ -171,7 +171,7 @@ def test_front_matter_and_table_cell_changes_are_word_level(diffed: Diffed) -> N
     inserted = [t.text for t in root.xpath("//w:ins//w:t", namespaces=NS)]
     assert "412" in deleted and "415" in inserted  # the number, in the header block
     assert "11" in deleted and "12" in inserted  # a table cell
-    assert any("Lê Văn Tâm" in t for t in inserted)  # the signer
+    assert {"Lê", "Văn", "Tâm"} <= set(inserted) and "Hương" in "".join(deleted)  # signer
     assert " quan trọng" in inserted or "quan" in inserted
 
 
@@ -191,6 +191,8 @@ def test_the_html_page_marks_changes_and_lists_changed_sections(diffed: Diffed) 
     assert "415" in [e.text_content() for e in tree.xpath("//ins")]
     listed = [li.text_content() for li in tree.xpath("//div[@class='changes']//li")]
     assert "Phần đầu văn bản: 1 đoạn sửa" in listed
+    assert "Nơi nhận, chữ ký: 1 đoạn sửa" in listed
+    assert "II.2.4.a: 1 đoạn sửa" in listed  # the table cell, in section II.2.4 a)
     assert any(line.startswith("I: ") for line in listed)
     assert "  Phần đầu văn bản: 1 đoạn sửa" in diffed.result.stdout
 

@@ -139,6 +139,8 @@ class Differ:
 
     def pairing(self, old: Sequence[BaseOxmlElement], new: Sequence[BaseOxmlElement]) -> list[Step]:
         """The best monotone pairing of alike blocks, as steps in document order."""
+        if len(old) == len(new) == 1 and old[0].tag == new[0].tag:
+            return [(0, 0)]  # one block became another at its place: an edit
         if len(old) * len(new) > MAX_PAIRING:
             return [(i, None) for i in range(len(old))] + [(None, j) for j in range(len(new))]
         score = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]

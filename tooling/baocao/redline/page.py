@@ -64,6 +64,24 @@ class Changes:
         ]
 
 
+@dataclass
+class Numbering:
+    """A heading's full number from its parents' ("III" then "2" is "III.2")."""
+
+    by_level: dict[int, str] = field(default_factory=dict)
+
+    def label(self, level: int, number: str) -> str:
+        self.by_level = {k: v for k, v in self.by_level.items() if k < level}
+        self.by_level[level] = number
+        parts: list[str] = []
+        for part in (self.by_level[k] for k in sorted(self.by_level)):
+            if parts and part.startswith(parts[-1] + "."):
+                parts[-1] = part  # "2" then "2.1": the child already says it
+            else:
+                parts.append(part)
+        return ".".join(parts)
+
+
 def _style(paragraph: etree._Element) -> str:
     style = paragraph.find(f"{q('pPr')}/{q('pStyle')}")
     return "" if style is None else style.get(q("val"), "")
@@ -82,6 +100,7 @@ class PageWriter:
     def __init__(self) -> None:
         self.section = t("diff.section-head")
         self.changes = Changes()
+        self.numbers = Numbering()
 
     def blocks(self, container: etree._Element) -> list[etree._Element]:
         out = []
@@ -116,10 +135,13 @@ class PageWriter:
             self.section = t("diff.section-head")
         elif style in END_STYLES:
             self.section = t("diff.section-end")
-        elif HEADING.match(style):
-            text = "".join(paragraph.itertext()).strip()
+        elif level := HEADING.match(style):
+            kinds = (q("delText"),) if _mark(paragraph) == "del" else (q("t"),)
+            text = "".join(node.text or "" for node in paragraph.iter(*kinds)).strip()
             number = NUMBER.match(text)
-            self.section = number.group(1).rstrip(".") if number else text
+            self.section = self.numbers.label(
+                int(level.group(1)), number.group(1).rstrip(".)") if number else text[:60]
+            )
 
     def inline(self, node: etree._Element, parent: etree._Element, wrapper: str | None) -> None:
         if node.tag in (q("ins"), q("del")):
