@@ -59,12 +59,7 @@ class Settings:
     max_days_after_year: int = 120
     # Pages of the user guide the site publishes (Markdown, from the project root); the
     # first is linked from every page's top bar. Missing files are left out.
-    guide_pages: tuple[str, ...] = (
-        "docs/huong-dan.md",
-        "docs/quy-trinh.md",
-        "docs/doc-ban-so-sanh.md",
-        "docs/rules.md",
-    )
+    guide_pages: tuple[str, ...] = ("docs/huong-dan.md", "docs/quy-trinh.md", "docs/rules.md")
     # Units above which the publish workflow shards its work.
     shard_threshold: int = 200
     # Body text size of the Word file: 13 or 14 pt (Nghị định 30/2020/NĐ-CP).
