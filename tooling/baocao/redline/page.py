@@ -3,7 +3,7 @@
 The page is made from the redlined Word file, so the browser shows exactly the
 changes Word lists: paragraphs by style (headings as headings), ``<ins>`` and
 ``<del>`` for changed words, whole paragraphs and table rows marked added or
-removed, and at the top a short list of the changed sections ("2.1: 3 đoạn sửa,
+removed, and at the top a short list of the changed sections ("II.2.1: 3 đoạn sửa,
 1 đoạn thêm"). It is built with lxml's element builder, so every text is escaped;
 it has no script.
 """
