@@ -20,6 +20,7 @@ from pathlib import Path
 from baocao.docx.build import BUILD_DIR, BuildPlan, build_docx
 from baocao.docx.convert import Outcome
 from baocao.fsutil import write_atomic
+from baocao.i18n import t
 from baocao.project import Project
 from baocao.redline import cache
 from baocao.redline.document import redline
@@ -64,7 +65,7 @@ def diff_units(project: Project, ref: str, units: Sequence[str], jobs: int) -> l
     ):
         older = pool.submit(build_before, project.root, base, list(units), Path(tmp), jobs)
         outcomes = build_docx(project, list(units), BuildPlan(jobs=jobs))
-        before = older.result()
+        before, existed = older.result()
     today = {o.unit: o for o in outcomes}
     who = authorships(project, base, units)
     tasks = [
@@ -74,6 +75,7 @@ def diff_units(project: Project, ref: str, units: Sequence[str], jobs: int) -> l
             unit_title(project, unit),
             today.get(unit),
             before.get(unit),
+            unit in existed,
             who[unit].author,
             who[unit].date or dt.datetime.now(dt.UTC),
         )
@@ -92,8 +94,8 @@ def _context() -> BaseContext:
 
 def build_before(
     root: Path, base: str, units: list[str], workdir: Path, jobs: int
-) -> dict[str, bytes]:
-    """The units' Word files at ``base`` (run in a worker process).
+) -> tuple[dict[str, bytes], set[str]]:
+    """The units' Word files at ``base``, and the units that existed there (in a worker).
 
     Files built before from the same inputs come from the cache; the others are
     built, then cached.
@@ -103,10 +105,10 @@ def build_before(
     found = cache.load(project, keys)
     missing = [unit for unit in units if unit in keys and unit not in found]
     if not missing:
-        return found
+        return found, set(keys)
     built = build_at(project, base, missing, workdir, jobs)
     cache.store(project, keys, built)
-    return found | built
+    return found | built, set(keys)
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ class Task:
     title: str
     today: Outcome | None
     before: bytes | None
+    existed: bool  # the unit's folder was there at the base (so ``before`` should be too)
     author: str
     date: dt.datetime
 
@@ -127,6 +130,8 @@ def unit_diff(task: Task) -> UnitDiff:
     today, unit = task.today, task.unit
     if today is None or not today.ok or today.path is None:
         return UnitDiff(unit, error=today.error if today is not None else "")
+    if task.existed and task.before is None:  # not a new unit: its older file failed
+        return UnitDiff(unit, error=t("diff.base-failed"))
     try:
         data = redline(task.before, today.path.read_bytes(), task.author, task.date)
         html, sections = render(data, task.title)
