@@ -137,7 +137,7 @@ def test_pr_fetches_history_and_uploads_one_artifact_named_after_the_pr() -> Non
         "bao-cao-pr-${{ github.event.pull_request.number }}"
         "${{ steps.scope.outputs.artifact-suffix }}"
     )
-    assert uploads[0]["with"]["path"].split() == ["_build/html", "_build/docx"]
+    assert uploads[0]["with"]["path"].split() == ["_build/html", "_build/docx", "_build/diff"]
 
 
 def test_pr_runs_vale_with_its_official_action() -> None:
@@ -166,6 +166,7 @@ EXERCISED = {
     ("baocao", "changed"): "test_pr_changed_step_runs_as_written",
     ("baocao", "build", "html"): "test_pr_build_steps_run_as_written",
     ("baocao", "build", "docx"): "test_pr_build_steps_run_as_written",
+    ("baocao", "diff"): "test_pr_diff_step_runs_as_written",
     ("baocao", "shards"): "test_publish_shard_steps_run_as_written",
     (".ci/pr-scope",): "test_workflows_ci.py::test_scope_step_restores_the_base_tooling",
     (".ci/timings",): "test_workflows_ci.py::test_timed_steps_and_the_timings_table",
@@ -371,6 +372,20 @@ def test_pr_build_steps_run_as_written(pr_repo: tuple[Path, str]) -> None:
     assert docx.returncode == 0, docx.stdout + docx.stderr
     built = sorted(p.name for p in (repo / "_build/docx").glob("*.docx"))
     assert len(built) == 1 and built[0].startswith("so-noi-vu"), built
+
+
+def test_pr_diff_step_runs_as_written(pr_repo: tuple[Path, str]) -> None:
+    repo, base = pr_repo
+    values = {
+        "github.event.pull_request.base.sha": base,
+        "github.event.pull_request.number": "7",
+    }
+    done, _, summary = run_step(PR, "check", "diff", repo, values)
+    assert done.returncode == 0, done.stdout + done.stderr
+    written = sorted(p.name for p in (repo / "_build/diff").iterdir() if p.is_file())
+    assert written == ["so-noi-vu.docx", "so-noi-vu.html"]
+    assert "| `so-noi-vu` | III.2: 1 đoạn thêm |" in summary
+    assert "`bao-cao-pr-7`" in summary
 
 
 def test_publish_shard_steps_run_as_written(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ COMMANDS = {
     "changed": "baocao.commands.changed:changed",
     "status": "baocao.commands.status:status",
     "import": "baocao.commands.import_word:import_word",
+    "diff": "baocao.commands.diff:diff",
 }
 
 
