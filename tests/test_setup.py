@@ -268,7 +268,8 @@ def test_the_wheel_installed_outside_the_repository_lints_and_builds_an_example(
     assert english.returncode == 2 and "Traceback" not in english.stderr
     assert (
         english.stderr.strip()
-        == "Error: reports/no-such-unit: No such file or folder. Check the path."
+        == "Error: reports/no-such-unit: No such file, folder or unit. Check the path or "
+        "the unit's name (its folder in reports/, e.g. so-noi-vu)."
     )
     docx = subprocess.run(
         [baocao, "build", "docx", "so-noi-vu"], cwd=project, capture_output=True, text=True
