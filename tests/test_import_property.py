@@ -72,9 +72,10 @@ def test_a_generated_unit_with_any_paragraph_comes_back_the_same(
         built = run_cli(base, "build", "docx", unit)
         assert built.returncode == 0, built.stderr
         project = Project.discover(base)
-        outcome = import_file(
-            project, base / "_build" / "docx" / f"{unit}.docx", "nhap", single_file=single
-        )
+        # Without the safe fixes: they may rightly change a slip in the text ("0(a" to
+        # "0 (a", BC408); what is proven here is that the reader gives back what was built.
+        word = base / "_build" / "docx" / f"{unit}.docx"
+        outcome = import_file(project, word, "nhap", single_file=single, fix=False)
         original = unit_view(project, project.reports_dir / unit)
         imported = unit_view(project, outcome.target)
         assert imported.texts == original.texts
