@@ -15,6 +15,7 @@ operations, paths relative to the unit's folder:
   containing ``start`` to the one containing ``end`` (inclusive)
 - ``normalize: {file, form}``     rewrite a file in Unicode form NFC or NFD
 - ``delete: {file}``              remove a file
+- ``symlink: {file, target}``     make ``file`` (a file or a folder) a link to ``target``
 
 ``encoding: cp1258`` writes Vietnamese as Windows-1258 does (base letters and
 precomposed vowels, tone marks as separate combining characters).
@@ -122,6 +123,13 @@ def apply_op(unit_dir: Path, op: dict) -> None:
         path.chmod(int(str(args["mode"]), 0))
     elif kind == "delete":
         path.unlink()
+    elif kind == "symlink":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+        path.symlink_to(args["target"])
     else:  # pragma: no cover - a typo in a case file
         raise AssertionError(f"unknown operation {kind}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 from baocao.config import Settings, find_root, load_settings
 from baocao.errors import ConfigError
 from baocao.forms import Form, available_forms, load_form
+from baocao.unitpaths import unit_folders
 from baocao.yamlio import YamlProblem, load_yaml
 
 
@@ -59,24 +61,21 @@ class Project:
         return load_form(self.forms_dir.resolve(), form_id or self.settings.default_form)
 
     def unit_dirs(self) -> list[Path]:
-        """Every unit folder under the reports root, sorted by slug."""
-        if not self.reports_dir.is_dir():
-            return []
-        return sorted(
-            p
-            for p in self.reports_dir.iterdir()
-            if p.is_dir() and not p.name.startswith((".", "_"))
-        )
+        """Every unit folder under the reports root, sorted by slug; a link is listed
+        too, for the linter to tell (``unitpaths``), never walked."""
+        return unit_folders(self.reports_dir)
 
     @cached_property
     def units(self) -> UnitsList:
         return read_units(self.units_file)
 
     def rel(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """``path`` relative to the root, POSIX style, as named (a link is not followed)."""
+        named = Path(os.path.normpath(path.absolute()))
+        for root in (self.root.absolute(), self.root.resolve()):
+            if named.is_relative_to(root):
+                return named.relative_to(root).as_posix()
+        return path.as_posix()
 
 
 def read_units(path: Path) -> UnitsList:

@@ -15,9 +15,12 @@ from pathlib import Path
 from markdown_it.token import Token
 
 from baocao.diagnostics import Diagnostic
+from baocao.config import Settings
 from baocao.frontmatter import FrontMatter, check
+from baocao.limits import unit_limits
 from baocao.mdparser import parser
 from baocao.toctree import toctree_entries
+from baocao.unitpaths import links_leaving, may_read, real_unit_dir
 from baocao.yamlio import LineMap, YamlProblem, load_yaml
 
 BOLD_HEADING_MAX_WORDS = 40
@@ -83,9 +86,25 @@ class Report:
         return [s for s in self.sections if s.bold]
 
 
-def load_report(unit_dir: Path, project_root: Path, known_forms: list[str] | None = None) -> Report:
-    """Read ``unit_dir`` (a folder with index.md) into a Report."""
+def load_report(
+    unit_dir: Path,
+    project_root: Path,
+    known_forms: list[str] | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """Read ``unit_dir`` (a folder with index.md) into a Report.
+
+    Nothing is read from a folder that is a link or leaves the reports folder
+    (``unitpaths``), nor from a unit past a limit of ``settings`` (``limits``).
+    """
     loader = _Loader(unit_dir, project_root, known_forms)
+    if real_unit_dir(unit_dir) is None:
+        loader.problem("BC007", "path-outside", _rel(unit_dir, project_root), 1, "paths.unit-link")
+        return loader.report
+    if settings is not None:
+        loader.report.problems.extend(unit_limits(unit_dir, settings, project_root))
+        if loader.report.problems:
+            return loader.report
     return loader.load()
 
 
@@ -119,6 +138,11 @@ class _Loader:
                 "load.no-index",
                 path=_rel(index, self.root),
             )
+            return self.report
+        for link in links_leaving(self.unit_dir):
+            rel = _rel(link, self.root)
+            self.problem("BC007", "path-outside", rel, 1, "paths.outside", path=rel)
+        if index.is_symlink() and not may_read(self.unit_dir, index):
             return self.report
         self.read_file(index, depth=0, entry_line=None)
         return self.report

@@ -19,6 +19,7 @@ from baocao.forms import load_form
 from baocao.mdparser import MYST_EXTENSIONS
 from baocao.sphinxext.assemble import setup_assemble
 from baocao.sphinxext.builder import setup_builder
+from baocao.sphinxext.discovery import setup_discovery
 from baocao.sphinxext.docutils_vi import setup_docutils_vi
 from baocao.sphinxext.domain import BaocaoDomain
 from baocao.sphinxext.guide import guide_docnames, setup_guide
@@ -81,6 +82,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_html_theme("baocao", str(THEME_DIR))
     app.add_domain(BaocaoDomain)
     app.connect("config-inited", configure)
+    setup_discovery(app)
     setup_safety(app)
     setup_reading(app)
     setup_units(app)

@@ -19,6 +19,7 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from baocao.sphinxext.discovery import use_units_project
 from baocao.sphinxext.generated import dashboard_doctree, unreadable_doctree
 from baocao.sphinxext.texts import text
 
@@ -42,7 +43,12 @@ def read_generated(
 
 
 class TolerantReadMixin(Builder):
-    """A builder that reads a source file that is not UTF-8 as a stand-in document."""
+    """A builder that finds its documents with ``UnitsProject`` and reads a source file
+    that is not UTF-8 as a stand-in document."""
+
+    def __init__(self, app: Sphinx, env: BuildEnvironment) -> None:
+        super().__init__(app, env)
+        use_units_project(app)
 
     def read_doc(self, docname: str, *, _cache: bool = True) -> None:
         try:

@@ -21,6 +21,7 @@ from baocao.lint import lint_unit
 from baocao.project import Project
 from baocao.sphinxext.domain import UnitInfo, baocao_domain
 from baocao.sphinxext.policy import unit_index, unit_slug
+from baocao.unitpaths import unit_files
 
 FRONT_KEYS = (
     "co_quan_chu_quan",
@@ -57,7 +58,7 @@ def collect_unit(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def dependencies(project: Project, unit_dir: Path) -> list[Path]:
-    files = [p for p in sorted(unit_dir.rglob("*")) if p.is_file()]
+    files = list(unit_files(unit_dir))
     shared = [project.units_file, project.root / "pyproject.toml", *project.forms_dir.glob("*/*")]
     return files + [p for p in shared if p.is_file()]
 

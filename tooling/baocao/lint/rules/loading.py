@@ -141,6 +141,66 @@ class UnreadableFile(_LoaderRule):
     code, name = "BC006", "unreadable-file"
 
 
+class PathOutside(_LoaderRule):
+    """Thư mục của đơn vị là liên kết (symlink), hoặc một tệp là liên kết trỏ ra ngoài
+    thư mục của đơn vị; tệp đó không bao giờ được đọc.
+
+    Ví dụ sai:
+
+    ```text
+    reports/so-noi-vu/bi-mat.md -> /etc/passwd
+    ```
+
+    Ví dụ đúng:
+
+    ```text
+    reports/so-noi-vu/bi-mat.md   (tệp thật, trong thư mục của đơn vị)
+    ```
+    """
+
+    code, name = "BC007", "path-outside"
+
+
+class LimitExceeded(_LoaderRule):
+    """Đơn vị vượt một giới hạn (tệp lớn nhất, dung lượng hoặc số tệp của đơn vị, độ sâu
+    thư mục, thời gian dựng); đơn vị không được dựng, các đơn vị khác vẫn được dựng.
+
+    Ví dụ sai:
+
+    ```text
+    reports/so-noi-vu/phu-luc.md   (30 MB, quá max_file_bytes)
+    ```
+
+    Ví dụ đúng:
+
+    ```text
+    reports/so-noi-vu/phu-luc.md   (200 KB)
+    ```
+    """
+
+    code, name = "BC008", "limit-exceeded"
+
+
+class UnitFault(_LoaderRule):
+    """Có lỗi khi xử lý đơn vị (ví dụ ngày không có thật làm trình đọc hỏng); trang web và
+    tệp Word của đơn vị không được tạo, các đơn vị khác vẫn được dựng.
+
+    Ví dụ sai:
+
+    ```yaml
+    ngay: 2023-13-45
+    ```
+
+    Ví dụ đúng:
+
+    ```yaml
+    ngay: 2023-12-15
+    ```
+    """
+
+    code, name = "BC009", "unit-fault"
+
+
 RULES: list[type[Rule]] = [
     NotUtf8,
     FrontMatterSyntax,
@@ -148,4 +208,7 @@ RULES: list[type[Rule]] = [
     EmptyFile,
     ToctreeOutside,
     UnreadableFile,
+    PathOutside,
+    LimitExceeded,
+    UnitFault,
 ]

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from baocao.diagnostics import Diagnostic
 from baocao.lint.context import LintContext
 from baocao.lint.rules.base import Rule
+from baocao.unitpaths import may_read, named_path
 from baocao.mdparser import parser
 
 _DIRECTIVE = re.compile(r"^\{(?P<name>[\w:.-]+)\}\s*(?P<arg>.*)$")
@@ -77,16 +78,14 @@ def found_items(ctx: LintContext) -> list[Found]:
 
 
 def inside_unit(target: str, found: Found, ctx: LintContext, root: Path) -> bool:
-    """A relative path that stays in the unit's folder (never a URL)."""
+    """A relative path the unit may read (never a URL), by the rule of ``unitpaths``."""
     if (
         not target
         or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE)
         or target.startswith("//")
     ):
         return False
-    base = root if target.startswith("/") else found.file.parent
-    resolved = (base / target.lstrip("/")).resolve()
-    return resolved.is_relative_to(ctx.report.root.resolve())
+    return may_read(ctx.report.root, named_path(target, found.file.parent, root))
 
 
 def _project_root(ctx: LintContext) -> Path:
