@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from baocao.sphinxext.dashboard import (
     remember_commits,
 )
 from baocao.sphinxext.domain import baocao_domain
+from baocao.sphinxext.faults import faulted, note_fault, unit_faults
 from baocao.sphinxext.parallel import LargeChunksMixin
 from baocao.sphinxext.policy import unit_index, unit_slug
 from baocao.sphinxext.reading import TolerantReadMixin
@@ -101,14 +102,51 @@ class ReportsHTMLBuilder(TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuil
         return f"{base}#document-{to}"
 
     def write_documents(self, docnames: Set[str]) -> None:
+        docnames = {name for name in docnames if not self.left_out(name)}
         pages = {self.unit_page(name) or name for name in docnames}
         pages &= set(self.env.all_docs)
         redirects = sorted(name for name in docnames if name not in pages)
         self.events.emit("baocao-writing", len(pages) + len(redirects))
         for name in redirects:
             self.write_redirect(name)
-        if pages:
-            super().write_documents(pages)
+        root = {self.config.root_doc} & pages
+        if pages - root:
+            super().write_documents(pages - root)
+        if root:  # last, so that it tells the units whose page failed
+            self.mark_faults()
+            super().write_documents(root)
+
+    def mark_faults(self) -> None:
+        """Rows of the units whose page could not be written: broken, with no link."""
+        assert self.dashboard is not None
+        for row in self.dashboard.rows:
+            faults = unit_faults(self.env, row.slug)
+            if faults and row.page is not None:
+                row.page, row.status = None, "broken"
+                row.problem = f"{faults[0]['file']}:{faults[0]['line']}: {faults[0]['what']}"
+
+    def left_out(self, docname: str) -> bool:
+        """A document of a unit with a fault: its page (and any older one) is left out."""
+        if not faulted(self.env, docname):
+            return False
+        Path(self.get_output_path(docname)).unlink(missing_ok=True)
+        return True
+
+    def _write_serial(self, docnames: Sequence[str]) -> None:
+        for docname in docnames:
+            self.write_guarded(docname)
+
+    def write_guarded(self, docname: str) -> None:
+        """Resolve and write one page; a fault there is its unit's (``baocao.faults``)."""
+        try:
+            doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
+            self.write_doc_serialized(docname, doctree)
+            self.write_doc(docname, doctree)
+        except Exception as err:  # this unit's fault; the other pages go on
+            note_fault(self.env, docname, err, "page")
+            output = Path(self.get_output_path(docname))
+            output.with_name(f".{output.name}.partial").unlink(missing_ok=True)
+            output.unlink(missing_ok=True)
 
     def write_redirect(self, docname: str) -> None:
         page = self.unit_page(docname) or docname

@@ -39,6 +39,8 @@ from baocao.errors import ConfigError
 from baocao.forms import Form
 from baocao.lint import lint_unit
 from baocao.project import Project
+from baocao.sphinxext.domain import baocao_domain
+from baocao.sphinxext.faults import unit_faults
 from baocao.sphinxext.reading import TolerantReadMixin
 
 logger = logging.getLogger(__name__)
@@ -116,6 +118,9 @@ class DocxBuilder(TolerantReadMixin, Builder):
         docname = f"{self.reports_prefix}{unit}/index"
         if docname not in self.env.found_docs:
             raise FileNotFoundError(f"{docname}.md")
+        faults = unit_faults(self.env, unit, baocao_domain(self.env).units.get(unit))
+        if faults:  # its page is left out, and so is its Word file (baocao.faults)
+            raise RuntimeError(f"{faults[0]['file']}:{faults[0]['line']}: {faults[0]['what']}")
         tree = self.assemble(docname)
         result = lint_unit(self.project, self.project.reports_dir / unit)
         report = result.report

@@ -20,6 +20,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from baocao.sphinxext.discovery import use_units_project
+from baocao.sphinxext.faults import note_fault
 from baocao.sphinxext.generated import dashboard_doctree, unreadable_doctree
 from baocao.sphinxext.texts import text
 
@@ -57,9 +58,15 @@ class TolerantReadMixin(Builder):
             logger.warning(
                 text("build.not-utf8"), location=docname, type="baocao", subtype="encoding"
             )
-            source = self.env.doc2path(docname)
-            doctree = unreadable_doctree(str(source), Path(source).name, f"document-{docname}")
-            read_generated(self, docname, doctree, cache=_cache)
+            self.read_stand_in(docname, _cache)
+        except Exception as err:  # this unit's fault (baocao.faults); the others go on
+            note_fault(self.env, docname, err, "read")
+            self.read_stand_in(docname, _cache)
+
+    def read_stand_in(self, docname: str, cache: bool) -> None:
+        source = self.env.doc2path(docname)
+        doctree = unreadable_doctree(str(source), Path(source).name, f"document-{docname}")
+        read_generated(self, docname, doctree, cache=cache)
 
 
 def find_dashboard(

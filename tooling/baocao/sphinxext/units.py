@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 
 from baocao.diagnostics import Diagnostic
 from baocao.lint import lint_unit
+from baocao.lint.engine import UnitResult, faulted
 from baocao.project import Project
 from baocao.sphinxext.domain import UnitInfo, baocao_domain
 from baocao.sphinxext.policy import unit_index, unit_slug
@@ -64,8 +65,16 @@ def dependencies(project: Project, unit_dir: Path) -> list[Path]:
 
 
 def unit_info(project: Project, unit_dir: Path, docname: str | None) -> UnitInfo:
-    """Everything the unit's page and its dashboard row show, as plain data."""
+    """Everything the unit's page and its dashboard row show, as plain data; a fault
+    here is the unit's finding (``baocao.faults``)."""
     result = lint_unit(project, unit_dir)
+    try:
+        return _info(project, unit_dir, docname, result)
+    except Exception as err:  # this unit's fault; the others go on
+        return _info(project, unit_dir, docname, faulted(project, unit_dir, err))
+
+
+def _info(project: Project, unit_dir: Path, docname: str | None, result: UnitResult) -> UnitInfo:
     report = result.report
     values = report.front_matter.values if report else {}
     form = project.form(result.form) if result.form else None
