@@ -28,6 +28,7 @@ from baocao.sphinxext.reading import setup_reading
 from baocao.sphinxext.safety import setup_safety
 from baocao.sphinxext.search import setup_search
 from baocao.sphinxext.texts import text
+from baocao.sphinxext.translator import setup_translator
 from baocao.sphinxext.units import project_at, setup_units
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -90,3 +91,4 @@ def setup_extension(app: Sphinx) -> None:
     setup_search(app)
     setup_guide(app)
     setup_builder(app)
+    setup_translator(app)

@@ -21,6 +21,7 @@ from baocao.lint import lint_unit
 from baocao.lint.engine import UnitResult, faulted
 from baocao.project import Project
 from baocao.sphinxext.domain import UnitInfo, baocao_domain
+from baocao.sphinxext.faults import note_fault
 from baocao.sphinxext.policy import unit_index, unit_slug
 from baocao.unitpaths import unit_files
 
@@ -49,13 +50,18 @@ def collect_unit(app: Sphinx, doctree: nodes.document) -> None:
     slug = unit_slug(env.docname, env.config.baocao_reports_dir)
     if slug is None or env.docname != unit_index(slug, env.config.baocao_reports_dir):
         return
-    project = project_at(str(env.srcdir))
-    unit_dir = project.reports_dir / slug
-    for path in dependencies(project, unit_dir):
-        env.note_dependency(path)
     # A unit's index is reached from the dashboard, not from a toctree.
     env.metadata[env.docname]["orphan"] = True
-    baocao_domain(env).note_unit(unit_info(project, unit_dir, env.docname))
+    project = project_at(str(env.srcdir))
+    unit_dir = project.reports_dir / slug
+    try:
+        for path in dependencies(project, unit_dir):
+            env.note_dependency(path)
+        info = unit_info(project, unit_dir, env.docname)
+    except Exception as err:  # this unit's fault (baocao.faults); the others go on
+        note_fault(env, env.docname, err, "read")
+        info = _info(project, unit_dir, env.docname, faulted(project, unit_dir, err))
+    baocao_domain(env).note_unit(info)
 
 
 def dependencies(project: Project, unit_dir: Path) -> list[Path]:
@@ -70,7 +76,7 @@ def unit_info(project: Project, unit_dir: Path, docname: str | None) -> UnitInfo
     result = lint_unit(project, unit_dir)
     try:
         return _info(project, unit_dir, docname, result)
-    except Exception as err:  # this unit's fault; the others go on
+    except Exception as err:  # this unit's fault (baocao.faults); the others go on
         return _info(project, unit_dir, docname, faulted(project, unit_dir, err))
 
 
