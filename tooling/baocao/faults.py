@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from baocao.diagnostics import Diagnostic
-from baocao.i18n import t
 
 CODE, RULE = "BC009", "unit-fault"
 MAX_REASON = 200
@@ -39,8 +38,7 @@ def fault_diagnostic(err: BaseException, stage: str, file: str, line: int = 1) -
     """The finding of a fault at ``stage`` (``lint``, ``read``, ``page``, ``docx``)."""
     if isinstance(err, UnitFault):
         return err.diagnostic
-    params: dict[str, Any] = {"stage": t(f"fault.stage.{stage}"), "reason": reason(err)}
-    return Diagnostic(CODE, RULE, "error", file, line, "fault.unit", params)
+    return Diagnostic(CODE, RULE, "error", file, line, f"fault.{stage}", {"reason": reason(err)})
 
 
 def fault_record(err: BaseException, stage: str, file: str, line: int = 1) -> dict[str, Any]:

@@ -63,7 +63,7 @@ def unit_files(unit_dir: Path) -> Iterator[Path]:
     """Every file the unit may read, in a stable order, never walking through a link.
 
     Links to folders are not entered; links to files are listed when they stay
-    inside the unit.
+    inside the unit and lead to a file.
     """
     if real_unit_dir(unit_dir) is None:
         return
@@ -71,7 +71,7 @@ def unit_files(unit_dir: Path) -> Iterator[Path]:
         dirs.sort()
         for name in sorted(files):
             path = Path(folder) / name
-            if not path.is_symlink() or may_read(unit_dir, path):
+            if not path.is_symlink() or (path.is_file() and may_read(unit_dir, path)):
                 yield path
 
 

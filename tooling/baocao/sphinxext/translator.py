@@ -7,6 +7,8 @@ Sphinx writes the anchor of each file inlined into a unit's page as
 
 from __future__ import annotations
 
+import html
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
@@ -15,8 +17,7 @@ from sphinx.writers.html5 import HTML5Translator
 class SafeHTMLTranslator(HTML5Translator):
     def visit_start_of_file(self, node: nodes.Element) -> None:
         self.docnames.append(node["docname"])
-        self.body.append(self.starttag(node, "span", "", ids=[f"document-{node['docname']}"]))
-        self.body.append("</span>")
+        self.body.append(f'<span id="document-{html.escape(node["docname"])}"></span>')
 
 
 def setup_translator(app: Sphinx) -> None:
