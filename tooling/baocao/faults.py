@@ -22,8 +22,11 @@ class UnitFault(Exception):
     """A fault known to belong to one unit, with the finding that tells it."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(diagnostic.message("en"))
+        super().__init__(diagnostic.key)
         self.diagnostic = diagnostic
+
+    def __str__(self) -> str:
+        return self.diagnostic.message()
 
 
 def reason(err: BaseException) -> str:

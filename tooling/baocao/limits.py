@@ -8,10 +8,16 @@ time limits per unit of each builder are applied where the builders do the work.
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from baocao.config import Settings
 from baocao.diagnostics import Diagnostic
+from baocao.faults import UnitFault
 from baocao.unitpaths import unit_files
 
 CODE, RULE = "BC008", "limit-exceeded"
@@ -58,3 +64,26 @@ def _rel(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@contextmanager
+def deadline(seconds: float, file: str, setting: str, limit: int) -> Iterator[None]:
+    """Raise ``UnitFault`` (BC008 naming ``setting``) when the block runs past ``seconds``.
+
+    A timer signal stops the block: it works in the main thread of a process (the
+    command, or a worker process); elsewhere, and with ``limit`` 0, nothing is timed.
+    """
+    if limit <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: FrameType | None) -> None:
+        raise UnitFault(time_exceeded(file, setting, limit))
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -65,8 +65,10 @@ def write_docx(pandoc_json: str, reference: Path) -> bytes:
         writer = _writers[key] = PandocWriter(reference)
     try:
         return writer.write(pandoc_json)
-    except (OSError, ValueError):
+    except BaseException:  # a writer stopped mid-document (an error, a time limit) is not reused
         _writers.pop(key, None)
+        writer.process.kill()
+        writer.process.wait()
         raise
 
 

@@ -15,6 +15,8 @@ about to be written with ``baocao-docx-units``.
 from __future__ import annotations
 
 import tempfile
+import time
+from dataclasses import replace
 from collections.abc import Iterable, Set
 from functools import partial
 from pathlib import Path
@@ -37,6 +39,7 @@ from baocao.docx.reference import reference_docx
 from baocao.docx.runner import Runner
 from baocao.errors import ConfigError
 from baocao.forms import Form
+from baocao.limits import deadline
 from baocao.lint import lint_unit
 from baocao.project import Project
 from baocao.sphinxext.domain import baocao_domain
@@ -114,7 +117,17 @@ class DocxBuilder(TolerantReadMixin, Builder):
                 )
 
     def job(self, unit: str, reference: Path) -> Job:
-        """Everything a worker needs for ``unit``: its pandoc document and its metadata."""
+        """Everything a worker needs for ``unit``: its pandoc document and its metadata,
+        made within the unit's time limit (``docx_seconds_per_unit``)."""
+        limit = self.project.settings.docx_seconds_per_unit
+        where = f"{self.reports_prefix}{unit}"
+        started = time.perf_counter()
+        with deadline(limit, where, "docx_seconds_per_unit", limit):
+            job = self.prepare(unit, reference)
+        left = limit - (time.perf_counter() - started)
+        return replace(job, where=where, time_limit=limit, time_left=left)
+
+    def prepare(self, unit: str, reference: Path) -> Job:
         docname = f"{self.reports_prefix}{unit}/index"
         if docname not in self.env.found_docs:
             raise FileNotFoundError(f"{docname}.md")
