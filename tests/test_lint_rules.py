@@ -20,7 +20,8 @@ operations, paths relative to the unit's folder:
 ``encoding: cp1258`` writes Vietnamese as Windows-1258 does (base letters and
 precomposed vowels, tone marks as separate combining characters).
 
-A case may set ``settings`` (lines added to ``[tool.baocao]``). A fail case lists
+A case may set ``settings`` (lines added to ``[tool.baocao]``), and ``fault_in: CODE``
+(that rule raises, as a bug would make it). A fail case lists
 ``expect``: findings of the rule that must appear (``file``, ``line`` and
 optionally ``section``, ``field``, ``severity``); ``count`` fixes how many
 findings of the rule there are. A pass case asserts that the rule finds nothing;
@@ -160,10 +161,22 @@ def _describe(result) -> str:
     return "\n".join(f"{d.file}:{d.line}: {d.code} {d.message('en')}" for d in result.diagnostics)
 
 
+class InjectedFault(RuntimeError):
+    """A rule failing, as a bug would make it (a case's ``fault_in: CODE``)."""
+
+
+def _fail(self, ctx):
+    raise InjectedFault("injected")
+
+
 @pytest.mark.parametrize(("code", "kind", "case"), list(_params()))
-def test_rule_case(tmp_path: Path, code: str, kind: str, case: dict) -> None:
+def test_rule_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str, kind: str, case: dict
+) -> None:
     if case.get("skip_if_root") and hasattr(os, "geteuid") and os.geteuid() == 0:
         pytest.skip("root reads files whatever their mode")
+    if case.get("fault_in"):
+        monkeypatch.setattr(BY_CODE[case["fault_in"]], "check", _fail)
     root, unit = build_unit(tmp_path, case)
     result = lint(root, unit)
     found = [d for d in result.diagnostics if d.code == code]
@@ -259,10 +272,12 @@ def norm(text: str) -> str:
 
 
 def _case_texts(case: dict) -> str:
-    parts = []
+    parts = [case.get("settings") or ""]
     for op in case.get("ops", []):
-        for args in op.values():
+        for kind, args in op.items():
             parts += [str(args.get(k, "")) for k in ("new", "text")]
+            if kind == "symlink":
+                parts.append(f"{args['file']} -> {args['target']}")
     return norm("\n".join(parts))
 
 

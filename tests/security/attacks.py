@@ -45,7 +45,9 @@ def make_project(root: Path) -> Path:
     (outside / "secret.csv").write_text(f"a,b\n{SECRET},1\n", "utf-8")
     (outside / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\n" + SECRET.encode())
     shutil.copytree(ROOT / "reports" / BASE, outside / "unit")
-    (outside / "unit" / "3-phuong-huong.md").write_text(f"# III. Phương hướng\n\n{SECRET}\n", "utf-8")
+    (outside / "unit" / "3-phuong-huong.md").write_text(
+        f"# III. Phương hướng\n\n{SECRET}\n", "utf-8"
+    )
     return project
 
 
@@ -126,7 +128,9 @@ class Built:
             elif path.suffix == ".docx":
                 parts.append(docx_text(path))
                 with zipfile.ZipFile(path) as package:
-                    parts.extend(package.read(n).decode("utf-8", "replace") for n in package.namelist())
+                    parts.extend(
+                        package.read(n).decode("utf-8", "replace") for n in package.namelist()
+                    )
             elif path.is_file() and path.suffix in (".png", ".csv", ".md"):
                 parts.append(path.read_bytes().decode("utf-8", "replace"))
         return "\n".join(parts)
@@ -180,4 +184,6 @@ def script_problems(page: Path) -> list[str]:
 def _theme_asset(tag) -> bool:
     """A script of the theme: loaded from the site's own ``_static`` folder, no content."""
     src = str(tag.get("src", ""))
-    return tag.name == "script" and not tag.string and re.match(r"^(\.\./)*_static/", src) is not None
+    return (
+        tag.name == "script" and not tag.string and re.match(r"^(\.\./)*_static/", src) is not None
+    )

@@ -80,7 +80,7 @@ def plant_injections(project: Path, outside: Path) -> None:
     append(
         unit / "3-phuong-huong.md",
         "<script>alert('x')</script>\n\n"
-        f'Chữ <img src="x" onerror="alert(1)"> và <a href="javascript:alert(1)">nhấn</a>.\n\n'
+        'Chữ <img src="x" onerror="alert(1)"> và <a href="javascript:alert(1)">nhấn</a>.\n\n'
         "```{raw} html\n<script>alert(2)</script>\n```\n\n"
         "```{eval-rst}\n.. raw:: html\n\n   <script>alert(3)</script>\n```\n",
     )
@@ -89,7 +89,7 @@ def plant_injections(project: Path, outside: Path) -> None:
         unit / "3-phuong-huong.md",
         "[nhấn vào](javascript:alert(4)) [dữ liệu](data:text/html;base64,PHNjcmlwdD4=) "
         "[tệp](file:///etc/passwd) <javascript:alert(5)>\n\n"
-        "[chữ]{onclick=\"alert(6)\" style=\"x\"} và ![ảnh](x.png){onerror=\"alert(7)\"}\n",
+        '[chữ]{onclick="alert(6)" style="x"} và ![ảnh](x.png){onerror="alert(7)"}\n',
     )
     unit = add_unit(project, "inject-files")
     rel_outside = os.path.relpath(outside, unit)
@@ -107,15 +107,21 @@ def plant_injections(project: Path, outside: Path) -> None:
     unit = add_unit(project, "inject-front")
     index = unit / "index.md"
     text = index.read_text("utf-8")
-    text = text.replace("co_quan: SỞ NỘI VỤ", "co_quan: \"<script>alert(8)</script>\"")
-    text = text.replace("nguoi_ky: Trần Thị Thanh Hương", "nguoi_ky: '<img src=x onerror=alert(9)>'")
-    text = text.replace("---\n", "---\nmyst:\n  html_meta:\n    http-equiv=refresh: 0; url=javascript:alert(10)\n", 1)
+    text = text.replace("co_quan: SỞ NỘI VỤ", 'co_quan: "<script>alert(8)</script>"')
+    text = text.replace(
+        "nguoi_ky: Trần Thị Thanh Hương", "nguoi_ky: '<img src=x onerror=alert(9)>'"
+    )
+    text = text.replace(
+        "---\n",
+        "---\nmyst:\n  html_meta:\n    http-equiv=refresh: 0; url=javascript:alert(10)\n",
+        1,
+    )
     index.write_text(text, "utf-8")
     odd = add_unit(project, "inject-names")
     (odd / '"><script>alert(11)<.md').write_text("# Tên lạ\n\nNội dung.\n", "utf-8")
     list_in_toctree(odd, '"><script>alert(11)<')
     units = project / "reports" / "units.yaml"
-    append(units, "  - slug: inject-front\n    name: \"<script>alert(12)</script>\"\n")
+    append(units, '  - slug: inject-front\n    name: "<script>alert(12)</script>"\n')
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +134,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 def attack_units(built: Built) -> list[str]:
     return sorted(
-        p.name for p in (built.project / "reports").iterdir() if p.name not in (*EXAMPLES, "units.yaml")
+        p.name
+        for p in (built.project / "reports").iterdir()
+        if p.name not in (*EXAMPLES, "units.yaml")
     )
 
 
@@ -156,7 +164,9 @@ def test_the_examples_are_built_whole(built: Built) -> None:
     for unit in EXAMPLES:
         assert built.page(unit).is_file(), unit
         assert built.docx_file(unit) is not None, unit
-        assert not built.findings[unit] or all(d["severity"] == "warning" for d in built.findings[unit])
+        assert not built.findings[unit] or all(
+            d["severity"] == "warning" for d in built.findings[unit]
+        )
     page = built.page(BASE).read_text("utf-8")
     assert "III. PHƯƠNG HƯỚNG" in page.upper()
 

@@ -26,7 +26,11 @@ class Injected(RuntimeError):
 
 def run(project: Path, *args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.chdir(project), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with (
+        contextlib.chdir(project),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
         code = main(list(args))
     return code, out.getvalue(), err.getvalue()
 
@@ -138,7 +142,7 @@ def test_a_site_stage_failing_for_one_unit_leaves_out_its_page_only(
     """A fault while reading leaves out the unit's page and Word file; a fault while
     writing its page (a stage the Word builder does not run) its page only."""
     inject(monkeypatch)
-    code, out, err = run(project, "build", "html", "-j", "1")
+    code, _, err = run(project, "build", "html", "-j", "1")
     assert code == 1, err[-3000:]
     assert "Traceback" not in err and "injected failure" in err
     html = project / "_build" / "html"
@@ -151,7 +155,7 @@ def test_a_site_stage_failing_for_one_unit_leaves_out_its_page_only(
     row = next(r for r in dashboard.select("tr") if VICTIM in r.get_text())
     assert "injected failure" in row.get_text() and row.select_one("a") is None
     # The Word files: the victim's is left out after a reading fault, the others are made.
-    code, out, err = run(project, "build", "docx", "-j", "1")
+    code, _, err = run(project, "build", "docx", "-j", "1")
     assert code == (1 if read_fault else 0) and "Traceback" not in err
     docx = project / "_build" / "docx"
     assert bool(list(docx.glob(f"{VICTIM}*.docx"))) is not read_fault
@@ -165,11 +169,12 @@ def test_converting_one_units_word_file_failing_leaves_the_others(
     from baocao.docx import convert
 
     patched = fail_for_victim(
-        convert.finish, lambda data, meta, nd: f"reports/{meta.unit}"  # type: ignore[attr-defined]
+        convert.finish,
+        lambda data, meta, nd: f"reports/{meta.unit}",  # type: ignore[attr-defined]
     )
     assert run(project, "build", "html", "-j", "1")[0] == 0
     monkeypatch.setattr(convert, "finish", patched)
-    code, out, err = run(project, "build", "docx", "-j", "1")
+    code, _, err = run(project, "build", "docx", "-j", "1")
     assert code == 1 and "Traceback" not in err and VICTIM in err
     docx = project / "_build" / "docx"
     assert not list(docx.glob(f"{VICTIM}*.docx"))

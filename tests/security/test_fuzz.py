@@ -24,8 +24,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 NAMES = ["a", "b", "c/d", "c/e/f", "g"]
-ENTRIES = [*NAMES, "lien-ket", "thu-muc/secret", "../so-noi-vu/index", "/reports/so-noi-vu/index",
-           "../../outside/secret", "khong-co", "self", "Tên <a>"]
+ENTRIES = [
+    *NAMES,
+    "lien-ket",
+    "thu-muc/secret",
+    "../so-noi-vu/index",
+    "/reports/so-noi-vu/index",
+    "../../outside/secret",
+    "khong-co",
+    "self",
+    "Tên <a>",
+]
 LINKS = {
     "outside-file": lambda out, unit: out / "secret.md",
     "outside-folder": lambda out, unit: out,
@@ -36,9 +45,25 @@ LINKS = {
     "dangling": lambda out, unit: unit / "khong-co.md",
     "other-unit": lambda out, unit: unit.parent / BASE / "index.md",
 }
-DATES = ["2025-12-12", "2023-13-45", "2024-02-30", "!!python/object:os.system x", "9" * 5000,
-         "{a: 1}", "[1, 2]", "'<script>x</script>'", "", "2025-12-12T10:00:00"]
-RECIPIENTS = ["\n  - Sở Nội vụ\n  - Lưu: VT.", " {a: 1}", " Sở Nội vụ", " [[1, [2]]]", " !!binary aGk="]
+DATES = [
+    "2025-12-12",
+    "2023-13-45",
+    "2024-02-30",
+    "!!python/object:os.system x",
+    "9" * 5000,
+    "{a: 1}",
+    "[1, 2]",
+    "'<script>x</script>'",
+    "",
+    "2025-12-12T10:00:00",
+]
+RECIPIENTS = [
+    "\n  - Sở Nội vụ\n  - Lưu: VT.",
+    " {a: 1}",
+    " Sở Nội vụ",
+    " [[1, [2]]]",
+    " !!binary aGk=",
+]
 
 
 @st.composite
@@ -47,8 +72,13 @@ def units(draw: st.DrawFn) -> dict:
     toctrees = {
         name: draw(st.lists(st.sampled_from(ENTRIES), max_size=3)) for name in ["index", *files]
     }
-    links = draw(st.dictionaries(st.sampled_from(["lien-ket.md", "thu-muc", "g.md", "anh.png"]),
-                                 st.sampled_from(sorted(LINKS)), max_size=3))
+    links = draw(
+        st.dictionaries(
+            st.sampled_from(["lien-ket.md", "thu-muc", "g.md", "anh.png"]),
+            st.sampled_from(sorted(LINKS)),
+            max_size=3,
+        )
+    )
     front = {"ngay": draw(st.sampled_from(DATES)), "noi_nhan": draw(st.sampled_from(RECIPIENTS))}
     return {"files": files, "toctrees": toctrees, "links": links, "front": front}
 
@@ -57,8 +87,10 @@ def write_unit(project: Path, slug: str, spec: dict) -> Path:
     unit = project / "reports" / slug
     unit.mkdir()
     outside = project.parent / "outside"
-    front = (f"---\nmau: mau-02\nnam: 2025\nco_quan: SỞ THỬ\nngay: {spec['front']['ngay']}\n"
-             f"noi_nhan:{spec['front']['noi_nhan']}\n---\n")
+    front = (
+        f"---\nmau: mau-02\nnam: 2025\nco_quan: SỞ THỬ\nngay: {spec['front']['ngay']}\n"
+        f"noi_nhan:{spec['front']['noi_nhan']}\n---\n"
+    )
     for name in ["index", *spec["files"]]:
         path = unit / f"{name}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,7 +107,11 @@ def write_unit(project: Path, slug: str, spec: dict) -> Path:
 
 def run(project: Path, *args: str) -> tuple[int, str]:
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.chdir(project), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with (
+        contextlib.chdir(project),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
         code = main(list(args))
     return code, err.getvalue()
 
@@ -96,8 +132,11 @@ def test_lint_never_reads_outside_a_unit_nor_fails(spec: dict) -> None:
             assert may_read(unit, source.path)
             assert source.path.resolve().is_relative_to(real)
             assert SECRET not in source.text
-        leaving = [name for name, kind in spec["links"].items()
-                   if kind in ("outside-file", "outside-folder", "root", "environ", "other-unit")]
+        leaving = [
+            name
+            for name, kind in spec["links"].items()
+            if kind in ("outside-file", "outside-folder", "root", "environ", "other-unit")
+        ]
         flagged = {d.file for d in result.diagnostics if d.code == "BC007"}
         assert {f"reports/ngau-nhien/{name}" for name in leaving} <= flagged
 
@@ -131,4 +170,6 @@ def test_builders_publish_nothing_from_outside_and_build_the_others(
 def test_add_unit_is_the_example_copy(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     unit = add_unit(project, "ban-sao")
-    assert (unit / "index.md").read_text("utf-8") == (project / "reports" / BASE / "index.md").read_text("utf-8")
+    assert (unit / "index.md").read_text("utf-8") == (
+        project / "reports" / BASE / "index.md"
+    ).read_text("utf-8")

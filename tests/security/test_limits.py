@@ -21,7 +21,11 @@ VICTIM = "qua-lon"
 
 def run(project: Path, *args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.chdir(project), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    with (
+        contextlib.chdir(project),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
         code = main(list(args))
     return code, out.getvalue(), err.getvalue()
 
@@ -84,12 +88,12 @@ def test_a_unit_past_a_limit_is_a_finding_and_not_built(
     assert found[0]["file"].startswith(f"reports/{VICTIM}")
     assert all(d["code"] != "BC008" for unit in EXAMPLES for d in units[unit])
 
-    code, out, err = run(project, "build", "html", "-j", "1")
+    code, _, err = run(project, "build", "html", "-j", "1")
     assert code == 1 and "Traceback" not in err
     html = project / "_build" / "html" / "reports"
     assert not (html / VICTIM).exists()
     assert all((html / unit / "index.html").is_file() for unit in EXAMPLES)
-    code, out, err = run(project, "build", "docx", "-j", "1")
+    code, _, err = run(project, "build", "docx", "-j", "1")
     docx = project / "_build" / "docx"
     assert not list(docx.glob(f"{VICTIM}*.docx"))
     assert all("BÁO CÁO" in docx_text(docx / f"{unit}.docx") for unit in EXAMPLES)
@@ -114,7 +118,7 @@ def test_reading_a_unit_past_its_time_leaves_out_its_page(
     set_limit(project, "html_seconds_per_unit = 1")
     slow = _slow_for_victim(SafeMystParser.parse, lambda self, text, doc: doc["source"])
     monkeypatch.setattr(SafeMystParser, "parse", slow)
-    code, out, err = run(project, "build", "html", "-j", "1")
+    code, _, err = run(project, "build", "html", "-j", "1")
     assert code == 1 and "html_seconds_per_unit" in err
     html = project / "_build" / "html"
     assert not (html / "reports" / VICTIM / "index.html").exists()
@@ -131,7 +135,7 @@ def test_converting_a_unit_past_its_time_leaves_out_its_word_file(
     set_limit(project, "docx_seconds_per_unit = 1")
     slow = _slow_for_victim(convert.finish, lambda data, meta, nd: f"reports/{meta.unit}")
     monkeypatch.setattr(convert, "finish", slow)
-    code, out, err = run(project, "build", "docx", "-j", "1")
+    code, _, err = run(project, "build", "docx", "-j", "1")
     assert code == 1 and "docx_seconds_per_unit" in err
     docx = project / "_build" / "docx"
     assert not list(docx.glob(f"{VICTIM}*.docx"))
@@ -147,6 +151,6 @@ def test_a_negative_limit_is_a_configuration_error(name: str) -> None:
 def test_a_limit_of_zero_switches_it_off(project: Path) -> None:
     big_file(project / "reports" / VICTIM)
     set_limit(project, "max_file_bytes = 0")
-    code, out, err = run(project, "lint", "--format", "json")
+    _, out, _ = run(project, "lint", "--format", "json")
     units = {unit["unit"]: unit["diagnostics"] for unit in json.loads(out)["units"]}
     assert all(d["code"] != "BC008" for d in units[VICTIM])

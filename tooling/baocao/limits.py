@@ -26,9 +26,8 @@ CODE, RULE = "BC008", "limit-exceeded"
 def unit_limits(unit_dir: Path, settings: Settings, root: Path) -> list[Diagnostic]:
     """The limits ``unit_dir`` is past (at most one finding per limit)."""
     found: list[Diagnostic] = []
-    count = total = 0
-    for path in unit_files(unit_dir):
-        count += 1
+    total = 0
+    for count, path in enumerate(unit_files(unit_dir), start=1):
         size = path.stat().st_size
         total += size
         rel = _rel(path, root)
@@ -38,10 +37,14 @@ def unit_limits(unit_dir: Path, settings: Settings, root: Path) -> list[Diagnost
         if 0 < settings.max_depth < depth and not _has(found, "max_depth"):
             found.append(_exceeded(rel, "max_depth", depth, settings.max_depth))
         if 0 < settings.max_unit_files < count:
-            found.append(_exceeded(_rel(unit_dir, root), "max_unit_files", count, settings.max_unit_files))
+            found.append(
+                _exceeded(_rel(unit_dir, root), "max_unit_files", count, settings.max_unit_files)
+            )
             break
     if 0 < settings.max_unit_bytes < total:
-        found.append(_exceeded(_rel(unit_dir, root), "max_unit_bytes", total, settings.max_unit_bytes))
+        found.append(
+            _exceeded(_rel(unit_dir, root), "max_unit_bytes", total, settings.max_unit_bytes)
+        )
     return found
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from baocao.diagnostics import Diagnostic
 from baocao.config import Settings
+from baocao.diagnostics import Diagnostic
 from baocao.frontmatter import FrontMatter, check
 from baocao.limits import unit_limits
 from baocao.mdparser import parser

@@ -19,9 +19,9 @@ from baocao.docx.nd30 import DRAFT_SUFFIX
 from baocao.fsutil import write_atomic
 from baocao.project import Project
 from baocao.sphinxext.domain import UnitInfo, baocao_domain
+from baocao.sphinxext.faults import unit_faults
 from baocao.sphinxext.lastchange import last_changes, remembered_dates
 from baocao.sphinxext.texts import has_text, text
-from baocao.sphinxext.faults import unit_faults
 from baocao.sphinxext.units import broken, project_at, unit_info
 from baocao.text import strip_marks
 

@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.project import EXCLUDE_PATHS, Project
 from sphinx.util.matching import compile_matchers
 
+from baocao.config import Settings
 from baocao.limits import unit_limits
 from baocao.sphinxext.units import project_at
 from baocao.unitpaths import real_unit_dir, unit_files
@@ -43,10 +44,7 @@ class UnitsProject(Project):
         srcdir = Path(self.srcdir)
         project = project_at(str(srcdir))
         for unit_dir in project.unit_dirs():
-            if real_unit_dir(unit_dir) is None or unit_limits(unit_dir, project.settings, srcdir):
-                continue
-            for path in unit_files(unit_dir):
-                yield path.relative_to(srcdir).as_posix()
+            yield from unit_candidates(unit_dir, project.settings, srcdir)
         for page in project.settings.guide_pages:
             if (srcdir / page).is_file() and not (srcdir / page).is_symlink():
                 yield Path(page).as_posix()
@@ -58,6 +56,17 @@ class UnitsProject(Project):
         self.docnames.add(docname)
         self._path_to_docname[Path(name)] = docname
         self._docname_to_path[docname] = Path(name)
+
+
+def unit_candidates(unit_dir: Path, settings: Settings, srcdir: Path) -> list[str]:
+    """The unit's documents; none when its folder is a link, it is past a limit, or
+    listing it fails (the linter reports each as the unit's finding)."""
+    try:
+        if real_unit_dir(unit_dir) is None or unit_limits(unit_dir, settings, srcdir):
+            return []
+        return [path.relative_to(srcdir).as_posix() for path in unit_files(unit_dir)]
+    except (OSError, RecursionError):
+        return []
 
 
 def use_units_project(app: Sphinx) -> None:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import tempfile
 import time
-from dataclasses import replace
 from collections.abc import Iterable, Set
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any

@@ -44,7 +44,14 @@ def unit_faults(env: BuildEnvironment, slug: str, info: UnitInfo | None = None) 
     found = list(baocao_domain(env).faults_of(prefix))
     for diagnostic in (info or {}).get("diagnostics", []):
         if diagnostic["code"] == "BC009":
-            found.append({"code": "BC009", "file": diagnostic["file"], "line": diagnostic["line"], "what": diagnostic["message"]})
+            found.append(
+                {
+                    "code": "BC009",
+                    "file": diagnostic["file"],
+                    "line": diagnostic["line"],
+                    "what": diagnostic["message"],
+                }
+            )
     return found
 
 

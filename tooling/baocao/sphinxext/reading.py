@@ -19,8 +19,8 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from baocao.sphinxext.discovery import use_units_project
 from baocao.limits import deadline
+from baocao.sphinxext.discovery import use_units_project
 from baocao.sphinxext.faults import note_fault
 from baocao.sphinxext.generated import dashboard_doctree, unreadable_doctree
 from baocao.sphinxext.policy import unit_slug

@@ -142,19 +142,21 @@ class UnreadableFile(_LoaderRule):
 
 
 class PathOutside(_LoaderRule):
-    """Thư mục của đơn vị là liên kết (symlink), hoặc một tệp là liên kết trỏ ra ngoài
-    thư mục của đơn vị; tệp đó không bao giờ được đọc.
+    """Một liên kết (symlink) trỏ ra ngoài thư mục của đơn vị, hoặc thư mục đơn vị là liên kết.
+
+    Tệp hay thư mục đó không bao giờ được đọc, kể cả khi dựng trang web và tệp Word.
+    Liên kết trỏ tới một tệp khác trong chính thư mục của đơn vị thì được phép.
 
     Ví dụ sai:
 
     ```text
-    reports/so-noi-vu/bi-mat.md -> /etc/passwd
+    bi-mat.md -> /etc/passwd
     ```
 
     Ví dụ đúng:
 
     ```text
-    reports/so-noi-vu/bi-mat.md   (tệp thật, trong thư mục của đơn vị)
+    ban-sao.md -> 3-phuong-huong.md
     ```
     """
 
@@ -162,19 +164,21 @@ class PathOutside(_LoaderRule):
 
 
 class LimitExceeded(_LoaderRule):
-    """Đơn vị vượt một giới hạn (tệp lớn nhất, dung lượng hoặc số tệp của đơn vị, độ sâu
-    thư mục, thời gian dựng); đơn vị không được dựng, các đơn vị khác vẫn được dựng.
+    """Đơn vị vượt một giới hạn (kích thước tệp, số tệp, độ sâu thư mục, thời gian dựng).
+
+    Đơn vị đó không được dựng, các đơn vị khác vẫn được dựng. Các giới hạn là thiết lập
+    trong [tool.baocao] của pyproject.toml (docs/configuration.md).
 
     Ví dụ sai:
 
-    ```text
-    reports/so-noi-vu/phu-luc.md   (30 MB, quá max_file_bytes)
+    ```toml
+    max_file_bytes = 1000
     ```
 
     Ví dụ đúng:
 
-    ```text
-    reports/so-noi-vu/phu-luc.md   (200 KB)
+    ```toml
+    max_file_bytes = 5000000
     ```
     """
 
@@ -182,19 +186,21 @@ class LimitExceeded(_LoaderRule):
 
 
 class UnitFault(_LoaderRule):
-    """Có lỗi khi xử lý đơn vị (ví dụ ngày không có thật làm trình đọc hỏng); trang web và
-    tệp Word của đơn vị không được tạo, các đơn vị khác vẫn được dựng.
+    """Có lỗi khi xử lý đơn vị; trang web và tệp Word của đơn vị không được tạo.
+
+    Lỗi của một đơn vị không dừng việc kiểm tra và dựng các đơn vị khác. Thông báo nói
+    lỗi gì và ở tệp nào; gửi nó cho người quản trị nếu không thấy chỗ sai trong báo cáo.
 
     Ví dụ sai:
 
-    ```yaml
-    ngay: 2023-13-45
+    ```text
+    (công cụ gặp lỗi khi kiểm tra đơn vị)
     ```
 
     Ví dụ đúng:
 
-    ```yaml
-    ngay: 2023-12-15
+    ```text
+    (công cụ kiểm tra đơn vị bình thường)
     ```
     """
 

@@ -16,8 +16,8 @@ from markdown_it.token import Token
 from baocao.diagnostics import Diagnostic
 from baocao.lint.context import LintContext
 from baocao.lint.rules.base import Rule
-from baocao.unitpaths import may_read, named_path
 from baocao.mdparser import parser
+from baocao.unitpaths import may_read, named_path
 
 _DIRECTIVE = re.compile(r"^\{(?P<name>[\w:.-]+)\}\s*(?P<arg>.*)$")
 RAW_DIRECTIVES = ("raw", "eval-rst", "eval-md")
