@@ -27,7 +27,9 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.jinja2glue import BuiltinTemplateLoader
+from sphinx.util.build_phase import BuildPhase
 from sphinx.util.osutil import relative_uri
+from sphinx.util.parallel import ParallelTasks, make_chunks
 
 from baocao.fsutil import write_atomic
 from baocao.sphinxext.dashboard import (
@@ -134,19 +136,48 @@ class ReportsHTMLBuilder(TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuil
 
     def _write_serial(self, docnames: Sequence[str]) -> None:
         for docname in docnames:
-            self.write_guarded(docname)
+            doctree = self.resolve_guarded(docname)
+            if doctree is not None:
+                self.write_doc(docname, doctree)
 
-    def write_guarded(self, docname: str) -> None:
-        """Resolve and write one page; a fault there is its unit's (``baocao.faults``)."""
+    def _write_parallel(self, docnames: Sequence[str], nproc: int) -> None:
+        """Sphinx's parallel writing, each page resolved within its unit's fault boundary."""
+
+        def write_process(docs: list[tuple[str, nodes.document]]) -> None:
+            self.phase = BuildPhase.WRITING
+            for docname, doctree in docs:
+                self.write_doc(docname, doctree)
+
+        tasks = ParallelTasks(nproc)
+        for chunk in make_chunks(list(docnames), nproc):
+            resolved = [(name, self.resolve_guarded(name)) for name in chunk]
+            tasks.add_task(write_process, [(n, t) for n, t in resolved if t is not None])
+        tasks.join()
+
+    def resolve_guarded(self, docname: str) -> nodes.document | None:
+        """A page's resolved doctree; None after a fault, which is its unit's
+        (``baocao.faults``): the page is left out, the others go on."""
         try:
+            self.phase = BuildPhase.RESOLVING
             doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
+            self.phase = BuildPhase.WRITING
             self.write_doc_serialized(docname, doctree)
-            self.write_doc(docname, doctree)
         except Exception as err:  # this unit's fault; the other pages go on
-            note_fault(self.env, docname, err, "page")
-            output = Path(self.get_output_path(docname))
-            output.with_name(f".{output.name}.partial").unlink(missing_ok=True)
-            output.unlink(missing_ok=True)
+            self.page_fault(docname, err)
+            return None
+        return doctree
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        try:
+            super().write_doc(docname, doctree)
+        except Exception as err:  # this unit's fault; the other pages go on
+            self.page_fault(docname, err)
+
+    def page_fault(self, docname: str, err: Exception) -> None:
+        note_fault(self.env, docname, err, "page")
+        output = Path(self.get_output_path(docname))
+        output.with_name(f".{output.name}.partial").unlink(missing_ok=True)
+        output.unlink(missing_ok=True)
 
     def write_redirect(self, docname: str) -> None:
         page = self.unit_page(docname) or docname
