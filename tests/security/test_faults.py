@@ -166,17 +166,17 @@ def test_a_site_stage_failing_for_one_unit_leaves_out_its_page_only(
 def test_converting_one_units_word_file_failing_leaves_the_others(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Its Word file of an earlier build is removed too: it would be published."""
     from baocao.docx import convert
 
-    patched = fail_for_victim(
-        convert.finish,
-        lambda data, meta, nd: f"reports/{meta.unit}",  # type: ignore[attr-defined]
-    )
     assert run(project, "build", "html", "-j", "1")[0] == 0
+    assert run(project, "build", "docx", "-j", "1")[0] == 0
+    docx = project / "_build" / "docx"
+    assert list(docx.glob(f"{VICTIM}*.docx"))
+    patched = fail_for_victim(convert.finish, lambda data, meta, nd: f"reports/{meta.unit}")
     monkeypatch.setattr(convert, "finish", patched)
     code, _, err = run(project, "build", "docx", "-j", "1")
     assert code == 1 and "Traceback" not in err and VICTIM in err
-    docx = project / "_build" / "docx"
     assert not list(docx.glob(f"{VICTIM}*.docx"))
     for unit in EXAMPLES:
         assert "BÁO CÁO" in docx_text(docx / f"{unit}.docx")

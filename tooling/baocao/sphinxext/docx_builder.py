@@ -32,7 +32,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import inline_all_toctrees
 
 from baocao.docx.ast import to_json, to_pandoc
-from baocao.docx.convert import Job, Outcome
+from baocao.docx.convert import Job, Outcome, file_name
 from baocao.docx.meta import DocumentMeta
 from baocao.docx.nd30 import ND30
 from baocao.docx.reference import reference_docx
@@ -107,6 +107,8 @@ class DocxBuilder(TolerantReadMixin, Builder):
 
     def report(self, outcomes: Iterable[Outcome]) -> None:
         for outcome in outcomes:
+            if not outcome.ok:
+                self.remove_stale(outcome.unit)
             if any(self.events.emit(DONE_EVENT, outcome)):
                 continue
             if outcome.ok:
@@ -115,6 +117,13 @@ class DocxBuilder(TolerantReadMixin, Builder):
                 logger.warning(
                     "%s: no Word file written: %s", outcome.unit, outcome.error, type="baocao"
                 )
+
+    def remove_stale(self, unit: str) -> None:
+        """A unit that failed keeps no Word file of an earlier build (it would be published)."""
+        for draft in (False, True):
+            stale = Path(self.outdir) / file_name(unit, draft)
+            if stale.is_file():
+                stale.unlink()
 
     def job(self, unit: str, reference: Path) -> Job:
         """Everything a worker needs for ``unit``: its pandoc document and its metadata,
