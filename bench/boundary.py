@@ -7,8 +7,9 @@ example ``git archive f15f938 tooling | tar -x -C /tmp/base``, then
 ``/tmp/base/tooling``); it is put first on PYTHONPATH for the "before" runs. Times,
 interleaved before/after (A B A B ...), each as a whole process on the same
 synthetic corpus (bench/gen_corpus.py): ``baocao lint -j 1`` of --units units and a
-fresh ``baocao build html -j 1`` of --site units. Prints min and spread (max - min)
-as a Markdown table for docs/performance.md.
+fresh ``baocao build html -j 1`` of --site units. Prints min and spread (max - min) of
+the wall time and of the CPU time (user + system: steadier on a shared machine) as a
+Markdown table for docs/performance.md.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -29,21 +31,27 @@ ROOT = Path(__file__).resolve().parent.parent
 BAOCAO = [sys.executable, "-m", "baocao.cli"]
 
 
-def run_once(cmd: list[str], cwd: Path, pythonpath: str | None) -> float:
+def run_once(cmd: list[str], cwd: Path, pythonpath: str | None) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of ``cmd``."""
     env = {**os.environ, "CI": "true"}
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
     shutil.rmtree(cwd / "_build", ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, check=False)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[-800:]}")
-    return seconds
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu
 
 
-def compare(cmd: list[str], cwd: Path, baseline: str, repeat: int) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {"before": [], "after": []}
+def compare(
+    cmd: list[str], cwd: Path, baseline: str, repeat: int
+) -> dict[str, list[tuple[float, float]]]:
+    times: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
     for _ in range(repeat):
         times["before"].append(run_once(cmd, cwd, baseline))
         times["after"].append(run_once(cmd, cwd, None))
@@ -74,11 +82,15 @@ def main() -> None:
             rows.append((label, times))
     print(f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     print(f"Interleaved before/after, {args.repeat} runs each; seconds, min (spread).\n")
-    print("| run | before | after |")
-    print("| --- | ---: | ---: |")
+    print("| run | before, wall | after, wall | before, CPU | after, CPU |")
+    print("| --- | ---: | ---: | ---: | ---: |")
     for label, times in rows:
-        cells = [f"{min(t):.2f} ({max(t) - min(t):.2f})" for t in times.values()]
-        print(f"| {label} | {cells[0]} | {cells[1]} |")
+        cells = [
+            f"{min(v):.2f} ({max(v) - min(v):.2f})"
+            for which in (0, 1)
+            for v in ([run[which] for run in runs] for runs in times.values())
+        ]
+        print(f"| {label} | {' | '.join(cells)} |")
 
 
 if __name__ == "__main__":
