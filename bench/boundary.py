@@ -80,7 +80,8 @@ def main() -> None:
         ):
             times = compare(cmd, cwd, baseline, args.repeat)
             rows.append((label, times))
-    print(f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    machine = f"{platform.platform()}, {os.cpu_count()} CPUs"
+    print(f"Machine: {machine}, Python {platform.python_version()}")
     print(f"Interleaved before/after, {args.repeat} runs each; seconds, min (spread).\n")
     print("| run | before, wall | after, wall | before, CPU | after, CPU |")
     print("| --- | ---: | ---: | ---: | ---: |")
