@@ -65,7 +65,9 @@ def write_docx(pandoc_json: str, reference: Path) -> bytes:
         writer = _writers[key] = PandocWriter(reference)
     try:
         return writer.write(pandoc_json)
-    except BaseException:  # a writer stopped mid-document (an error, a time limit) is not reused
+    except PandocError:  # pandoc refused this document and answered: still in step
+        raise
+    except BaseException:  # stopped mid-document (a broken pipe, a time limit): not reused
         _writers.pop(key, None)
         writer.process.kill()
         writer.process.wait()
