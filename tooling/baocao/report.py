@@ -98,7 +98,7 @@ def load_report(
     (``unitpaths``), nor from a unit past a limit of ``settings`` (``limits``).
     """
     loader = _Loader(unit_dir, project_root, known_forms)
-    if real_unit_dir(unit_dir) is None:
+    if unit_dir.is_symlink() or (unit_dir.is_dir() and real_unit_dir(unit_dir) is None):
         loader.problem("BC007", "path-outside", _rel(unit_dir, project_root), 1, "paths.unit-link")
         return loader.report
     if settings is not None:
