@@ -123,6 +123,7 @@ class _Loader:
         self.known_forms = known_forms
         self.report = Report(unit_dir.name, unit_dir, check({}, LineMap(), known_forms))
         self.seen: set[Path] = set()
+        self.real_unit: Path | None = None
 
     def problem(self, code: str, rule: str, rel: str, line: int, key: str, **params) -> None:
         self.report.problems.append(Diagnostic(code, rule, "error", rel, line, key, dict(params)))
@@ -142,7 +143,8 @@ class _Loader:
         for link in links_leaving(self.unit_dir):
             rel = _rel(link, self.root)
             self.problem("BC007", "path-outside", rel, 1, "paths.outside", path=rel)
-        if index.is_symlink() and not may_read(self.unit_dir, index):
+        self.real_unit = real_unit_dir(self.unit_dir)
+        if index.is_symlink() and not may_read(self.unit_dir, index, self.real_unit):
             return self.report
         self.read_file(index, depth=0, entry_line=None)
         return self.report
@@ -223,7 +225,8 @@ class _Loader:
         target = self.report.sections[-1].blocks if self.report.sections else self.report.preamble
         target.append(block)
         if block.kind == "toctree":
-            for entry, line in toctree_entries(block, path, self.unit_dir, self.root):
+            entries = toctree_entries(block, path, self.unit_dir, self.root, self.real_unit)
+            for entry, line in entries:
                 self.follow(entry, line, block.file, depth)
 
     def follow(self, target: Path | None, line: int, rel: str, depth: int) -> None:

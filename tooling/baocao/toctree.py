@@ -16,7 +16,7 @@ _EXPLICIT = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>$")
 
 
 def toctree_entries(
-    block: Block, file: Path, unit_dir: Path, srcdir: Path
+    block: Block, file: Path, unit_dir: Path, srcdir: Path, real_unit: Path | None = None
 ) -> Iterator[tuple[Path | None, int]]:
     """Each entry's target file (None when the unit may not read it, ``unitpaths``) and line.
 
@@ -33,11 +33,13 @@ def toctree_entries(
         match = _EXPLICIT.match(entry)
         if match:
             entry = match["target"].strip()
-        yield _resolve(entry, file, unit_dir, srcdir), first_line + offset
+        yield _resolve(entry, file, unit_dir, srcdir, real_unit), first_line + offset
 
 
-def _resolve(entry: str, file: Path, unit_dir: Path, srcdir: Path) -> Path | None:
+def _resolve(
+    entry: str, file: Path, unit_dir: Path, srcdir: Path, real_unit: Path | None
+) -> Path | None:
     target = named_path(entry, file.parent, srcdir)
     if target.suffix != ".md":
         target = target.with_name(target.name + ".md")
-    return target if may_read(unit_dir, target) else None
+    return target if may_read(unit_dir, target, real_unit) else None

@@ -31,13 +31,14 @@ def named_path(target: str, base_dir: Path, srcdir: Path) -> Path:
     return Path(os.path.normpath(os.path.join(base, target.lstrip("/"))))
 
 
-def may_read(unit_dir: Path, path: Path) -> bool:
+def may_read(unit_dir: Path, path: Path, real_unit: Path | None = None) -> bool:
     """Whether the build of the unit in ``unit_dir`` may read ``path`` (absolute).
 
     ``path`` must be named inside the unit's folder with no linked folder on the
-    way, and its real path must lie inside the unit's real folder.
+    way, and its real path must lie inside the unit's real folder. A caller that
+    checks many paths of one unit may pass ``real_unit_dir(unit_dir)`` once.
     """
-    real_unit = real_unit_dir(unit_dir)
+    real_unit = real_unit or real_unit_dir(unit_dir)
     if real_unit is None:
         return False
     rel = _relative(Path(os.path.normpath(path)), unit_dir, real_unit)
