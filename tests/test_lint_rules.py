@@ -15,11 +15,13 @@ operations, paths relative to the unit's folder:
   containing ``start`` to the one containing ``end`` (inclusive)
 - ``normalize: {file, form}``     rewrite a file in Unicode form NFC or NFD
 - ``delete: {file}``              remove a file
+- ``symlink: {file, target}``     make ``file`` (a file or a folder) a link to ``target``
 
 ``encoding: cp1258`` writes Vietnamese as Windows-1258 does (base letters and
 precomposed vowels, tone marks as separate combining characters).
 
-A case may set ``settings`` (lines added to ``[tool.baocao]``). A fail case lists
+A case may set ``settings`` (lines added to ``[tool.baocao]``), and ``fault_in: CODE``
+(that rule raises, as a bug would make it). A fail case lists
 ``expect``: findings of the rule that must appear (``file``, ``line`` and
 optionally ``section``, ``field``, ``severity``); ``count`` fixes how many
 findings of the rule there are. A pass case asserts that the rule finds nothing;
@@ -122,6 +124,13 @@ def apply_op(unit_dir: Path, op: dict) -> None:
         path.chmod(int(str(args["mode"]), 0))
     elif kind == "delete":
         path.unlink()
+    elif kind == "symlink":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
+        path.symlink_to(args["target"])
     else:  # pragma: no cover - a typo in a case file
         raise AssertionError(f"unknown operation {kind}")
 
@@ -152,10 +161,22 @@ def _describe(result) -> str:
     return "\n".join(f"{d.file}:{d.line}: {d.code} {d.message('en')}" for d in result.diagnostics)
 
 
+class InjectedFault(RuntimeError):
+    """A rule failing, as a bug would make it (a case's ``fault_in: CODE``)."""
+
+
+def _fail(self, ctx):
+    raise InjectedFault("injected")
+
+
 @pytest.mark.parametrize(("code", "kind", "case"), list(_params()))
-def test_rule_case(tmp_path: Path, code: str, kind: str, case: dict) -> None:
+def test_rule_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str, kind: str, case: dict
+) -> None:
     if case.get("skip_if_root") and hasattr(os, "geteuid") and os.geteuid() == 0:
         pytest.skip("root reads files whatever their mode")
+    if case.get("fault_in"):
+        monkeypatch.setattr(BY_CODE[case["fault_in"]], "check", _fail)
     root, unit = build_unit(tmp_path, case)
     result = lint(root, unit)
     found = [d for d in result.diagnostics if d.code == code]
@@ -251,10 +272,12 @@ def norm(text: str) -> str:
 
 
 def _case_texts(case: dict) -> str:
-    parts = []
+    parts = [case.get("settings") or ""]
     for op in case.get("ops", []):
-        for args in op.values():
+        for kind, args in op.items():
             parts += [str(args.get(k, "")) for k in ("new", "text")]
+            if kind == "symlink":
+                parts.append(f"{args['file']} -> {args['target']}")
     return norm("\n".join(parts))
 
 

@@ -17,6 +17,14 @@ MARGIN_RANGES = {
     "docx_margin_left": (30, 35),
     "docx_margin_right": (15, 20),
 }
+LIMITS = (
+    "max_file_bytes",
+    "max_unit_bytes",
+    "max_unit_files",
+    "max_depth",
+    "html_seconds_per_unit",
+    "docx_seconds_per_unit",
+)
 DEFAULT_DIRECTIVES = (
     "toctree",
     "list-table",
@@ -74,6 +82,14 @@ class Settings:
     docx_margin_bottom: float = 20.0
     docx_margin_left: float = 30.0
     docx_margin_right: float = 15.0
+    # Limits on one unit (see docs/configuration.md): past one, the unit gets BC008 and
+    # is not built; the other units go on.
+    max_file_bytes: int = 5_000_000
+    max_unit_bytes: int = 20_000_000
+    max_unit_files: int = 1000
+    max_depth: int = 6
+    html_seconds_per_unit: int = 120
+    docx_seconds_per_unit: int = 120
 
     def __post_init__(self) -> None:
         if self.tone_style not in TONE_STYLES:
@@ -84,7 +100,7 @@ class Settings:
             value = getattr(self, name)
             if not isinstance(value, int | float) or not low <= value <= high:
                 raise ConfigError("config.bad-value", key=name, allowed=f"{low}–{high} mm")
-        for name in ("year", "min_words", "max_days_after_year", "shard_threshold"):
+        for name in ("year", "min_words", "max_days_after_year", "shard_threshold", *LIMITS):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 0:
                 raise ConfigError("config.bad-value", key=name, allowed=">= 0")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,6 +13,7 @@ from baocao.config import Settings, find_root, load_settings
 from baocao.dates import parse_day
 from baocao.errors import ConfigError
 from baocao.forms import Form, available_forms, load_form
+from baocao.unitpaths import unit_folders
 from baocao.yamlio import LineMap, YamlProblem, load_yaml
 
 
@@ -67,24 +69,21 @@ class Project:
         return load_form(self.forms_dir.resolve(), form_id or self.settings.default_form)
 
     def unit_dirs(self) -> list[Path]:
-        """Every unit folder under the reports root, sorted by slug."""
-        if not self.reports_dir.is_dir():
-            return []
-        return sorted(
-            p
-            for p in self.reports_dir.iterdir()
-            if p.is_dir() and not p.name.startswith((".", "_"))
-        )
+        """Every unit folder under the reports root, sorted by slug; a link is listed
+        too, for the linter to tell (``unitpaths``), never walked."""
+        return unit_folders(self.reports_dir)
 
     @cached_property
     def units(self) -> UnitsList:
         return read_units(self.units_file)
 
     def rel(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """``path`` relative to the root, POSIX style, as named (a link is not followed)."""
+        named = Path(os.path.normpath(path.absolute()))
+        for root in (self.root.absolute(), self.root.resolve()):
+            if named.is_relative_to(root):
+                return named.relative_to(root).as_posix()
+        return path.as_posix()
 
 
 def read_units(path: Path) -> UnitsList:

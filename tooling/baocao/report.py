@@ -14,10 +14,13 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from baocao.config import Settings
 from baocao.diagnostics import Diagnostic
 from baocao.frontmatter import FrontMatter, check
+from baocao.limits import unit_limits
 from baocao.mdparser import parser
 from baocao.toctree import toctree_entries
+from baocao.unitpaths import links_leaving, may_read, real_unit_dir
 from baocao.yamlio import LineMap, YamlProblem, load_yaml
 
 BOLD_HEADING_MAX_WORDS = 40
@@ -83,9 +86,25 @@ class Report:
         return [s for s in self.sections if s.bold]
 
 
-def load_report(unit_dir: Path, project_root: Path, known_forms: list[str] | None = None) -> Report:
-    """Read ``unit_dir`` (a folder with index.md) into a Report."""
+def load_report(
+    unit_dir: Path,
+    project_root: Path,
+    known_forms: list[str] | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """Read ``unit_dir`` (a folder with index.md) into a Report.
+
+    Nothing is read from a folder that is a link or leaves the reports folder
+    (``unitpaths``), nor from a unit past a limit of ``settings`` (``limits``).
+    """
     loader = _Loader(unit_dir, project_root, known_forms)
+    if unit_dir.is_symlink() or (unit_dir.is_dir() and real_unit_dir(unit_dir) is None):
+        loader.problem("BC007", "path-outside", _rel(unit_dir, project_root), 1, "paths.unit-link")
+        return loader.report
+    if settings is not None:
+        loader.report.problems.extend(unit_limits(unit_dir, settings, project_root))
+        if loader.report.problems:
+            return loader.report
     return loader.load()
 
 
@@ -104,6 +123,7 @@ class _Loader:
         self.known_forms = known_forms
         self.report = Report(unit_dir.name, unit_dir, check({}, LineMap(), known_forms))
         self.seen: set[Path] = set()
+        self.real_unit: Path | None = None
 
     def problem(self, code: str, rule: str, rel: str, line: int, key: str, **params) -> None:
         self.report.problems.append(Diagnostic(code, rule, "error", rel, line, key, dict(params)))
@@ -119,6 +139,12 @@ class _Loader:
                 "load.no-index",
                 path=_rel(index, self.root),
             )
+            return self.report
+        for link in links_leaving(self.unit_dir):
+            rel = _rel(link, self.root)
+            self.problem("BC007", "path-outside", rel, 1, "paths.outside", path=rel)
+        self.real_unit = real_unit_dir(self.unit_dir)
+        if index.is_symlink() and not may_read(self.unit_dir, index, self.real_unit):
             return self.report
         self.read_file(index, depth=0, entry_line=None)
         return self.report
@@ -199,7 +225,8 @@ class _Loader:
         target = self.report.sections[-1].blocks if self.report.sections else self.report.preamble
         target.append(block)
         if block.kind == "toctree":
-            for entry, line in toctree_entries(block, path, self.unit_dir, self.root):
+            entries = toctree_entries(block, path, self.unit_dir, self.root, self.real_unit)
+            for entry, line in entries:
                 self.follow(entry, line, block.file, depth)
 
     def follow(self, target: Path | None, line: int, rel: str, depth: int) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from baocao.unitpaths import may_read, named_path
 
 if TYPE_CHECKING:
     from baocao.report import Block
@@ -15,9 +16,9 @@ _EXPLICIT = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>$")
 
 
 def toctree_entries(
-    block: Block, file: Path, unit_dir: Path, srcdir: Path
+    block: Block, file: Path, unit_dir: Path, srcdir: Path, real_unit: Path | None = None
 ) -> Iterator[tuple[Path | None, int]]:
-    """Each entry's target file (None when it leaves the unit's folder) and 1-based line.
+    """Each entry's target file (None when the unit may not read it, ``unitpaths``) and line.
 
     Options (``:maxdepth: 2``) and blank lines are skipped; ``Title <path>`` and
     ``self`` are understood; ``/x`` is relative to the Sphinx source folder;
@@ -32,15 +33,13 @@ def toctree_entries(
         match = _EXPLICIT.match(entry)
         if match:
             entry = match["target"].strip()
-        yield _resolve(entry, file, unit_dir, srcdir), first_line + offset
+        yield _resolve(entry, file, unit_dir, srcdir, real_unit), first_line + offset
 
 
-def _resolve(entry: str, file: Path, unit_dir: Path, srcdir: Path) -> Path | None:
-    base = str(srcdir if entry.startswith("/") else file.parent)
-    target = os.path.normpath(os.path.join(base, entry.lstrip("/")))
-    if not target.endswith(".md"):
-        target += ".md"
-    inside = target.startswith(os.path.normpath(unit_dir) + os.sep)
-    if not inside or os.path.islink(target):
-        return None  # outside the unit, or a link that may lead outside it
-    return Path(target)
+def _resolve(
+    entry: str, file: Path, unit_dir: Path, srcdir: Path, real_unit: Path | None
+) -> Path | None:
+    target = named_path(entry, file.parent, srcdir)
+    if target.suffix != ".md":
+        target = target.with_name(target.name + ".md")
+    return target if may_read(unit_dir, target, real_unit) else None

@@ -59,6 +59,34 @@ def load_yaml(text: str, line_offset: int = 0, deep: bool = True) -> tuple[Any, 
         raise YamlProblem(line, str(err.problem or err.context or err)) from None
     except yaml.YAMLError as err:
         raise YamlProblem(1 + line_offset, str(err)) from None
+    except (ValueError, OverflowError) as err:  # a value the loader cannot construct
+        raise YamlProblem(_unconstructible_line(text) + line_offset, str(err)) from None
+
+
+def _unconstructible_line(text: str) -> int:
+    """The line of the first scalar the loader cannot construct (a date such as
+    2023-13-45, a number of thousands of digits), 1 when none is found."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        for scalar in _scalars(node):
+            try:
+                loader.construct_object(scalar)
+            except (ValueError, OverflowError):
+                return scalar.start_mark.line + 1
+    finally:
+        loader.dispose()
+    return 1
+
+
+def _scalars(node: yaml.Node | None) -> list[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    if isinstance(node, yaml.MappingNode):
+        return [s for pair in node.value for item in pair for s in _scalars(item)]
+    if isinstance(node, yaml.SequenceNode):
+        return [s for item in node.value for s in _scalars(item)]
+    return []
 
 
 def _load_deep(text: str, line_offset: int) -> tuple[Any, LineMap]:

@@ -16,6 +16,7 @@ from baocao.docx.meta import DocumentMeta
 from baocao.docx.nd30 import DRAFT_SUFFIX, ND30
 from baocao.docx.pandoc import write_docx
 from baocao.fsutil import write_atomic
+from baocao.limits import deadline
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,11 @@ class Job:
     out_dir: Path
     reference: Path
     nd: ND30
+    # The unit's folder, and its time limit (docx_seconds_per_unit, 0: none) and what
+    # is left of it after preparing the job.
+    where: str = ""
+    time_limit: int = 0
+    time_left: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,8 @@ def convert(job: Job) -> Outcome:
     start = time.perf_counter()
     draft = job.meta.draft
     try:
-        data = finish(write_docx(job.pandoc_json, job.reference), job.meta, job.nd)
+        with deadline(job.time_left, job.where, "docx_seconds_per_unit", job.time_limit):
+            data = finish(write_docx(job.pandoc_json, job.reference), job.meta, job.nd)
         target = job.out_dir / file_name(job.unit, draft)
         write_atomic(target, data)
         (job.out_dir / file_name(job.unit, not draft)).unlink(missing_ok=True)

@@ -65,8 +65,12 @@ def write_docx(pandoc_json: str, reference: Path) -> bytes:
         writer = _writers[key] = PandocWriter(reference)
     try:
         return writer.write(pandoc_json)
-    except (OSError, ValueError):
+    except PandocError:  # pandoc refused this document and answered: still in step
+        raise
+    except BaseException:  # stopped mid-document (a broken pipe, a time limit): not reused
         _writers.pop(key, None)
+        writer.process.kill()
+        writer.process.wait()
         raise
 
 

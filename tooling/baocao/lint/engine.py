@@ -9,7 +9,9 @@ from pathlib import Path
 
 from baocao.diagnostics import Diagnostic
 from baocao.errors import ConfigError
+from baocao.faults import fault_diagnostic
 from baocao.forms import Form
+from baocao.frontmatter import check
 from baocao.lint import lines
 from baocao.lint.align import align
 from baocao.lint.context import LintContext
@@ -20,6 +22,7 @@ from baocao.lint.written import written
 from baocao.project import Project
 from baocao.report import Report, load_report
 from baocao.scaffold import report_year
+from baocao.yamlio import LineMap
 
 _IGNORE = re.compile(r"^\s*%\s*baocao:\s*ignore\s+(?P<codes>[\w\s,-]+)$", re.IGNORECASE)
 
@@ -74,13 +77,35 @@ def lint_unit(
     keep_report: bool = True,
     explain: bool = False,
 ) -> UnitResult:
-    """Lint one unit; with ``keep_report`` (or ``explain``) keep how each heading was read."""
+    """Lint one unit; with ``keep_report`` (or ``explain``) keep how each heading was read.
+    Whatever goes wrong inside it is its finding (``baocao.faults``)."""
+    try:
+        return _lint_unit(project, unit_dir, rules, keep_report, explain)
+    except Exception as err:  # this unit's fault; the other units go on
+        return faulted(project, unit_dir, err)
+
+
+def faulted(project: Project, unit_dir: Path, err: BaseException) -> UnitResult:
+    """The result of a unit whose linting failed: one error finding, nothing counted."""
+    index = project.rel(unit_dir / "index.md")
+    diagnostic = fault_diagnostic(err, "lint", index)
+    report = Report(unit_dir.name, unit_dir, check({}, LineMap()), problems=[diagnostic])
+    return UnitResult(unit_dir.name, project.rel(unit_dir), None, None, 0, 0, [diagnostic], report)
+
+
+def _lint_unit(
+    project: Project,
+    unit_dir: Path,
+    rules: list[type[Rule]] | None,
+    keep_report: bool,
+    explain: bool,
+) -> UnitResult:
     rules = (
         rules
         if rules is not None
         else choose_rules(project.settings.select, project.settings.ignore)
     )
-    report = load_report(unit_dir, project.root, project.known_forms)
+    report = load_report(unit_dir, project.root, project.known_forms, project.settings)
     if not report.files:  # index.md absent or unreadable: the loader's findings say why
         rules = [rule for rule in rules if rule.family == "loading"]
     form = _form_of(project, report)

@@ -75,10 +75,12 @@ def inline_toctrees(
             start.extend(list(subtree.children))
             parts.append(start)
         wrapper = toctree.parent
-        if isinstance(wrapper, nodes.compound) and "toctree-wrapper" in wrapper["classes"]:
+        if not (isinstance(wrapper, nodes.compound) and "toctree-wrapper" in wrapper["classes"]):
+            wrapper = toctree
+        if parts:
             wrapper.replace_self(parts)
-        else:
-            toctree.replace_self(parts)
+        else:  # every entry left out: replacing by nothing would lose the wrapper's classes
+            wrapper.parent.remove(wrapper)
 
 
 def dedupe_ids(tree: nodes.document) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,9 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.jinja2glue import BuiltinTemplateLoader
+from sphinx.util.build_phase import BuildPhase
 from sphinx.util.osutil import relative_uri
+from sphinx.util.parallel import ParallelTasks, make_chunks
 
 from baocao.fsutil import write_atomic
 from baocao.pdfout import PDF_DIR
@@ -41,6 +43,7 @@ from baocao.sphinxext.dashboard import (
     remember_commits,
 )
 from baocao.sphinxext.domain import baocao_domain
+from baocao.sphinxext.faults import faulted, note_fault, unit_faults
 from baocao.sphinxext.parallel import LargeChunksMixin
 from baocao.sphinxext.policy import unit_index, unit_slug
 from baocao.sphinxext.reading import TolerantReadMixin
@@ -111,14 +114,80 @@ class ReportsHTMLBuilder(TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuil
         super().index_page(pagename, doctree, title)
 
     def write_documents(self, docnames: Set[str]) -> None:
+        docnames = {name for name in docnames if not self.left_out(name)}
         pages = {self.unit_page(name) or name for name in docnames}
         pages &= set(self.env.all_docs)
         redirects = sorted(name for name in docnames if name not in pages)
         self.events.emit("baocao-writing", len(pages) + len(redirects))
         for name in redirects:
             self.write_redirect(name)
-        if pages:
-            super().write_documents(pages)
+        root = {self.config.root_doc} & pages
+        if pages - root:
+            super().write_documents(pages - root)
+        if root:  # last, so that it tells the units whose page failed
+            self.mark_faults()
+            super().write_documents(root)
+
+    def mark_faults(self) -> None:
+        """Rows of the units whose page could not be written: broken, with no link."""
+        assert self.dashboard is not None
+        for row in self.dashboard.rows:
+            faults = unit_faults(self.env, row.slug)
+            if faults and row.page is not None:
+                row.page, row.status = None, "broken"
+                row.problem = f"{faults[0]['file']}:{faults[0]['line']}: {faults[0]['what']}"
+
+    def left_out(self, docname: str) -> bool:
+        """A document of a unit with a fault: its page (and any older one) is left out."""
+        if not faulted(self.env, docname):
+            return False
+        Path(self.get_output_path(docname)).unlink(missing_ok=True)
+        return True
+
+    def _write_serial(self, docnames: Sequence[str]) -> None:
+        for docname in docnames:
+            doctree = self.resolve_guarded(docname)
+            if doctree is not None:
+                self.write_doc(docname, doctree)
+
+    def _write_parallel(self, docnames: Sequence[str], nproc: int) -> None:
+        """Sphinx's parallel writing, each page resolved within its unit's fault boundary."""
+
+        def write_process(docs: list[tuple[str, nodes.document]]) -> None:
+            self.phase = BuildPhase.WRITING
+            for docname, doctree in docs:
+                self.write_doc(docname, doctree)
+
+        tasks = ParallelTasks(nproc)
+        for chunk in make_chunks(list(docnames), nproc):
+            resolved = [(name, self.resolve_guarded(name)) for name in chunk]
+            tasks.add_task(write_process, [(n, t) for n, t in resolved if t is not None])
+        tasks.join()
+
+    def resolve_guarded(self, docname: str) -> nodes.document | None:
+        """A page's resolved doctree; None after a fault, which is its unit's
+        (``baocao.faults``): the page is left out, the others go on."""
+        try:
+            self.phase = BuildPhase.RESOLVING
+            doctree = self.env.get_and_resolve_doctree(docname, self, tags=self.tags)
+            self.phase = BuildPhase.WRITING
+            self.write_doc_serialized(docname, doctree)
+        except Exception as err:  # this unit's fault; the other pages go on
+            self.page_fault(docname, err)
+            return None
+        return doctree
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        try:
+            super().write_doc(docname, doctree)
+        except Exception as err:  # this unit's fault; the other pages go on
+            self.page_fault(docname, err)
+
+    def page_fault(self, docname: str, err: Exception) -> None:
+        note_fault(self.env, docname, err, "page")
+        output = Path(self.get_output_path(docname))
+        output.with_name(f".{output.name}.partial").unlink(missing_ok=True)
+        output.unlink(missing_ok=True)
 
     def write_redirect(self, docname: str) -> None:
         page = self.unit_page(docname) or docname

@@ -22,6 +22,7 @@ from baocao.i18n import t
 from baocao.pdfout import PDF_DIR
 from baocao.project import Project
 from baocao.sphinxext.domain import UnitInfo, baocao_domain
+from baocao.sphinxext.faults import unit_faults
 from baocao.sphinxext.lastchange import last_changes, remembered_dates
 from baocao.sphinxext.texts import has_text, text
 from baocao.sphinxext.units import broken, project_at, unit_info
@@ -173,7 +174,11 @@ def build_dashboard(env: BuildEnvironment, project: Project, docx_dir: str) -> D
 
 def _row(slug: str, name: str, kind: str, info: UnitInfo, env: BuildEnvironment) -> Row:
     page = info["docname"] if info["docname"] in env.all_docs else None
-    if broken(info):
+    faults = unit_faults(env, slug, info)
+    if faults:
+        page, status = None, "broken"
+        problem = f"{faults[0]['file']}:{faults[0]['line']}: {faults[0]['what']}"
+    elif broken(info):
         status, problem = "broken", info["load_errors"][0]
     else:
         status, problem = ("complete" if info["complete"] else "incomplete"), ""

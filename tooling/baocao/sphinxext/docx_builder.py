@@ -15,7 +15,9 @@ about to be written with ``baocao-docx-units``.
 from __future__ import annotations
 
 import tempfile
+import time
 from collections.abc import Iterable, Set
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -30,15 +32,18 @@ from sphinx.util import logging
 from sphinx.util.nodes import inline_all_toctrees
 
 from baocao.docx.ast import to_json, to_pandoc
-from baocao.docx.convert import Job, Outcome
+from baocao.docx.convert import Job, Outcome, file_name
 from baocao.docx.meta import DocumentMeta
 from baocao.docx.nd30 import ND30
 from baocao.docx.reference import reference_docx
 from baocao.docx.runner import Runner
 from baocao.errors import ConfigError
 from baocao.forms import Form
+from baocao.limits import deadline
 from baocao.lint import lint_unit
 from baocao.project import Project
+from baocao.sphinxext.domain import baocao_domain
+from baocao.sphinxext.faults import unit_faults
 from baocao.sphinxext.reading import TolerantReadMixin
 
 logger = logging.getLogger(__name__)
@@ -102,6 +107,8 @@ class DocxBuilder(TolerantReadMixin, Builder):
 
     def report(self, outcomes: Iterable[Outcome]) -> None:
         for outcome in outcomes:
+            if not outcome.ok:
+                self.remove_stale(outcome.unit)
             if any(self.events.emit(DONE_EVENT, outcome)):
                 continue
             if outcome.ok:
@@ -111,11 +118,31 @@ class DocxBuilder(TolerantReadMixin, Builder):
                     "%s: no Word file written: %s", outcome.unit, outcome.error, type="baocao"
                 )
 
+    def remove_stale(self, unit: str) -> None:
+        """A unit that failed keeps no Word file of an earlier build (it would be published)."""
+        for draft in (False, True):
+            stale = Path(self.outdir) / file_name(unit, draft)
+            if stale.is_file():
+                stale.unlink()
+
     def job(self, unit: str, reference: Path) -> Job:
-        """Everything a worker needs for ``unit``: its pandoc document and its metadata."""
+        """Everything a worker needs for ``unit``: its pandoc document and its metadata,
+        made within the unit's time limit (``docx_seconds_per_unit``)."""
+        limit = self.project.settings.docx_seconds_per_unit
+        where = f"{self.reports_prefix}{unit}"
+        started = time.perf_counter()
+        with deadline(limit, where, "docx_seconds_per_unit", limit):
+            job = self.prepare(unit, reference)
+        left = limit - (time.perf_counter() - started)
+        return replace(job, where=where, time_limit=limit, time_left=left)
+
+    def prepare(self, unit: str, reference: Path) -> Job:
         docname = f"{self.reports_prefix}{unit}/index"
         if docname not in self.env.found_docs:
             raise FileNotFoundError(f"{docname}.md")
+        faults = unit_faults(self.env, unit, baocao_domain(self.env).units.get(unit))
+        if faults:  # its page is left out, and so is its Word file (baocao.faults)
+            raise RuntimeError(f"{faults[0]['file']}:{faults[0]['line']}: {faults[0]['what']}")
         tree = self.assemble(docname)
         result = lint_unit(self.project, self.project.reports_dir / unit)
         report = result.report

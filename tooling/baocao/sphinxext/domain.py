@@ -4,10 +4,11 @@ Per unit (by slug): the lint summary and findings, the front matter, the title f
 the year (collected when the unit's ``index`` document is read, see ``units.py``).
 Per document: the unsafe content the builder removed from it (``safety.py``). Per
 unit again: the names of its Word file and PDF when its page was last written
-(``docx``, "word|pdf", kept by the main process only). The units' last commit
-dates, with the HEAD they were read at (``commits``, see ``lastchange.py``; main
-process only). The data is plain dicts and lists, so it pickles with the
-environment and merges across parallel readers.
+(``docx``, "word|pdf", kept by the main process only). Per document: the fault that
+stopped its reading or its page (``faults``, see ``baocao.faults``). The units' last
+commit dates, with the HEAD they were read at (``commits``, see ``lastchange.py``; main
+process only). The data is plain dicts and lists, so it pickles with the environment and
+merges across parallel readers.
 """
 
 from __future__ import annotations
@@ -19,17 +20,19 @@ from sphinx.domains import Domain
 
 UnitInfo = dict[str, Any]
 Removal = dict[str, Any]
+Fault = dict[str, Any]
 
 
 class BaocaoDomain(Domain):
     name = "baocao"
     label = "baocao"
-    data_version = 1
+    data_version = 2
     initial_data: dict[str, Any] = {  # noqa: RUF012
         "units": {},
         "removed": {},
         "docx": {},
         "commits": {},
+        "faults": {},
     }
 
     @property
@@ -48,6 +51,17 @@ class BaocaoDomain(Domain):
     def commits(self) -> dict[str, Any]:
         return self.data.setdefault("commits", {})
 
+    @property
+    def faults(self) -> dict[str, Fault]:
+        return self.data.setdefault("faults", {})
+
+    def note_fault(self, docname: str, fault: Fault) -> None:
+        self.faults.setdefault(docname, fault)
+
+    def faults_of(self, prefix: str) -> list[Fault]:
+        """The faults of the documents whose names start with ``prefix`` (a unit's folder)."""
+        return [fault for name, fault in sorted(self.faults.items()) if name.startswith(prefix)]
+
     def note_unit(self, info: UnitInfo) -> None:
         self.units[info["slug"]] = info
 
@@ -59,6 +73,7 @@ class BaocaoDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self.removed.pop(docname, None)
+        self.faults.pop(docname, None)
         for slug in [s for s, info in self.units.items() if info["docname"] == docname]:
             del self.units[slug]
 
@@ -69,6 +84,8 @@ class BaocaoDomain(Domain):
         for docname in docnames:
             if docname in otherdata["removed"]:
                 self.removed[docname] = otherdata["removed"][docname]
+            if docname in otherdata.get("faults", {}):
+                self.faults[docname] = otherdata["faults"][docname]
 
 
 def baocao_domain(env: Any) -> BaocaoDomain:

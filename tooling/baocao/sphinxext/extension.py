@@ -19,6 +19,7 @@ from baocao.forms import load_form
 from baocao.mdparser import MYST_EXTENSIONS
 from baocao.sphinxext.assemble import setup_assemble
 from baocao.sphinxext.builder import setup_builder
+from baocao.sphinxext.discovery import setup_discovery
 from baocao.sphinxext.docutils_vi import setup_docutils_vi
 from baocao.sphinxext.domain import BaocaoDomain
 from baocao.sphinxext.guide import guide_docnames, setup_guide
@@ -27,6 +28,7 @@ from baocao.sphinxext.reading import setup_reading
 from baocao.sphinxext.safety import setup_safety
 from baocao.sphinxext.search import setup_search
 from baocao.sphinxext.texts import text
+from baocao.sphinxext.translator import setup_translator
 from baocao.sphinxext.units import project_at, setup_units
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -81,6 +83,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_html_theme("baocao", str(THEME_DIR))
     app.add_domain(BaocaoDomain)
     app.connect("config-inited", configure)
+    setup_discovery(app)
     setup_safety(app)
     setup_reading(app)
     setup_units(app)
@@ -88,3 +91,4 @@ def setup_extension(app: Sphinx) -> None:
     setup_search(app)
     setup_guide(app)
     setup_builder(app)
+    setup_translator(app)

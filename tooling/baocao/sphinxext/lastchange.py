@@ -13,6 +13,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from baocao.unitpaths import unit_files
+
 
 def git(root: Path, *args: str) -> str | None:
     command = ["git", "-c", "core.quotePath=false", *args]
@@ -91,7 +93,7 @@ def dirty_units(root: Path, reports_dir: str) -> set[str] | None:
 
 
 def newest_mtime(unit_dir: Path) -> str:
-    times = [p.stat().st_mtime for p in unit_dir.rglob("*") if p.is_file()]
+    times = [p.stat().st_mtime for p in unit_files(unit_dir)]
     return dt.date.fromtimestamp(max(times)).isoformat() if times else ""
 
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from baocao.unitpaths import may_read, named_path
+
 RAW_DIRECTIVES = frozenset({"raw", "eval-rst", "eval-md"})
 INCLUDE_DIRECTIVES = frozenset({"include", "literalinclude"})
 LINKING_DIRECTIVES = frozenset({"image", "figure"})
@@ -32,7 +34,8 @@ class UnitScope:
     srcdir: Path
 
     def contains(self, target: str, base_dir: Path) -> bool:
-        """True when ``target`` is a local path (never a URL) that resolves inside the unit.
+        """True when ``target`` is a local path (never a URL) the unit may read
+        (``baocao.unitpaths``: its real path inside the unit's real folder).
 
         ``/x`` is relative to the source root, as Sphinx reads it; anything else is
         relative to ``base_dir``, the folder of the file that names it.
@@ -40,9 +43,7 @@ class UnitScope:
         target = target.strip()
         if not target or is_url(target) or target.startswith("<"):
             return False
-        base = self.srcdir if target.startswith("/") else base_dir
-        resolved = (base / target.lstrip("/")).resolve()
-        return resolved.is_relative_to(self.unit_dir.resolve())
+        return may_read(self.unit_dir, named_path(target, base_dir, self.srcdir))
 
 
 def is_url(target: str) -> bool:

@@ -19,8 +19,13 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from baocao.limits import deadline
+from baocao.sphinxext.discovery import use_units_project
+from baocao.sphinxext.faults import note_fault
 from baocao.sphinxext.generated import dashboard_doctree, unreadable_doctree
+from baocao.sphinxext.policy import unit_slug
 from baocao.sphinxext.texts import text
+from baocao.sphinxext.units import project_at
 
 logger = logging.getLogger(__name__)
 
@@ -42,18 +47,47 @@ def read_generated(
 
 
 class TolerantReadMixin(Builder):
-    """A builder that reads a source file that is not UTF-8 as a stand-in document."""
+    """A builder that finds its documents with ``UnitsProject`` and reads a source file
+    that is not UTF-8 as a stand-in document."""
+
+    def __init__(self, app: Sphinx, env: BuildEnvironment) -> None:
+        super().__init__(app, env)
+        use_units_project(app)
+        self.unit_seconds: dict[str, float] = {}  # time spent reading each unit
 
     def read_doc(self, docname: str, *, _cache: bool = True) -> None:
         try:
-            super().read_doc(docname, _cache=_cache)
+            self.read_timed(docname, _cache)
         except UnicodeDecodeError:
             logger.warning(
                 text("build.not-utf8"), location=docname, type="baocao", subtype="encoding"
             )
-            source = self.env.doc2path(docname)
-            doctree = unreadable_doctree(str(source), Path(source).name, f"document-{docname}")
-            read_generated(self, docname, doctree, cache=_cache)
+            self.read_stand_in(docname, _cache)
+        except Exception as err:  # this unit's fault (baocao.faults); the others go on
+            note_fault(self.env, docname, err, "read")
+            self.read_stand_in(docname, _cache)
+
+    def read_timed(self, docname: str, cache: bool) -> None:
+        """Read within what is left of the unit's time (``html_seconds_per_unit``)."""
+        reports_dir = self.config.baocao_reports_dir
+        slug = unit_slug(docname, reports_dir)
+        limit = project_at(str(self.srcdir)).settings.html_seconds_per_unit
+        if slug is None or limit <= 0:
+            super().read_doc(docname, _cache=cache)
+            return
+        spent = self.unit_seconds
+        started = time.perf_counter()
+        where = f"{reports_dir.strip('/')}/{slug}"
+        try:
+            with deadline(limit - spent.get(slug, 0.0), where, "html_seconds_per_unit", limit):
+                super().read_doc(docname, _cache=cache)
+        finally:
+            spent[slug] = spent.get(slug, 0.0) + time.perf_counter() - started
+
+    def read_stand_in(self, docname: str, cache: bool) -> None:
+        source = self.env.doc2path(docname)
+        doctree = unreadable_doctree(str(source), Path(source).name, f"document-{docname}")
+        read_generated(self, docname, doctree, cache=cache)
 
 
 def find_dashboard(

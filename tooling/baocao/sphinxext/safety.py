@@ -23,6 +23,7 @@ from sphinx.util import logging
 from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.policy import UnitScope, scope_for, unsafe_scheme
 from baocao.sphinxext.texts import text
+from baocao.unitpaths import may_read
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ def _is_file(source: str | None) -> bool:
 
 
 def _inside(scope: UnitScope | None, source: str) -> bool:
-    return scope is not None and Path(source).resolve().is_relative_to(scope.unit_dir.resolve())
+    return scope is not None and may_read(scope.unit_dir, Path(source))
 
 
 def _allowed(scope: UnitScope | None, target: str, base: Path) -> bool:

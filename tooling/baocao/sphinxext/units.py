@@ -18,9 +18,12 @@ from sphinx.application import Sphinx
 
 from baocao.diagnostics import Diagnostic
 from baocao.lint import lint_unit
+from baocao.lint.engine import UnitResult, faulted
 from baocao.project import Project
 from baocao.sphinxext.domain import UnitInfo, baocao_domain
+from baocao.sphinxext.faults import note_fault
 from baocao.sphinxext.policy import unit_index, unit_slug
+from baocao.unitpaths import unit_files
 
 FRONT_KEYS = (
     "co_quan_chu_quan",
@@ -47,24 +50,37 @@ def collect_unit(app: Sphinx, doctree: nodes.document) -> None:
     slug = unit_slug(env.docname, env.config.baocao_reports_dir)
     if slug is None or env.docname != unit_index(slug, env.config.baocao_reports_dir):
         return
-    project = project_at(str(env.srcdir))
-    unit_dir = project.reports_dir / slug
-    for path in dependencies(project, unit_dir):
-        env.note_dependency(path)
     # A unit's index is reached from the dashboard, not from a toctree.
     env.metadata[env.docname]["orphan"] = True
-    baocao_domain(env).note_unit(unit_info(project, unit_dir, env.docname))
+    project = project_at(str(env.srcdir))
+    unit_dir = project.reports_dir / slug
+    try:
+        for path in dependencies(project, unit_dir):
+            env.note_dependency(path)
+        info = unit_info(project, unit_dir, env.docname)
+    except Exception as err:  # this unit's fault (baocao.faults); the others go on
+        note_fault(env, env.docname, err, "read")
+        info = _info(project, unit_dir, env.docname, faulted(project, unit_dir, err))
+    baocao_domain(env).note_unit(info)
 
 
 def dependencies(project: Project, unit_dir: Path) -> list[Path]:
-    files = [p for p in sorted(unit_dir.rglob("*")) if p.is_file()]
+    files = list(unit_files(unit_dir))
     shared = [project.units_file, project.root / "pyproject.toml", *project.forms_dir.glob("*/*")]
     return files + [p for p in shared if p.is_file()]
 
 
 def unit_info(project: Project, unit_dir: Path, docname: str | None) -> UnitInfo:
-    """Everything the unit's page and its dashboard row show, as plain data."""
+    """Everything the unit's page and its dashboard row show, as plain data; a fault
+    here is the unit's finding (``baocao.faults``)."""
     result = lint_unit(project, unit_dir)
+    try:
+        return _info(project, unit_dir, docname, result)
+    except Exception as err:  # this unit's fault (baocao.faults); the others go on
+        return _info(project, unit_dir, docname, faulted(project, unit_dir, err))
+
+
+def _info(project: Project, unit_dir: Path, docname: str | None, result: UnitResult) -> UnitInfo:
     report = result.report
     values = report.front_matter.values if report else {}
     form = project.form(result.form) if result.form else None

@@ -141,6 +141,72 @@ class UnreadableFile(_LoaderRule):
     code, name = "BC006", "unreadable-file"
 
 
+class PathOutside(_LoaderRule):
+    """Một liên kết (symlink) trỏ ra ngoài thư mục của đơn vị, hoặc thư mục đơn vị là liên kết.
+
+    Tệp hay thư mục đó không bao giờ được đọc, kể cả khi dựng trang web và tệp Word.
+    Liên kết trỏ tới một tệp khác trong chính thư mục của đơn vị thì được phép.
+
+    Ví dụ sai:
+
+    ```text
+    bi-mat.md -> /etc/passwd
+    ```
+
+    Ví dụ đúng:
+
+    ```text
+    ban-sao.md -> 3-phuong-huong.md
+    ```
+    """
+
+    code, name = "BC007", "path-outside"
+
+
+class LimitExceeded(_LoaderRule):
+    """Đơn vị vượt một giới hạn (kích thước tệp, số tệp, độ sâu thư mục, thời gian dựng).
+
+    Đơn vị đó không được dựng, các đơn vị khác vẫn được dựng. Các giới hạn là thiết lập
+    trong [tool.baocao] của pyproject.toml (docs/configuration.md).
+
+    Ví dụ sai:
+
+    ```toml
+    max_file_bytes = 1000
+    ```
+
+    Ví dụ đúng:
+
+    ```toml
+    max_file_bytes = 5000000
+    ```
+    """
+
+    code, name = "BC008", "limit-exceeded"
+
+
+class UnitFault(_LoaderRule):
+    """Có lỗi khi xử lý đơn vị; trang web và tệp Word của đơn vị không được tạo.
+
+    Lỗi của một đơn vị không dừng việc kiểm tra và dựng các đơn vị khác. Thông báo nói
+    lỗi gì và ở tệp nào; gửi nó cho người quản trị nếu không thấy chỗ sai trong báo cáo.
+
+    Ví dụ sai:
+
+    ```text
+    (công cụ gặp lỗi khi kiểm tra đơn vị)
+    ```
+
+    Ví dụ đúng:
+
+    ```text
+    (công cụ kiểm tra đơn vị bình thường)
+    ```
+    """
+
+    code, name = "BC009", "unit-fault"
+
+
 RULES: list[type[Rule]] = [
     NotUtf8,
     FrontMatterSyntax,
@@ -148,4 +214,7 @@ RULES: list[type[Rule]] = [
     EmptyFile,
     ToctreeOutside,
     UnreadableFile,
+    PathOutside,
+    LimitExceeded,
+    UnitFault,
 ]

@@ -19,6 +19,7 @@ from baocao.lint.directives import DIRECTIVE as _DIRECTIVE
 from baocao.lint.directives import OPAQUE, RAW_DIRECTIVES
 from baocao.lint.rules.base import Rule
 from baocao.mdparser import parser
+from baocao.unitpaths import may_read, named_path
 
 INCLUDES = ("include", "literalinclude")
 LINKING = ("image", "figure")
@@ -75,16 +76,14 @@ def found_items(ctx: LintContext) -> list[Found]:
 
 
 def inside_unit(target: str, found: Found, ctx: LintContext, root: Path) -> bool:
-    """A relative path that stays in the unit's folder (never a URL)."""
+    """A relative path the unit may read (never a URL), by the rule of ``unitpaths``."""
     if (
         not target
         or re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE)
         or target.startswith("//")
     ):
         return False
-    base = root if target.startswith("/") else found.file.parent
-    resolved = (base / target.lstrip("/")).resolve()
-    return resolved.is_relative_to(ctx.report.root.resolve())
+    return may_read(ctx.report.root, named_path(target, found.file.parent, root))
 
 
 def _project_root(ctx: LintContext) -> Path:
