@@ -64,11 +64,15 @@ def import_onto(project: Project, unit: str, file: Path, write: bool = True) -> 
             continue
         if write and not _write(source, changes):
             result.conflicts.append(source.rel)
-            result.unplaced.extend(Unplaced(c.kind, c.before, c.after, "onto.reason.conflict")
-                                   for c in changes)
+            result.unplaced.extend(_conflict(c) for c in changes)
             continue
         result.applied.extend(sorted(changes, key=lambda c: c.start))
     return result
+
+
+def _conflict(change: Change) -> Unplaced:
+    reason = "onto.reason.conflict"
+    return Unplaced(change.kind, change.before, change.after, reason, 0, change.rel, change.line)
 
 
 def _build(project: Project, unit: str) -> Path:

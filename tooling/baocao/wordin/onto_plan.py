@@ -40,10 +40,15 @@ class Change:
 
 @dataclass(frozen=True)
 class Unplaced:
+    """An edit not made: its Word paragraph (1-based), and its block when one was found."""
+
     kind: str
     before: str
     after: str
     reason: str  # a message id
+    paragraph: int
+    rel: str | None = None
+    line: int | None = None
 
 
 @dataclass
@@ -85,13 +90,14 @@ class Planner:
         if squash(before) == squash(after):
             return
         if block is None:
-            self._unplaced(EDIT, before, after, "onto.reason.outside")
+            self._unplaced(Unplaced(EDIT, before, after, "onto.reason.outside", j + 1))
             return
         source = self.blocks[block]
         text = self.texts[source.path]
         edited = edit_block(text[source.start : source.end], source.plain, before, after)
         if edited is None:
-            self._unplaced(EDIT, before, after, "onto.reason.markup")
+            reason = "onto.reason.markup"
+            self._unplaced(Unplaced(EDIT, before, after, reason, j + 1, source.rel, source.line))
             return
         self._change(EDIT, source, source.line, source.start, source.end, edited, before, after)
 
@@ -99,9 +105,13 @@ class Planner:
         before = self.before[i].text
         if not key(before):
             return
-        if block is None or self.blocks[block].kind == CELL:
-            reason = "onto.reason.outside" if block is None else "onto.reason.table"
-            self._unplaced(DELETE, before, "", reason)
+        if block is None:
+            self._unplaced(Unplaced(DELETE, before, "", "onto.reason.outside", i + 1))
+            return
+        if self.blocks[block].kind == CELL:
+            cell = self.blocks[block]
+            reason = "onto.reason.table"
+            self._unplaced(Unplaced(DELETE, before, "", reason, i + 1, cell.rel, cell.line))
             return
         self.deleted.add(block)
         source = self.blocks[block]
@@ -114,7 +124,7 @@ class Planner:
             return
         if last is None or added.in_table or self.blocks[last].kind == CELL:
             reason = "onto.reason.table" if added.in_table else "onto.reason.outside"
-            self._unplaced(INSERT, "", added.text, reason)
+            self._unplaced(Unplaced(INSERT, "", added.text, reason, j + 1))
             return
         self.inserts.setdefault(last, []).append(added)
 
@@ -137,8 +147,8 @@ class Planner:
             Change(kind, source.path, source.rel, line, start, end, text, before, after)
         )
 
-    def _unplaced(self, kind: str, before: str, after: str, reason: str) -> None:
-        self.plan.unplaced.append(Unplaced(kind, before, after, reason))
+    def _unplaced(self, unplaced: Unplaced) -> None:
+        self.plan.unplaced.append(unplaced)
 
 
 def _gap(markdown: str, source: SourceBlock) -> str:
@@ -155,6 +165,8 @@ def _line_span(text: str, source: SourceBlock) -> tuple[int, int]:
     blank = text.find("\n", end)
     if blank >= 0 and not text[end:blank].strip() and start > 0:
         end = blank + 1
+    elif end == len(text) and text[:start].endswith("\n\n"):
+        start -= 1  # the last block of the file: the blank line before it goes
     return start, end
 
 

@@ -10,6 +10,7 @@ the order of the build.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -150,7 +151,7 @@ def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         escaped = char == "\\" and not escaped
     pipes.append(end)
     spans = []
-    for left, right in zip(pipes, pipes[1:], strict=False):
+    for left, right in pairwise(pipes):
         a, b = left + 1, right
         while a < b and text[a] in " \t":
             a += 1

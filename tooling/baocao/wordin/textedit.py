@@ -14,12 +14,13 @@ import re
 import textwrap
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from baocao.text import squash
 from baocao.wordin.inlines import escape
 from baocao.wordin.sourcemap import plain_of_markdown
 
-_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+_TOKENS = re.compile(r"\s+|\d+(?:[.,/]\d+)*|\w+|[^\w\s]")
 _SPACE = re.compile(r"\s")
 _EMPTY_STRONG = re.compile(r"(?<!\\)(?:\*\*\*\*|____)")
 
@@ -79,7 +80,7 @@ def apply(
             return None
         edits.extend(found)
     edits.sort(key=lambda e: (e[0], e[1]))
-    for (_, end, _), (start, _, _) in zip(edits, edits[1:], strict=False):
+    for (_, end, _), (start, _, _) in pairwise(edits):
         if start < end:
             return None
     for start, end, text in reversed(edits):
