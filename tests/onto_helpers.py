@@ -29,11 +29,20 @@ class Reviewer:
         self.tracked = tracked
         self.ids = iter(range(900, 10_000))
 
-    def paragraph(self, contains: str):
+    def paragraph(self, contains: str, exact: bool = False):
         for element in self.doc.element.body.iter(qn("w:p")):
-            if contains in text_of(element):
+            text = text_of(element)
+            if text == contains or (not exact and contains in text):
                 return element
         raise AssertionError(f"no paragraph with {contains!r}")
+
+    def cell(self, row_starts: str, column: int):
+        """The paragraph of cell ``column`` in the row whose first cell holds ``row_starts``."""
+        for row in self.doc.element.body.iter(qn("w:tr")):
+            cells = list(row.iter(qn("w:tc")))
+            if row_starts in text_of(cells[0]):
+                return next(cells[column].iter(qn("w:p")))
+        raise AssertionError(f"no row with {row_starts!r}")
 
     def _mark(self, tag: str):
         mark = OxmlElement(tag)
@@ -42,9 +51,10 @@ class Reviewer:
         mark.set(qn("w:date"), DATE)
         return mark
 
-    def replace(self, contains: str, old: str, new: str) -> None:
-        """In the paragraph holding ``contains``, ``old`` (inside one run) becomes ``new``."""
-        paragraph = self.paragraph(contains)
+    def replace(self, contains, old: str, new: str) -> None:
+        """In the paragraph holding ``contains`` (or that paragraph element), ``old`` (inside
+        one run) becomes ``new``."""
+        paragraph = self.paragraph(contains) if isinstance(contains, str) else contains
         run = next(r for r in paragraph.iter(qn("w:r")) if old in text_of(r))
         text = text_of(run)
         at = text.index(old)

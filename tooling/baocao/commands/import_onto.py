@@ -16,6 +16,7 @@ FORMATS = (TEXT, JSON)
 
 def run_onto(file: Path, unit: str, fmt: str, dry_run: bool) -> None:
     """Apply, print, and exit 1 when an edit was not placed (it is listed)."""
+    from baocao.cli import set_exit_code
     from baocao.wordin.onto import import_onto
     from baocao.wordin.onto_report import as_json, text_lines
 
@@ -28,4 +29,4 @@ def run_onto(file: Path, unit: str, fmt: str, dry_run: bool) -> None:
         for line in text_lines(result, shown, not dry_run):
             click.echo(line)
     if result.unplaced:
-        raise click.exceptions.Exit(1)
+        set_exit_code(1)

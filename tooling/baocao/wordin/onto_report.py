@@ -24,8 +24,12 @@ def what_changed(change: Change | Unplaced) -> str:
     if change.kind == EDIT:
         pieces = []
         for op in word_ops(change.before, change.after):
-            old = short(change.before[op.start : op.end])
-            pieces.append(t("onto.stretch", old=old, new=short(op.text)))
+            old, new = short(change.before[op.start : op.end]), short(op.text)
+            if not old or not new:
+                kind = "onto.stretch-removed" if new == "" else "onto.stretch-added"
+                pieces.append(t(kind, text=old or new))
+            else:
+                pieces.append(t("onto.stretch", old=old, new=new))
         return "; ".join(pieces)
     return short(change.before if change.kind == DELETE else change.after)
 
