@@ -71,7 +71,7 @@ class Planner:
 
     def run(self) -> Plan:
         last: int | None = None
-        for i, j in pair([p.text for p in self.before], [p.text for p in self.after]):
+        for i, j in pair([p.text for p in self.before], [p.text for p in self.after], fill=True):
             block = self.source_of.get(i) if i is not None else None
             if i is not None and j is not None:
                 self._edit(i, j, block)
@@ -132,13 +132,14 @@ class Planner:
         for block, added in self.inserts.items():
             source = self.blocks[block]
             text = self.texts[source.path]
-            pieces = [paragraph(escape(p.text)) for p in added]
+            newline = "\r\n" if "\r\n" in text else "\n"
+            pieces = [paragraph(escape(p.text)).replace("\n", newline) for p in added]
             if block in self.deleted:
                 at = _line_span(text, source)[0]
-                markdown = "".join(p + _gap(p, source) for p in pieces)
+                markdown = "".join(p + _gap(p, source, newline) for p in pieces)
             else:
                 at = source.end
-                markdown = "".join(_gap(p, source) + p for p in pieces)
+                markdown = "".join(_gap(p, source, newline) + p for p in pieces)
             after = "\n".join(p.text for p in added)
             self._change(INSERT, source, source.end_line + 1, at, at, markdown, "", after)
 
@@ -151,10 +152,10 @@ class Planner:
         self.plan.unplaced.append(unplaced)
 
 
-def _gap(markdown: str, source: SourceBlock) -> str:
+def _gap(markdown: str, source: SourceBlock, newline: str) -> str:
     """A list item follows a list item on the next line; anything else after a blank one."""
     is_item = markdown.startswith(("- ", "  - ")) or markdown[:1].isdigit()
-    return "\n" if source.in_list and is_item else "\n\n"
+    return newline if source.in_list and is_item else newline * 2
 
 
 def _line_span(text: str, source: SourceBlock) -> tuple[int, int]:

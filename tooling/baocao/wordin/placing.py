@@ -34,9 +34,11 @@ def similarity(a: str, b: str) -> float:
     return matcher.ratio()
 
 
-def pair(left: Sequence[str], right: Sequence[str]) -> list[Pair]:
+def pair(left: Sequence[str], right: Sequence[str], fill: bool = False) -> list[Pair]:
     """Every index of both lists once, in order: ``(i, j)`` paired, ``(i, None)`` only
-    on the left, ``(None, j)`` only on the right. Empty texts are never paired."""
+    on the left, ``(None, j)`` only on the right. Empty texts are never paired.
+    ``fill``: n texts only on the left followed by n only on the right are paired one by
+    one however different (a rewritten paragraph, a table cell "18" become "19")."""
     a = [i for i, text in enumerate(left) if key(text)]
     b = [j for j, text in enumerate(right) if key(text)]
     keys_a, keys_b = [key(left[i]) for i in a], [key(right[j]) for j in b]
@@ -47,7 +49,8 @@ def pair(left: Sequence[str], right: Sequence[str]) -> list[Pair]:
             matched.extend(zip(range(i1, i2), range(j1, j2), strict=True))
         else:
             matched.extend(_similar(keys_a, keys_b, range(i1, i2), range(j1, j2)))
-    return _with_unpaired([(a[i], b[j]) for i, j in matched], len(left), len(right))
+    pairs = _with_unpaired([(a[i], b[j]) for i, j in matched], len(left), len(right))
+    return _filled(pairs, left, right) if fill else pairs
 
 
 def _similar(
@@ -78,3 +81,29 @@ def _with_unpaired(pairs: list[tuple[int, int]], n_left: int, n_right: int) -> l
             out.append((pi, pj))
         i, j = pi + 1, pj + 1
     return out
+
+
+def _filled(pairs: list[Pair], left: Sequence[str], right: Sequence[str]) -> list[Pair]:
+    out: list[Pair] = []
+    k = 0
+    while k < len(pairs):
+        lone = _run(pairs, k, left, 0)
+        added = _run(pairs, k + len(lone), right, 1)
+        if lone and len(lone) == len(added):
+            out.extend(zip(lone, added, strict=True))
+            k += 2 * len(lone)
+        else:
+            out.append(pairs[k])
+            k += 1
+    return out
+
+
+def _run(pairs: list[Pair], start: int, texts: Sequence[str], side: int) -> list[int]:
+    """The indexes of the non-empty texts only on ``side`` from ``pairs[start]`` on."""
+    run = []
+    for item in pairs[start:]:
+        index = item[side]
+        if item[1 - side] is not None or index is None or not key(texts[index]):
+            break
+        run.append(index)
+    return run

@@ -78,7 +78,7 @@ def apply(
         found = _edits_for(op, places, length, text)
         if found is None:
             return None
-        edits.extend(found)
+        edits.extend(_with_escapes(target, found) if markdown else found)
     edits.sort(key=lambda e: (e[0], e[1]))
     for (_, end, _), (start, _, _) in pairwise(edits):
         if start < end:
@@ -103,6 +103,24 @@ def _edits_for(
         return None
     runs = _runs(sorted(s for s in spots if s is not None))
     return [(runs[0][0], runs[0][1], text)] + [(a, b, "") for a, b in runs[1:]]
+
+
+def _with_escapes(target: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An escaped character ("\\*") is changed with its backslash, and nothing is put
+    between the two."""
+    out = []
+    for start, end, text in edits:
+        if _escaped(target, start):
+            end = end - 1 if end == start else end
+            start -= 1
+        out.append((start, end, text))
+    return out
+
+
+def _escaped(target: str, at: int) -> bool:
+    if at == 0 or at >= len(target) or target[at - 1] != "\\":
+        return False
+    return not target[at].isalnum() and not target[at].isspace()
 
 
 def _runs(spots: list[int]) -> list[tuple[int, int]]:
