@@ -41,7 +41,8 @@ def import_word(
     dry_run: bool,
 ) -> None:
     if onto is not None or unit is None:
-        if onto is None or unit is not None:
+        others = single_file or changes or name or form_id or no_fix
+        if onto is None or unit is not None or others:
             raise UsageError("onto.usage")
         run_onto(file, onto, fmt, dry_run)
         return
