@@ -15,7 +15,7 @@ from pathlib import Path
 from baocao.text import squash
 from baocao.wordin.inlines import escape
 from baocao.wordin.myst import paragraph
-from baocao.wordin.placing import key, pair
+from baocao.wordin.placing import SIMILAR, key, pair, similarity
 from baocao.wordin.sourcemap import CELL, SourceBlock, SourceFile
 from baocao.wordin.textedit import edit_block
 from baocao.wordin.wordparas import Versions, WordParagraph
@@ -93,6 +93,10 @@ class Planner:
             self._unplaced(Unplaced(EDIT, before, after, "onto.reason.outside", j + 1))
             return
         source = self.blocks[block]
+        if source.kind != CELL and similarity(key(before), key(after)) < SIMILAR:
+            self._delete(i, block)  # another paragraph in its place, not this one edited
+            self._insert(j, block)
+            return
         text = self.texts[source.path]
         edited = edit_block(text[source.start : source.end], source.plain, before, after)
         if edited is None:
@@ -135,8 +139,12 @@ class Planner:
             newline = "\r\n" if "\r\n" in text else "\n"
             pieces = [paragraph(escape(p.text)).replace("\n", newline) for p in added]
             if block in self.deleted:
-                at = _line_span(text, source)[0]
+                at, end = _line_span(text, source)
                 markdown = "".join(p + _gap(p, source, newline) for p in pieces)
+                if _gap(pieces[0], source, newline) != newline and not _after_blank(text, at):
+                    markdown = newline + markdown  # not a continuation of the line above
+                if end == len(text):
+                    markdown = markdown.rstrip("\r\n") + newline
             else:
                 at = source.end
                 markdown = "".join(_gap(p, source, newline) + p for p in pieces)
@@ -156,6 +164,12 @@ def _gap(markdown: str, source: SourceBlock, newline: str) -> str:
     """A list item follows a list item on the next line; anything else after a blank one."""
     is_item = markdown.startswith(("- ", "  - ")) or markdown[:1].isdigit()
     return newline if source.in_list and is_item else newline * 2
+
+
+def _after_blank(text: str, at: int) -> bool:
+    """Whether position ``at`` (a line start) is the file's start or follows a blank line."""
+    head = text[:at].replace("\r\n", "\n")
+    return not head or head.endswith("\n\n")
 
 
 def _line_span(text: str, source: SourceBlock) -> tuple[int, int]:
