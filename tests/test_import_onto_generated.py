@@ -1,6 +1,6 @@
 """``import --onto`` on units nobody wrote by hand: units of the corpus generator
-(bench/gen_corpus.py), each edited at random with tracked changes (words replaced in
-runs, a paragraph added, a paragraph removed). Every edit is placed, only the touched
+(bench/gen_corpus.py), each edited at random, with tracked changes or plainly (words
+replaced in runs, a paragraph added, a paragraph removed). Every edit is placed, only the touched
 lines change, and building the units again gives the text the leader accepted."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from baocao.project import Project
 from baocao.wordin.onto import import_onto
 from baocao.wordin.sourcemap import unit_sources
@@ -18,7 +19,7 @@ from docx.oxml.ns import qn
 from import_helpers import ROOT, run_cli
 from onto_helpers import Reviewer, body_texts, text_of
 
-UNITS = 4
+UNITS = 3
 NEW_WORDS = ("tăng cường", "đổi mới", "hoàn thành", "vượt mức", "kịp thời", "“mẫu”")
 
 
@@ -61,11 +62,12 @@ def _edit(reviewer: Reviewer, rng: random.Random, plains: set[str]) -> list[str]
     return touched
 
 
-def test_random_tracked_edits_of_generated_units_come_back(tmp_path: Path) -> None:
+@pytest.mark.parametrize("tracked", [True, False], ids=["tracked-changes", "plain-edits"])
+def test_random_edits_of_generated_units_come_back(tmp_path: Path, tracked: bool) -> None:
     for name in ("pyproject.toml", "conf.py"):
         shutil.copy(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "_templates", tmp_path / "_templates")
-    units = _generator().generate(UNITS, tmp_path, seed=15, words=600)
+    units = _generator().generate(UNITS, tmp_path, seed=15 + tracked, words=900)
     assert run_cli(tmp_path, "build", "docx").returncode in (0, 1)
     project = Project.discover(tmp_path)
     edited: dict[str, Path] = {}
@@ -74,7 +76,7 @@ def test_random_tracked_edits_of_generated_units_come_back(tmp_path: Path) -> No
         before = {f.path: f.text for f in files}
         plains = {b.plain for b in blocks if b.kind == "paragraph"}
         (built,) = (tmp_path / "_build" / "docx").glob(f"{unit}*.docx")
-        reviewer = Reviewer(built)
+        reviewer = Reviewer(built, tracked=tracked)
         touched = _edit(reviewer, random.Random(number), plains)
         edited[unit] = reviewer.save(tmp_path / f"{unit}-sua.docx")
 
