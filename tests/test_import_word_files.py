@@ -44,12 +44,14 @@ def _headings(report) -> list[tuple[str, int]]:
         samples.heading_styles,
         samples.numbered_list,
         samples.styled_list_headings,
+        samples.header_in_page_header,
     ],
     ids=[
         "bold-paragraphs+header-table+signer-table",
         "heading-styles+tabs+indented-signer",
         "numbered-list",
         "styles-with-list-numbers+number-under-table",
+        "header-in-page-header+vntimeh+italic-letters",
     ],
 )
 @pytest.mark.parametrize("single", [True, False], ids=["single-file", "tree"])
@@ -60,7 +62,8 @@ def test_header_headings_and_signer_are_recognised(tmp_project: Path, builder, s
     assert report.title == samples.TITLE
     assert _headings(report) == EXPECTED_HEADINGS
     assert _texts(report) == [samples.BODY[key] for _, _, key in samples.HEADINGS if key]
-    assert outcome.result.present == 8  # the eight headings written stand for form nodes
+    nodes = [entry.node.number if entry.node else None for entry in outcome.recognised]
+    assert nodes == ["I.", "II.", "1.", "2.", "2.1.", "2.2.", "a)", "III."]
     files = sorted(p.relative_to(outcome.target).as_posix() for p in outcome.target.rglob("*.md"))
     expected = (
         ["index.md"]

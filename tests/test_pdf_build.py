@@ -95,3 +95,16 @@ def test_the_dashboard_links_each_pdf_beside_its_word_file(project: Path) -> Non
         assert cell.select_one("a.baocao-link-docx")["href"] == f"docx/{unit}.docx"
         site_pdf = project / "_build/html/pdf" / f"{unit}.pdf"
         assert site_pdf.read_bytes() == (project / "_build/pdf" / f"{unit}.pdf").read_bytes()
+
+
+def test_each_unit_page_links_its_pdf_beside_its_word_file(project: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    built = run_cli(project, "build", "html")
+    assert built.returncode == 0, built.stderr
+    for unit in EXAMPLES:
+        html = (project / "_build/html/reports" / unit / "index.html").read_text("utf-8")
+        links = BeautifulSoup(html, "lxml").select_one("p.baocao-nav-links")
+        assert links.select_one("a.baocao-docx")["href"] == f"../../docx/{unit}.docx"
+        assert links.select_one("a.baocao-pdf")["href"] == f"../../pdf/{unit}.pdf"
+        assert links.select_one("a.baocao-pdf").get_text() == "Tải bản PDF để ký số"

@@ -313,3 +313,34 @@ def styled_list_headings(path: Path) -> Path:
     signer_table(doc, RECIPIENTS, SIGNER)
     doc.save(str(path))
     return path
+
+
+def header_in_page_header(path: Path) -> Path:
+    """The header table in Word's page header of page 1; capitals typed in .VnTimeH;
+    lettered headings in italics, not bold."""
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    page = section.first_page_header
+    table = page.add_table(rows=2, cols=2, width=Mm(170))
+    table.cell(0, 0).paragraphs[0].add_run("UBND HUYỆN HÒA BÌNH")
+    table.cell(0, 0).add_paragraph().add_run("UBND XÃ HÒA AN").bold = True
+    table.cell(0, 1).paragraphs[0].add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold = True
+    table.cell(1, 0).paragraphs[0].add_run("Số: 15/BC-UBND")
+    table.cell(1, 1).paragraphs[0].add_run(PLACE_DATE)
+    first, second = TITLE.split(", phương")
+    title(doc, [f"{first},", f"phương{second}"])
+    for text, _, key in HEADINGS:
+        if text.startswith("a)"):
+            doc.add_paragraph().add_run(text).italic = True
+        elif text.startswith("I. "):
+            run = doc.add_paragraph().add_run(to_tcvn3(text.lower()))
+            run.font.name = ".VnTimeH"
+            run.bold = True
+        else:
+            para(doc, text, bold=True)
+        if key:
+            para(doc, BODY[key])
+    signer_table(doc, RECIPIENTS, SIGNER)
+    doc.save(str(path))
+    return path

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from baocao.text import nfc
 
@@ -53,6 +53,9 @@ _DOTTED = re.compile(
 )
 _ROMAN_RE = re.compile(r"^(?P<num>[IVX]{1,5})\s*" + _SEP + r"\s*(?=\S)")
 _DECIMAL = re.compile(r"^(?P<num>\d{1,2})\s*" + _SEP + r"\s*(?=[^\d\s])")
+# Without a separator (Word's numbering lost in a paste: "1\tCông tác", "II KẾT QUẢ"):
+# only before a capital letter, and roman only up to X ("XI MĂNG" is a word).
+_BARE = re.compile(r"^(?P<num>[IVX]{1,4}|\d{1,2})\s+(?=\w)")
 _LETTER = re.compile(r"^(?P<num>[a-zđ])(?:\)\s*|\s*" + _SEP + r"\s+)(?=\S)")
 _UPPER = re.compile(r"^(?P<num>[A-HJ-UWYZĐ])\s*" + _SEP + r"\s+(?=\S)")
 _PAREN = re.compile(r"^\((?P<num>\d{1,2}|[a-zđ])\)\s*(?=\S)")
@@ -93,7 +96,7 @@ def roman_value(text: str) -> int | None:
     return total or None
 
 
-@cache
+@lru_cache(maxsize=4096)
 def parse(text: str) -> Numbering:
     """The numbering prefix of a heading's text (markup such as ** already removed)."""
     text = nfc(text).strip()
@@ -105,7 +108,20 @@ def parse(text: str) -> Numbering:
         match = pattern.match(text)
         if match:
             return _numbered(style, match, text)
-    return Numbering("", "", None, text)
+    return _bare(text)
+
+
+def _bare(text: str) -> Numbering:
+    match = _BARE.match(text)
+    rest = text[match.end() :] if match else ""
+    if not match or not rest[:1].isupper():
+        return Numbering("", "", None, text)
+    value = match["num"].lower()
+    if value.isdigit():
+        return Numbering("decimal", value, _DEPTHS["decimal"], rest.strip())
+    if (roman_value(value) or 99) > 10:
+        return Numbering("", "", None, text)
+    return Numbering("roman", value, _DEPTHS["roman"], rest.strip())
 
 
 def _part(match: re.Match[str], text: str) -> Numbering:

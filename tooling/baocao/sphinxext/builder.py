@@ -30,6 +30,7 @@ from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.util.osutil import relative_uri
 
 from baocao.fsutil import write_atomic
+from baocao.pdfout import PDF_DIR
 from baocao.sphinxext.dashboard import (
     Dashboard,
     build_dashboard,
@@ -53,7 +54,7 @@ SITE_TEXTS = (
     "site.search-nojs",
     "site.footer",
 )
-UNIT_TEXTS = ("unit.nav-title", "unit.docx", "unit.back")
+UNIT_TEXTS = ("unit.nav-title", "unit.docx", "unit.pdf", "unit.back")
 
 REDIRECT = """<!DOCTYPE html>
 <html lang="vi">
@@ -159,7 +160,8 @@ def pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
     pages = [env.config.root_doc]
     for unit_dir in project.unit_dirs():
         found = docx_file(folder, unit_dir.name)
-        name = found.name if found else None
+        pdf = docx_file(folder.parent / PDF_DIR, unit_dir.name, ".pdf")
+        name = f"{found.name if found else ''}|{pdf.name if pdf else ''}"
         if seen.get(unit_dir.name) != name:
             seen[unit_dir.name] = name
             pages.append(unit_index(unit_dir.name, env.config.baocao_reports_dir))
@@ -183,11 +185,14 @@ def page_context(
     assert slug is not None
     project = project_at(str(app.srcdir))
     unit = project.units.units.get(slug)
-    docx = docx_file(project.root / app.config.baocao_docx_dir, slug)
+    docx_dir = project.root / app.config.baocao_docx_dir
+    docx = docx_file(docx_dir, slug)
+    pdf = docx_file(docx_dir.parent / PDF_DIR, slug, ".pdf")
     context["baocao_unit"] = {
         "name": unit.name if unit else slug,
         "nav": doctree["baocao_nav"],
         "docx_url": f"docx/{docx.name}" if docx else None,
+        "pdf_url": f"{PDF_DIR}/{pdf.name}" if pdf else None,
         **{key.split(".", 1)[1]: text(key) for key in UNIT_TEXTS},
     }
     return None

@@ -3,11 +3,11 @@
 Per unit (by slug): the lint summary and findings, the front matter, the title for
 the year (collected when the unit's ``index`` document is read, see ``units.py``).
 Per document: the unsafe content the builder removed from it (``safety.py``). Per
-unit again: the name of its Word file when its page was last written (``docx``,
-kept by the main process only). The units' last commit dates, with the HEAD they
-were read at (``commits``, see ``lastchange.py``; main process only). The data is
-plain dicts and lists, so it pickles with the environment and merges across
-parallel readers.
+unit again: the names of its Word file and PDF when its page was last written
+(``docx``, "word|pdf", kept by the main process only). The units' last commit
+dates, with the HEAD they were read at (``commits``, see ``lastchange.py``; main
+process only). The data is plain dicts and lists, so it pickles with the
+environment and merges across parallel readers.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The header block (agencies | Quốc hiệu, number | place and date) and the title.
 
 Found by its Quốc hiệu, as a table or as lines whose two columns are separated
-by tabs; then "BÁO CÁO" and the title paragraphs under it. The elements read
-are removed from the document, so pandoc reads only the body.
+by tabs, in the body or else in the first page's header; then "BÁO CÁO" and the
+title paragraphs under it. The elements read are removed from the document, so
+pandoc reads only the body.
 """
 
 from __future__ import annotations
@@ -58,15 +59,38 @@ def take_header(document: Document, document_type: str) -> Header:
     title."""
     header = Header()
     items = list(body_items(document, first=SEARCH))
-    start = next((i for i, item in enumerate(items) if _has_motto(item)), None)
-    if start is None:
-        return header
-    header.found = True
-    rest = _read_block(items, start, header, document_type)
-    _read_title(items[rest:], header, document_type)
+    start = _motto_at(items)
+    if start is not None:
+        header.found = True
+        rest = _read_block(items, start, header, document_type)
+        _read_title(items[rest:], header, document_type)
+    else:
+        page = page_header_items(document)
+        start = _motto_at(page)
+        if start is None:
+            return header
+        header.found = True
+        _read_block(page, start, header, document_type)
+        _read_title(items, header, document_type)
     if "nam" not in header.values and isinstance(header.values.get("ngay"), dt.date):
         header.values["nam"] = header.values["ngay"].year
     return header
+
+
+def _motto_at(items: list) -> int | None:
+    return next((i for i, item in enumerate(items) if _has_motto(item)), None)
+
+
+def page_header_items(document: Document) -> list[Paragraph | Table]:
+    """The paragraphs and tables of the first page's header (the page header Word shows on
+    page 1), where some clerks put the header block."""
+    section = document.sections[0]
+    page = section.first_page_header if section.different_first_page_header_footer else None
+    if page is None or page.is_linked_to_previous:
+        page = section.header
+    if page.is_linked_to_previous:
+        return []
+    return list(page.iter_inner_content())
 
 
 def _has_motto(item: Paragraph | Table) -> bool:

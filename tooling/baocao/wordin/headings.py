@@ -19,18 +19,11 @@ from docx.text.paragraph import Paragraph
 from baocao.numbering import Numbering, parse
 from baocao.text import squash
 from baocao.wordin.listlabels import ListLabels, drop_numbering
-from baocao.wordin.wordxml import body_items, is_bold, style_names
+from baocao.wordin.wordxml import body_items, is_bold, is_italic, style_names
 
 MAX_LEVEL = 6
 MAX_WORDS = 40  # as report.BOLD_HEADING_MAX_WORDS (a test keeps them equal)
 _STYLE_LEVEL = re.compile(r"^(?:heading|tiêu đề|title)\s*(\d)$", re.IGNORECASE)
-
-
-@dataclass
-class Heading:
-    text: str
-    level: int
-    numbered: bool
 
 
 @dataclass
@@ -42,8 +35,8 @@ class _Candidate:
     style_level: int | None
 
 
-def promote_headings(document: Document) -> list[Heading]:
-    """Mark every heading of the body with the style "Heading N"; return them in order."""
+def promote_headings(document: Document) -> int:
+    """Mark every heading of the body with the style "Heading N"; return how many."""
     labels = ListLabels(document)
     styles: dict[str | None, int | None] = {}
     candidates = []
@@ -56,14 +49,11 @@ def promote_headings(document: Document) -> list[Heading]:
             candidates.append(candidate)
     levels = _levels(candidates)
     style_ids = {level: _heading_style_id(document, level) for level in set(levels)}
-    headings = []
     for candidate, level in zip(candidates, levels, strict=True):
         if candidate.label:
             drop_numbering(candidate.paragraph, candidate.label)
         candidate.paragraph._p.style = style_ids[level]
-        text = f"{candidate.label} {candidate.text}" if candidate.label else candidate.text
-        headings.append(Heading(text, level, bool(candidate.numbering.style)))
-    return headings
+    return len(candidates)
 
 
 def style_level(paragraph: Paragraph, cache: dict[str | None, int | None]) -> int | None:
@@ -101,16 +91,19 @@ def _candidate(
     level = style_level(paragraph, styles)
     if numbering.part:
         return None
-    if level is None and not (numbering.style and _stands_out(paragraph, text)):
+    if level is None and not (numbering.style and _stands_out(paragraph, text, numbering)):
         return None
     return _Candidate(paragraph, text, label, numbering, level)
 
 
-def _stands_out(paragraph: Paragraph, text: str) -> bool:
-    """Bold throughout, or written in capitals."""
+def _stands_out(paragraph: Paragraph, text: str, numbering: Numbering) -> bool:
+    """Bold throughout, or written in capitals; a lettered one ("a) ...") also in italics
+    throughout, as the decree's samples write them."""
     letters = [ch for ch in text if ch.isalpha()]
     caps = len(letters) >= 3 and all(ch.isupper() for ch in letters)
-    return caps or is_bold(paragraph)
+    if caps or is_bold(paragraph):
+        return True
+    return numbering.style == "letter" and is_italic(paragraph)
 
 
 def _levels(candidates: list[_Candidate]) -> list[int]:

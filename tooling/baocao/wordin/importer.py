@@ -13,7 +13,7 @@ import docx
 from baocao.errors import BaocaoError
 from baocao.wordin import revisions
 from baocao.wordin.header import take_header
-from baocao.wordin.headings import Heading, promote_headings
+from baocao.wordin.headings import promote_headings
 from baocao.wordin.legacy import Converted, convert_legacy
 from baocao.wordin.myst import Body, MystWriter
 from baocao.wordin.pandoc_read import read_body
@@ -32,7 +32,7 @@ class Imported:
     values: dict[str, object]
     document_type: str
     body: Body
-    headings: list[Heading]
+    headings: int  # paragraphs promoted to headings
     changes: int = 0
     comments: list[revisions.Comment] = field(default_factory=list)
     legacy: list[Converted] = field(default_factory=list)

@@ -65,7 +65,9 @@ def _by_font(paragraph: Paragraph) -> str | None:
     for run in paragraph.runs:
         font = (_font(run) or style_font or "").strip()
         if font.lower().startswith(".vn"):
-            _set(run, from_tcvn3(run.text))
+            text = from_tcvn3(run.text)
+            # The capitals fonts (.VnTimeH, .VnArialH) show the small letters' codes as capitals.
+            _set(run, text.upper() if font.lower().endswith("h") else text)
             found = "TCVN3"
         elif font.upper().startswith("VNI"):
             _set(run, from_vni(run.text))

@@ -9,6 +9,7 @@ quotes and divisions are unwrapped (pandoc makes them of indented paragraphs).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,17 +42,15 @@ class Dropped:
 class Body:
     items: list[Item] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
-    images: list[str] = field(default_factory=list)  # pandoc's paths, in order
     tables: int = 0
 
 
 class MystWriter:
-    def __init__(self, image_name) -> None:
+    def __init__(self, image_name: Callable[[str], str]) -> None:
         self.body = Body()
         self.notes: list[str] = []
         self.note_count = 0
-        self.image_name = image_name
-        self.inlines = Inlines(self._note, self._image, self._drop)
+        self.inlines = Inlines(self._note, image_name, self._drop)
 
     def write(self, doc: Node) -> Body:
         for block in doc["blocks"]:
@@ -61,10 +60,6 @@ class MystWriter:
 
     def _drop(self, what: str, text: str) -> None:
         self.body.dropped.append(Dropped(what, squash(text)))
-
-    def _image(self, path: str) -> str:
-        self.body.images.append(path)
-        return self.image_name(path)
 
     def _note(self, blocks: list[Node]) -> str:
         self.note_count += 1

@@ -70,19 +70,31 @@ def _style_chain(paragraph: Paragraph):
 
 def is_bold(paragraph: Paragraph) -> bool:
     """Every run holding a letter or digit is bold (itself, by its style or the paragraph's)."""
-    style_bold = any(s.font.bold for s in _style_chain(paragraph) if s.font.bold is not None)
+    return _all_runs(paragraph, "bold")
+
+
+def is_italic(paragraph: Paragraph) -> bool:
+    """Every run holding a letter or digit is in italics (itself, or by a style)."""
+    return _all_runs(paragraph, "italic")
+
+
+def _all_runs(paragraph: Paragraph, attr: str) -> bool:
+    styled = any(
+        getattr(s.font, attr) for s in _style_chain(paragraph) if getattr(s.font, attr) is not None
+    )
     runs = [r for r in paragraph.runs if any(ch.isalnum() for ch in r.text)]
     if not runs:
         return False
-    return all(_run_bold(run, style_bold) for run in runs)
+    return all(_run_has(run, attr, styled) for run in runs)
 
 
-def _run_bold(run, style_bold: bool) -> bool:
-    if run.bold is not None:
-        return bool(run.bold)
-    if run.style is not None and run.style.font.bold:
+def _run_has(run, attr: str, styled: bool) -> bool:
+    value = getattr(run, attr)
+    if value is not None:
+        return bool(value)
+    if run.style is not None and getattr(run.style.font, attr):
         return True
-    return style_bold
+    return styled
 
 
 def alignment(paragraph: Paragraph) -> str | None:
@@ -138,7 +150,3 @@ def cell_lines(table: Table, column: int) -> list[tuple[str, bool]]:
 
 def columns(table: Table) -> int:
     return len(table._tbl.tblGrid.gridCol_lst)
-
-
-def table_text(table: Table) -> str:
-    return " ".join(p.text for row in table.rows for c in row.cells for p in c.paragraphs)
