@@ -271,3 +271,17 @@ def test_usage_errors_name_what_to_do(tmp_path: Path) -> None:
     assert 'Không có đơn vị "khong-co"' in no_unit.stderr and "Traceback" not in no_unit.stderr
     assert both.returncode == 2 and "baocao import --onto ĐƠN_VỊ TỆP" in both.stderr
     assert english.returncode == 2 and 'There is no unit "khong-co"' in english.stderr
+
+
+def test_another_units_file_changes_nothing(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    other = tmp_path / "truong.docx"
+    shutil.copy(_build(project, SCHOOL), other)
+    before = _snapshot(project)
+
+    result = run_cli(project, "import", "--onto", UNIT, str(other))
+
+    assert result.returncode == 2
+    assert f"{other}: Tệp này có vẻ không phải báo cáo của đơn vị {UNIT}" in result.stderr
+    assert "Không sửa tệp nào" in result.stderr
+    assert _snapshot(project) == before

@@ -21,6 +21,8 @@ from baocao.wordin.source import docx_bytes
 from baocao.wordin.sourcemap import SourceBlock, SourceFile, unit_sources
 from baocao.wordin.wordparas import Versions, read_versions
 
+KEPT = 0.5  # under this share of paragraphs left as they were, the file is another report
+
 
 @dataclass(frozen=True)
 class ReviewItem:
@@ -53,6 +55,8 @@ def import_onto(project: Project, unit: str, file: Path, write: bool = True) -> 
     files, blocks = unit_sources(project, unit_dir)
     versions = read_versions(data, lambda: _build(project, unit))
     plan = plan_changes(files, blocks, versions)
+    if plan.kept < KEPT or (blocks and not plan.found):
+        raise UsageError("onto.not-this-unit", file=file, unit=unit, share=round(plan.kept * 100))
     result = OntoResult(unit, versions.tracked, unplaced=plan.unplaced)
     result.comments = _review_items(versions, blocks, plan.where)
     by_file: dict[Path, list[Change]] = defaultdict(list)

@@ -56,6 +56,8 @@ class Plan:
     changes: list[Change] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
     where: dict[int, int] = field(default_factory=dict)  # paragraph after -> block
+    kept: float = 1.0  # the share of paragraphs the edits left as they were
+    found: int = 0  # paragraphs of the Word file found in the Markdown
 
 
 class Planner:
@@ -70,8 +72,11 @@ class Planner:
         self.inserts: dict[int, list[WordParagraph]] = {}
 
     def run(self) -> Plan:
+        pairs = pair([p.text for p in self.before], [p.text for p in self.after], fill=True)
+        self.plan.kept = _kept(pairs, self.before, self.after)
+        self.plan.found = len(self.source_of)
         last: int | None = None
-        for i, j in pair([p.text for p in self.before], [p.text for p in self.after], fill=True):
+        for i, j in pairs:
             block = self.source_of.get(i) if i is not None else None
             if i is not None and j is not None:
                 self._edit(i, j, block)
@@ -158,6 +163,16 @@ class Planner:
 
     def _unplaced(self, unplaced: Unplaced) -> None:
         self.plan.unplaced.append(unplaced)
+
+
+def _kept(pairs: list, before: list[WordParagraph], after: list[WordParagraph]) -> float:
+    texts = [i for i, p in enumerate(before) if key(p.text)]
+    same = sum(
+        1
+        for i, j in pairs
+        if i is not None and j is not None and squash(before[i].text) == squash(after[j].text)
+    )
+    return same / len(texts) if texts else 1.0
 
 
 def _gap(markdown: str, source: SourceBlock, newline: str) -> str:
