@@ -117,9 +117,17 @@ class Reviewer:
             added.append(run)
         paragraph.addnext(added)
 
-    def comment(self, contains: str, text: str, author: str = AUTHOR) -> None:
-        paragraph = Paragraph(self.paragraph(contains), self.doc.part)
-        self.doc.add_comment(paragraph.runs, text=text, author=author)
+    def comment(self, contains: str, text: str, author: str = AUTHOR, on: str = "") -> None:
+        """A comment on the paragraph holding ``contains``, or on the words ``on`` in it."""
+        if on:
+            tracked, self.tracked = self.tracked, False
+            self.replace(contains, on, on)  # ``on`` now has a run of its own, untracked
+            self.tracked = tracked
+            element = self.paragraph(contains)
+            runs = [r for r in Paragraph(element, self.doc.part).runs if r.text == on]
+        else:
+            runs = Paragraph(self.paragraph(contains), self.doc.part).runs
+        self.doc.add_comment(runs, text=text, author=author)
 
     def save(self, path: Path) -> Path:
         self.doc.save(str(path))

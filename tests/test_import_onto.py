@@ -127,7 +127,7 @@ def test_leader_edits_come_back_and_the_rebuild_reads_as_accepted(
     assert f"{RESULTS}:19: đã sửa đoạn" in out and "“186.500” → “190.000”" in out
     assert f"{RESULTS}:20: đã thêm đoạn: “- “Bình dân học vụ số”: 200 người.”" in out
     assert f"{REVIEW}:9: đã xóa đoạn: “Một số đơn vị mới hợp nhất" in out
-    assert f"{PLAN}:5: nhận xét của {AUTHOR} (về đoạn “Năm 2026, Sở thi đua" in out
+    assert f"{PLAN}:5: nhận xét của {AUTHOR} về “Năm 2026, Sở thi đua" in out
     assert "Cần nêu rõ chỉ tiêu khen thưởng." in out
     assert ("lấy bản đã chấp nhận tất cả (Accept All)" in out) is tracked
     assert ("so sánh với tệp Word dựng từ Markdown hiện tại" in out) is not tracked
@@ -138,7 +138,12 @@ def test_comments_and_changes_as_json_for_a_workflow(tmp_path: Path) -> None:
     project = _project(tmp_path)
     reviewer = Reviewer(_build(project, UNIT))
     reviewer.replace("Sở hoàn thành 126/126", "97 nhiệm vụ", "98 nhiệm vụ")
-    reviewer.comment("Năm 2026, Sở thi đua", "Cần nêu rõ chỉ tiêu.", author="Chị Lan")
+    reviewer.comment(
+        "Năm 2026, Sở thi đua",
+        "Cần nêu rõ chỉ tiêu.",
+        author="Chị Lan",
+        on="bầu cử đại biểu Quốc hội",
+    )
     reviewer.comment("Số: 412/BC-SNV", "Kiểm tra số văn bản.", author="Văn thư")
     edited = reviewer.save(tmp_path / "sua.docx")
     before = _snapshot(project)
@@ -154,7 +159,8 @@ def test_comments_and_changes_as_json_for_a_workflow(tmp_path: Path) -> None:
     items = {item["author"]: item for item in report["review_items"]}
     assert items["Chị Lan"]["text"] == "Cần nêu rõ chỉ tiêu."
     assert (items["Chị Lan"]["file"], items["Chị Lan"]["line"]) == (PLAN, 5)
-    assert items["Chị Lan"]["anchor"].startswith("Năm 2026, Sở thi đua")
+    assert items["Chị Lan"]["paragraph"].startswith("Năm 2026, Sở thi đua")
+    assert items["Chị Lan"]["anchor"] == "bầu cử đại biểu Quốc hội"
     assert items["Văn thư"]["anchor"] == "Số: 412/BC-SNV"
     assert items["Văn thư"]["file"] is None  # the header comes from the front matter
     changed = {k for k in before if before[k] != _snapshot(project)[k]}
@@ -167,6 +173,7 @@ def test_edits_it_cannot_place_are_listed_and_nothing_else_is_lost(tmp_path: Pat
     reviewer.replace("Số: 412/BC-SNV", "412", "415")  # header: from the front matter
     reviewer.insert_after("Giấy khen của Giám đốc Sở", "Thêm ô")  # a new cell paragraph
     reviewer.replace("Sở luôn nhận được sự lãnh đạo", "sát sao", "rất sát sao")
+    reviewer.insert_after("- Ban Thi đua - Khen thưởng tỉnh;", "- Sở Tài chính;")  # Nơi nhận
     edited = reviewer.save(tmp_path / "sua.docx")
     before = _snapshot(project)
 
@@ -179,7 +186,8 @@ def test_edits_it_cannot_place_are_listed_and_nothing_else_is_lost(tmp_path: Pat
     assert "KHÔNG đưa vào được đoạn thêm “Thêm ô”" in out and "bảng" in out
     first = f"reports/{UNIT}/1-dac-diem-tinh-hinh.md"
     assert f"{first}:5: đã sửa đoạn: thêm “rất”" in out
-    assert "Đã đưa 1 thay đổi vào 1 tệp; 2 sửa đổi không đưa vào được" in out
+    assert "KHÔNG đưa vào được đoạn thêm “- Sở Tài chính;”" in out
+    assert "Đã đưa 1 thay đổi vào 1 tệp; 3 sửa đổi không đưa vào được" in out
     after = _snapshot(project)
     assert {k for k in before if before[k] != after[k]} == {first}
 

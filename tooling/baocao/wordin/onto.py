@@ -30,7 +30,8 @@ class ReviewItem:
 
     author: str
     text: str
-    anchor: str
+    anchor: str  # the text the comment marks (its paragraph's when it marks none)
+    paragraph: str
     file: str | None
     line: int | None
 
@@ -94,8 +95,9 @@ def _review_items(
     versions: Versions, blocks: list[SourceBlock], where: dict[int, int]
 ) -> list[ReviewItem]:
     texts = [squash(p.text) for p in versions.after]
+    marked = versions.marked + [""] * len(versions.comments)
     items = []
-    for comment in versions.comments:
+    for comment, text in zip(versions.comments, marked, strict=False):
         block = None
         if comment.anchor in texts:
             found = where.get(texts.index(comment.anchor))
@@ -104,6 +106,7 @@ def _review_items(
             ReviewItem(
                 comment.author,
                 comment.text,
+                text or comment.anchor,
                 comment.anchor,
                 block.rel if block else None,
                 block.line if block else None,

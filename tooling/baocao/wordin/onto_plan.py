@@ -84,7 +84,8 @@ class Planner:
                 self._delete(i, block)
             elif j is not None:
                 self._insert(j, last)
-            last = block if block is not None else last
+            if i is not None and key(self.before[i].text):
+                last = block  # None after a paragraph not from the Markdown (the signer)
         self._place_inserts()
         return self.plan
 

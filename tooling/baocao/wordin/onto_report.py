@@ -115,6 +115,7 @@ def as_json(result: OntoResult, file: str, written: bool) -> dict[str, Any]:
                 "author": c.author,
                 "text": c.text,
                 "anchor": c.anchor,
+                "paragraph": c.paragraph,
                 "file": c.file,
                 "line": c.line,
             }

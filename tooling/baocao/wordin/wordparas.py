@@ -16,7 +16,7 @@ import docx
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from baocao.text import nfc
+from baocao.text import nfc, squash
 from baocao.wordin import revisions
 
 _TEXT = (qn("w:t"), qn("w:tab"))
@@ -30,12 +30,14 @@ class WordParagraph:
 
 @dataclass
 class Versions:
-    """The file's paragraphs before and after the edits, and its comments."""
+    """The file's paragraphs before and after the edits, its comments, and the text each
+    comment marks (between its range marks; the same order as ``comments``)."""
 
     before: list[WordParagraph]
     after: list[WordParagraph]
     tracked: int = 0
     comments: list[revisions.Comment] = field(default_factory=list)
+    marked: list[str] = field(default_factory=list)
 
 
 def paragraphs(document: Document) -> list[WordParagraph]:
@@ -57,9 +59,30 @@ def read_versions(data: bytes, build: Callable[[], Path]) -> Versions:
     tracked = revisions.count_changes(after)
     revisions.accept(after)
     comments = revisions.comments(after)
+    marked = marked_texts(after)
     if tracked:
         before = docx.Document(io.BytesIO(data))
         revisions.reject(before)
-        return Versions(paragraphs(before), paragraphs(after), tracked, comments)
+        return Versions(paragraphs(before), paragraphs(after), tracked, comments, marked)
     built = paragraphs(docx.Document(str(build())))
-    return Versions(built, paragraphs(after), 0, comments)
+    return Versions(built, paragraphs(after), 0, comments, marked)
+
+
+def marked_texts(document: Document) -> list[str]:
+    """For each comment, in the comments part's order, the text between its range marks."""
+    part = revisions._comments_part(document)
+    if part is None:
+        return []
+    ids = [c.get(qn("w:id")) for c in part.element.iter(qn("w:comment"))]
+    texts: dict[str, list[str]] = {i: [] for i in ids}
+    open_ids: set[str] = set()
+    start, end, text = qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:t")
+    for element in document.element.body.iter(start, end, text):
+        if element.tag == start:
+            open_ids.add(element.get(qn("w:id")))
+        elif element.tag == end:
+            open_ids.discard(element.get(qn("w:id")))
+        else:
+            for comment_id in open_ids & texts.keys():
+                texts[comment_id].append(element.text or "")
+    return [squash("".join(texts[i])) for i in ids]
