@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from baocao.text import squash
+from baocao.wordin.textedit import tokens
 
 SIMILAR = 0.6  # the least difflib ratio for two texts to be one paragraph
 WINDOW = 40  # how far ahead a similar paragraph is looked for
+SHORT = 80  # texts up to this many characters are compared character by character
 _LABEL = re.compile(r"^(?:[-+•–]|\d+[.)])\s+")
 
 Pair = tuple[int | None, int | None]
@@ -28,7 +30,12 @@ def key(text: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    """difflib's ratio of the two texts' words (of their characters when short)."""
+    left: Sequence[str] = a
+    right: Sequence[str] = b
+    if len(a) > SHORT or len(b) > SHORT:
+        left, right = tokens(a), tokens(b)
+    matcher = SequenceMatcher(None, left, right, autojunk=False)
     if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
         return 0.0
     return matcher.ratio()

@@ -20,7 +20,9 @@ from baocao.text import squash
 from baocao.wordin.inlines import escape
 from baocao.wordin.sourcemap import plain_of_markdown
 
-_TOKENS = re.compile(r"\s+|\d+(?:[.,/]\d+)*|\w+|[^\w\s]")
+# A word, a number or a sign, with the spaces after it: few tokens repeat (a lone space
+# token would, and make difflib slow on long paragraphs).
+_TOKENS = re.compile(r"\d+(?:[.,/]\d+)*\s*|\w+\s*|[^\w\s]\s*|\s+")
 _SPACE = re.compile(r"\s")
 _EMPTY_STRONG = re.compile(r"(?<!\\)(?:\*\*\*\*|____)")
 
@@ -36,10 +38,8 @@ class Op:
 
 def word_ops(before: str, after: str) -> list[Op]:
     """The changed stretches, found word by word."""
-    a, b = _TOKENS.findall(before), _TOKENS.findall(after)
-    offsets = [0]
-    for token in a:
-        offsets.append(offsets[-1] + len(token))
+    a, b = tokens(before), tokens(after)
+    offsets = _offsets(a)
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return [
         _lean_left(before, Op(offsets[i1], offsets[i2], "".join(b[j1:j2])))
@@ -58,12 +58,35 @@ def _lean_left(before: str, op: Op) -> Op:
     return op
 
 
+def tokens(text: str) -> list[str]:
+    return _TOKENS.findall(text)
+
+
+def _offsets(parts: list[str]) -> list[int]:
+    offsets = [0]
+    for part in parts:
+        offsets.append(offsets[-1] + len(part))
+    return offsets
+
+
 def char_map(a: str, b: str) -> dict[int, int]:
-    """Where each character of ``a`` is in ``b``, where difflib finds it (spaces as one)."""
+    """Where each character of ``a`` is in ``b``, where difflib finds it (spaces as one):
+    word by word, then character by character inside the stretches that differ."""
     a, b = _SPACE.sub(" ", a), _SPACE.sub(" ", b)
+    if a == b:
+        return {k: k for k in range(len(a))}
+    ta, tb = tokens(a), tokens(b)
+    oa, ob = _offsets(ta), _offsets(tb)
     out: dict[int, int] = {}
-    for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
-        out.update((block.a + k, block.b + k) for k in range(block.size))
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        start_a, start_b = oa[i1], ob[j1]
+        if tag == "equal":
+            out.update((start_a + k, start_b + k) for k in range(oa[i2] - start_a))
+        elif tag == "replace":
+            inner = SequenceMatcher(None, a[start_a : oa[i2]], b[start_b : ob[j2]], autojunk=False)
+            for block in inner.get_matching_blocks():
+                first_a, first_b = start_a + block.a, start_b + block.b
+                out.update((first_a + k, first_b + k) for k in range(block.size))
     return out
 
 
