@@ -95,12 +95,14 @@ class Reviewer:
             properties.append(marks)
         marks.append(self._mark("w:del"))
 
-    def insert_after(self, contains: str, text: str) -> None:
-        """A new paragraph, styled as the one holding ``contains``, right after it."""
+    def insert_after(self, contains: str, text: str, style: str | None = None) -> None:
+        """A new paragraph, styled as the one holding ``contains`` (or ``style``), after it."""
         paragraph = self.paragraph(contains)
         added = OxmlElement("w:p")
         if paragraph.pPr is not None:
             added.append(copy.deepcopy(paragraph.pPr))
+        if style is not None:
+            added.get_or_add_pPr().get_or_add_pStyle().set(qn("w:val"), style)
         template = next(paragraph.iter(qn("w:r")))
         run = _run_like(template, text)
         if self.tracked:

@@ -174,6 +174,7 @@ def test_edits_it_cannot_place_are_listed_and_nothing_else_is_lost(tmp_path: Pat
     reviewer.insert_after("Giấy khen của Giám đốc Sở", "Thêm ô")  # a new cell paragraph
     reviewer.replace("Sở luôn nhận được sự lãnh đạo", "sát sao", "rất sát sao")
     reviewer.insert_after("- Ban Thi đua - Khen thưởng tỉnh;", "- Sở Tài chính;")  # Nơi nhận
+    reviewer.insert_after("Sở luôn nhận được sự lãnh đạo", "Mục mới", style="Heading2")
     edited = reviewer.save(tmp_path / "sua.docx")
     before = _snapshot(project)
 
@@ -187,7 +188,8 @@ def test_edits_it_cannot_place_are_listed_and_nothing_else_is_lost(tmp_path: Pat
     first = f"reports/{UNIT}/1-dac-diem-tinh-hinh.md"
     assert f"{first}:5: đã sửa đoạn: thêm “rất”" in out
     assert "KHÔNG đưa vào được đoạn thêm “- Sở Tài chính;”" in out
-    assert "Đã đưa 1 thay đổi vào 1 tệp; 3 sửa đổi không đưa vào được" in out
+    assert "KHÔNG đưa vào được đoạn thêm “Mục mới”: đoạn thêm là một đề mục" in out
+    assert "Đã đưa 1 thay đổi vào 1 tệp; 4 sửa đổi không đưa vào được" in out
     after = _snapshot(project)
     assert {k for k in before if before[k] != after[k]} == {first}
 

@@ -132,6 +132,9 @@ class Planner:
         added = self.after[j]
         if not key(added.text):
             return
+        if added.heading:
+            self._unplaced(Unplaced(INSERT, "", added.text, "onto.reason.heading", j + 1))
+            return
         if last is None or added.in_table or self.blocks[last].kind == CELL:
             reason = "onto.reason.table" if added.in_table else "onto.reason.outside"
             self._unplaced(Unplaced(INSERT, "", added.text, reason, j + 1))

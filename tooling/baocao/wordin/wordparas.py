@@ -26,6 +26,7 @@ _TEXT = (qn("w:t"), qn("w:tab"))
 class WordParagraph:
     text: str
     in_table: bool = False
+    heading: bool = False  # a "Heading N" style
 
 
 @dataclass
@@ -48,8 +49,13 @@ def paragraphs(document: Document) -> list[WordParagraph]:
             "\t" if node.tag == _TEXT[1] else (node.text or "") for node in element.iter(*_TEXT)
         )
         in_table = next(element.iterancestors(qn("w:tc")), None) is not None
-        out.append(WordParagraph(nfc(text), in_table))
+        out.append(WordParagraph(nfc(text), in_table, _is_heading(element)))
     return out
+
+
+def _is_heading(element) -> bool:
+    style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style is not None and (style.get(qn("w:val")) or "").lower().startswith("heading")
 
 
 def read_versions(data: bytes, build: Callable[[], Path]) -> Versions:
