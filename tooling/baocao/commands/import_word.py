@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from baocao.commands.import_onto import FORMATS, TEXT, run_onto
+from baocao.errors import UsageError
 from baocao.i18n import t
 from baocao.project import Project
 from baocao.wordin.importer import ACCEPT, REJECT
@@ -14,22 +16,36 @@ from baocao.wordin.run import import_file
 
 @click.command(name="import", help=t("import.help"))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.argument("unit")
+@click.argument("unit", required=False)
 @click.option("--single-file", is_flag=True, help=t("import.opt.single-file"))
 @click.option("--accept-changes", "changes", flag_value=ACCEPT, help=t("import.opt.accept"))
 @click.option("--reject-changes", "changes", flag_value=REJECT, help=t("import.opt.reject"))
 @click.option("--name", default=None, help=t("import.opt.name"))
 @click.option("--form", "form_id", default=None, help=t("import.opt.form"))
 @click.option("--no-fix", is_flag=True, help=t("import.opt.no-fix"))
+@click.option("--onto", metavar="UNIT", default=None, help=t("onto.opt.onto"))
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default=TEXT, help=t("onto.opt.format")
+)
+@click.option("--dry-run", is_flag=True, help=t("onto.opt.dry-run"))
 def import_word(
     file: Path,
-    unit: str,
+    unit: str | None,
     single_file: bool,
     changes: str | None,
     name: str | None,
     form_id: str | None,
     no_fix: bool,
+    onto: str | None,
+    fmt: str,
+    dry_run: bool,
 ) -> None:
+    if onto is not None or unit is None:
+        others = single_file or changes or name or form_id or no_fix
+        if onto is None or unit is not None or others:
+            raise UsageError("onto.usage")
+        run_onto(file, onto, fmt, dry_run)
+        return
     project = Project.discover()
     outcome = import_file(
         project,
