@@ -5,7 +5,9 @@ Each unit of ``tests/corpus/units/<slug>/`` has its expected findings in
 real CLI (``baocao lint --format json``) on a throw-away project holding every unit;
 findings are compared by (code, file, line) as multisets.
 
-Run ``.venv/bin/python tests/corpus_score.py`` to print the table of docs/lint-corpus.md.
+Run ``.venv/bin/python tests/corpus_score.py`` to print the table of docs/lint-corpus.md;
+``--units`` adds every unit that differs, ``--held-out`` scores only the units judged blind
+(``tests/corpus/held-out.txt``).
 """
 
 from __future__ import annotations
