@@ -14,6 +14,7 @@ from corpus_score import (
     Score,
     diff,
     expectation,
+    held_out,
     lint_corpus,
     score,
     slugs,
@@ -39,6 +40,16 @@ def test_unit_findings_are_the_judged_ones(slug: str, found) -> None:
 
 def test_every_unit_has_its_expectations_and_no_stray_file() -> None:
     assert {p.stem for p in EXPECTED.glob("*.yaml")} == set(SLUGS)
+
+
+def test_the_held_out_units_are_units_of_the_corpus_and_mixed() -> None:
+    """The units judged blind (corpus_score.py --held-out) are real, judged, and mixed."""
+    names = held_out()
+    assert len(names) == len(set(names)) >= 25
+    assert set(names) <= set(SLUGS)
+    judged = [expectation(s) for s in names]
+    assert sum(1 for e in judged if not e.findings) >= 0.3 * len(judged)
+    assert sum(1 for e in judged if e.outline == "other") >= 0.1 * len(judged)
 
 
 def test_the_corpus_is_large_and_mixed() -> None:

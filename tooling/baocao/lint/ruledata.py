@@ -21,6 +21,7 @@ class RuleData:
     year_range_pattern: re.Pattern[str]
     year_name_patterns: tuple[re.Pattern[str], ...]
     year_span_max: int
+    document_numbers: tuple[str, ...]
 
 
 @cache
@@ -37,4 +38,5 @@ def rule_data() -> RuleData:
         year_range_pattern=re.compile(raw["year_range_pattern"], re.IGNORECASE),
         year_name_patterns=tuple(re.compile(p, re.I) for p in raw["year_name_patterns"]),
         year_span_max=int(raw["year_span_max"]),
+        document_numbers=tuple(raw["document_numbers"]),
     )

@@ -81,9 +81,7 @@ class InvalidField(Rule):
         code = ctx.form.document_code if ctx.form else "BC"
         if isinstance(number, str) and placeholders.first(number):
             return  # a placeholder, told as such by BC202
-        if isinstance(number, str) and not re.fullmatch(
-            rf"\d*/{re.escape(code)}-[A-Za-zĐđ0-9][A-Za-zĐđ0-9.\-]*", number
-        ):
+        if isinstance(number, str) and not _is_document_number(number, code):
             yield ctx.diag(
                 self,
                 ctx.report.index_file,
@@ -96,8 +94,14 @@ class InvalidField(Rule):
             )
 
 
+def _is_document_number(number: str, code: str) -> bool:
+    """Whether ``number`` has one of the shapes of data/lint.yaml (state or Party body)."""
+    shapes = rule_data().document_numbers
+    return any(re.fullmatch(shape.replace("{code}", re.escape(code)), number) for shape in shapes)
+
+
 class WrongYear(Rule):
-    """Năm không khớp: năm báo cáo, ngày ban hành hoặc năm ghi trong tiêu đề mục.
+    """Năm không khớp: năm báo cáo, ngày ban hành, năm ghi trong trích yếu hoặc tiêu đề mục.
 
     Kết quả là năm N, so sánh với năm N-1, phương hướng cho năm N+1. Một năm học
     hay một giai đoạn có chứa năm đúng ("Năm học 2024–2025", "giai đoạn 2021 - 2025",
@@ -161,13 +165,12 @@ class WrongYear(Rule):
     def check_headings(self, ctx: LintContext) -> Iterable[Diagnostic]:
         pattern = rule_data().year_pattern
         allowed = {ctx.year - 1, ctx.year, ctx.year + 1}
+        # the report's own title and subject line, often copied from last year's report
+        in_title = {int(y) for y in pattern.findall(ctx.form.title_for(ctx.year))} or allowed
+        yield from self.check_subject(ctx, in_title)
         title = ctx.report.title
-        if title:  # the report's own title, often copied from last year's report
-            expected = {int(y) for y in pattern.findall(ctx.form.title_for(ctx.year))} or allowed
-            if years := wrong_years(title, expected):
-                yield self._heading(
-                    ctx, ctx.report.index_file, ctx.report.title_line, years, expected
-                )
+        if title and (years := wrong_years(title, in_title)):
+            yield self._heading(ctx, ctx.report.index_file, ctx.report.title_line, years, in_title)
         for index, section in enumerate(ctx.report.sections):
             node_id = ctx.alignment.node_of.get(index)
             expected = allowed
@@ -176,6 +179,21 @@ class WrongYear(Rule):
                 expected = in_title or allowed
             if years := wrong_years(section.title, expected):
                 yield self._heading(ctx, section.file, section.line, years, expected)
+
+    def check_subject(self, ctx: LintContext, expected: set[int]) -> Iterable[Diagnostic]:
+        """The subject line (``trich_yeu``) names the years of the report's title."""
+        fm = ctx.report.front_matter
+        subject = fm.get("trich_yeu")
+        if isinstance(subject, str) and (years := wrong_years(subject, expected)):
+            yield ctx.diag(
+                self,
+                ctx.report.index_file,
+                fm.line("trich_yeu"),
+                "rule.wrong-year.trich-yeu",
+                front_key="trich_yeu",
+                year=", ".join(map(str, years)),
+                expected=", ".join(map(str, sorted(expected))),
+            )
 
     def _heading(
         self, ctx: LintContext, file: str, line: int, years: list[int], expected: set[int]
