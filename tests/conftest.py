@@ -6,9 +6,19 @@ import shutil
 from pathlib import Path
 
 import pytest
+from baocao.i18n import set_lang
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def vietnamese_by_default():
+    """Every test starts in Vietnamese: a command run in-process with ``--lang en`` sets the
+    language for the process, and a test calling the builders directly would inherit it."""
+    set_lang("vi")
+    yield
+    set_lang("vi")
 
 
 @pytest.fixture
