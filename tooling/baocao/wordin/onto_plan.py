@@ -5,6 +5,12 @@ The Word paragraphs before the edits are paired with the unit's Markdown blocks
 changes its block (``textedit``), a removed one removes its block's lines, an added
 one goes after the block of the paragraph before it. An edit with no block, or that
 cannot be made so the Markdown reads as the Word file, is kept as not placed.
+
+An edited paragraph's block is made to read as the paragraph after the edits, from the
+block's own text: a block that reads so already is left alone, and a paragraph added
+that is already the next block is not added again. So the redline of ``baocao diff``,
+whose marks since the approved version are in the Markdown already, edited further by
+the leader, brings back the leader's edits only.
 """
 
 from __future__ import annotations
@@ -103,8 +109,13 @@ class Planner:
             self._delete(i, block)  # another paragraph in its place, not this one edited
             self._insert(j, block)
             return
+        if squash(source.plain) == squash(after):
+            return  # the Markdown reads so already (a change since the Word file's base)
         text = self.texts[source.path]
-        edited = edit_block(text[source.start : source.end], source.plain, before, after)
+        # The edits since the Word text, or, when the Markdown has changed since the Word
+        # file's base (a redline's marks), since the Markdown's own text.
+        base = before if key(before) == key(source.plain) else source.plain
+        edited = edit_block(text[source.start : source.end], source.plain, base, after)
         if edited is None:
             reason = "onto.reason.markup"
             self._unplaced(Unplaced(EDIT, before, after, reason, j + 1, source.rel, source.line))
@@ -135,11 +146,17 @@ class Planner:
         if added.heading:
             self._unplaced(Unplaced(INSERT, "", added.text, "onto.reason.heading", j + 1))
             return
+        if last is not None and self._next_reads(last, added.text):
+            return  # already in the Markdown, right where it goes
         if last is None or added.in_table or self.blocks[last].kind == CELL:
             reason = "onto.reason.table" if added.in_table else "onto.reason.outside"
             self._unplaced(Unplaced(INSERT, "", added.text, reason, j + 1))
             return
         self.inserts.setdefault(last, []).append(added)
+
+    def _next_reads(self, block: int, text: str) -> bool:
+        following = self.blocks[block + 1] if block + 1 < len(self.blocks) else None
+        return following is not None and squash(following.plain) == squash(text)
 
     def _place_inserts(self) -> None:
         for block, added in self.inserts.items():
