@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import lint_helpers
 import pytest
 from test_docx_support import BLOCKED, DRAFT, EXAMPLES, ROOT, Built, build_once, run_cli
 
@@ -80,3 +81,15 @@ def test_a_unit_with_a_file_not_in_utf8_does_not_stop_the_others(tmp_path) -> No
     assert (out / f"{EXAMPLES[1]}-du-thao.docx").is_file()
     assert (out / f"{EXAMPLES[2]}.docx").is_file()
     assert "UTF-8" in done.stderr
+
+
+def test_a_word_build_leaves_no_docutils_registration_behind(tmp_path: Path) -> None:
+    """Two commands in one process (the watcher, tests): the second site build must not
+    warn that Sphinx's nodes are registered twice."""
+    first = lint_helpers.make_project(tmp_path / "a", lint_helpers.DEPARTMENT)
+    second = lint_helpers.make_project(tmp_path / "b", lint_helpers.DEPARTMENT)
+    for root in (first, second):
+        shutil.copy(ROOT / "conf.py", root / "conf.py")
+    assert lint_helpers.run_cli(first, "build", "docx", lint_helpers.DEPARTMENT).code == 0
+    built = lint_helpers.run_cli(second, "build", "html", "-j", "1")
+    assert built.code == 0 and "already registered" not in built.err, built.err

@@ -34,6 +34,7 @@ def output_dir(project: Project) -> Path:
 def build_docx(project: Project, units: Sequence[str], plan: BuildPlan) -> list[Outcome]:
     """Write the Word files of ``units`` (every unit when empty); return each unit's outcome."""
     from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace, patch_docutils
 
     outcomes: list[Outcome] = []
 
@@ -48,18 +49,21 @@ def build_docx(project: Project, units: Sequence[str], plan: BuildPlan) -> list[
         return True
 
     root = project.root
-    app = Sphinx(
-        srcdir=root,
-        confdir=root,
-        outdir=output_dir(project),
-        doctreedir=root / BUILD_DIR / "doctrees",
-        buildername="docx",
-        status=None,
-        warning=sys.stderr,
-        parallel=max(plan.jobs, 1),
-    )
-    app.connect("baocao-docx-units", units_announced)
-    app.connect("baocao-docx-unit-done", unit_done)
-    indexes = [project.reports_dir / unit / "index.md" for unit in units]
-    app.build(force_all=not indexes, filenames=indexes)
+    # As sphinx-build does: docutils' registries are restored afterwards, so a later
+    # Sphinx application in the same process does not warn of nodes registered twice.
+    with patch_docutils(root), docutils_namespace():
+        app = Sphinx(
+            srcdir=root,
+            confdir=root,
+            outdir=output_dir(project),
+            doctreedir=root / BUILD_DIR / "doctrees",
+            buildername="docx",
+            status=None,
+            warning=sys.stderr,
+            parallel=max(plan.jobs, 1),
+        )
+        app.connect("baocao-docx-units", units_announced)
+        app.connect("baocao-docx-unit-done", unit_done)
+        indexes = [project.reports_dir / unit / "index.md" for unit in units]
+        app.build(force_all=not indexes, filenames=indexes)
     return outcomes
