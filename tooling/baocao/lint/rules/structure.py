@@ -151,12 +151,12 @@ class BoldHeading(Rule):
                 node = ctx.form.node(node_id)
                 yield ctx.diag(self, section.file, section.line, "rule.bold-heading", node=node)
 
-    def fix(self, text: str, ctx: LintContext, file: str) -> str:
+    def fix(self, text: str, ctx: LintContext, file: str, at: frozenset[int]) -> str:
         depth = next((f.depth for f in ctx.report.files if f.rel == file), 0)
         pieces = lines.parts(text)
         for index, node_id in ctx.alignment.node_of.items():
             section = ctx.report.sections[index]
-            if not section.bold or section.file != file:
+            if not section.bold or section.file != file or section.line not in at:
                 continue
             level = max(1, ctx.form.node(node_id).depth + 1 - depth)
             at = 2 * (section.line - 1)

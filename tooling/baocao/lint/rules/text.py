@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from baocao.diagnostics import Diagnostic
-from baocao.lint import legacy, lines, tone
+from baocao.lint import legacy, lines, prose, tone
 from baocao.lint.blocks import paragraphs
 from baocao.lint.context import LintContext
 from baocao.lint.rules.base import Rule
@@ -45,8 +45,9 @@ class Nfd(Rule):
             ]
             yield ctx.diag(self, source.rel, bad[0], "rule.nfd", count=len(bad))
 
-    def fix(self, text: str, ctx: LintContext, file: str) -> str:
-        return unicodedata.normalize("NFC", text)
+    def fix(self, text: str, ctx: LintContext, file: str, at: frozenset[int]) -> str:
+        # one finding stands for every line of the file: all its prose is normalised
+        return prose.rewrite(text, ctx.prose(file, text), None, prose.each_span(_nfc))
 
 
 class LegacyEncoding(Rule):
@@ -82,16 +83,23 @@ class LegacyEncoding(Rule):
                     sample=fixed.strip()[:60],
                 )
 
-    def fix(self, text: str, ctx: LintContext, file: str) -> str:
-        # The converted text takes the project's tone style: TCVN3 and VNI write "hoà",
-        # and a fix must not leave a tone-style finding behind for a second --fix.
-        style = ctx.settings.tone_style
-        return lines.rewrite(
-            text,
-            lambda line: (
-                tone.to_style(legacy.convert(line)[0], style) if legacy.is_legacy(line) else line
-            ),
-        )
+    def fix(self, text: str, ctx: LintContext, file: str, at: frozenset[int]) -> str:
+        # The converted text takes the project's tone style when the tone rule runs:
+        # TCVN3 and VNI write "hoà", and a fix must not leave a tone-style finding
+        # behind for a second --fix (nor restyle anything when that rule is off).
+        style = ctx.settings.tone_style if ToneStyle.code in ctx.codes else None
+
+        def change(line: str, ranges: list[tuple[int, int]]) -> str:
+            if not legacy.is_legacy(line):
+                return line
+            convert, _ = legacy.converter_for(line)
+
+            def restyled(span: str) -> str:
+                return tone.to_style(convert(span), style) if style else convert(span)
+
+            return prose.each_span(restyled)(line, ranges)
+
+        return prose.rewrite(text, ctx.prose(file, text), at, change)
 
 
 class ToneStyle(Rule):
@@ -116,26 +124,30 @@ class ToneStyle(Rule):
     code, name, family, severity, fixable = "BC403", "tone-style", "text", "warning", True
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        # Only prose counts: a path, a URL, code or a person's name keeps its spelling.
         preferred = ctx.settings.tone_style
         other = "hoà" if preferred == "hòa" else "hòa"
-        texts = {s.rel: _without_comments(s.text) for s in ctx.report.files}
-        if not any(tone.find(text, preferred) for text in texts.values()):
+        found = {s.rel: list(self._in_prose(ctx, s, other)) for s in ctx.report.files}
+        if not any(found.values()):
+            return
+        if not any(next(self._in_prose(ctx, s, preferred), None) for s in ctx.report.files):
             return  # one style throughout, whichever it is
-        for file, text in texts.items():
-            if not tone.find(text, other):
-                continue
-            for line, content in enumerate(lines.split(text), start=1):
-                found = tone.find(content, other)
-                if found:
-                    yield ctx.diag(
-                        self, file, line, "rule.tone-style", found=", ".join(found), style=preferred
-                    )
+        for file, hits in found.items():
+            for line, matches in hits:
+                words = ", ".join(m.group(0) for m in matches)
+                yield ctx.diag(self, file, line, "rule.tone-style", found=words, style=preferred)
 
-    def fix(self, text: str, ctx: LintContext, file: str) -> str:
+    @staticmethod
+    def _in_prose(ctx: LintContext, source, style: str):
+        if not tone.find(source.text, style):  # most files: no need to look closer
+            return iter(())
+        return prose.find(tone.pattern(style), source.text, ctx.prose(source.rel, source.text))
+
+    def fix(self, text: str, ctx: LintContext, file: str, at: frozenset[int]) -> str:
         style = ctx.settings.tone_style
-        return lines.rewrite(
-            text, lambda line: line if line.lstrip().startswith("%") else tone.to_style(line, style)
-        )
+        other = "hoà" if style == "hòa" else "hòa"
+        move = prose.substitute(tone.pattern(other), lambda ending: tone.restyle(ending, style))
+        return prose.rewrite(text, ctx.prose(file, text), at, move)
 
 
 class StrayWhitespace(Rule):
@@ -209,11 +221,8 @@ class UnbalancedQuotes(Rule):
 RULES: list[type[Rule]] = [Nfd, LegacyEncoding, ToneStyle, StrayWhitespace, UnbalancedQuotes]
 
 
-def _without_comments(text: str) -> str:
-    """The text with ``%`` comment lines blanked (line numbers kept)."""
-    if "%" not in text:
-        return text
-    return lines.rewrite(text, lambda line: "" if line.lstrip().startswith("%") else line)
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\ufeff", "\u00a0")
