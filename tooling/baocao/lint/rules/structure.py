@@ -159,9 +159,9 @@ class BoldHeading(Rule):
             if not section.bold or section.file != file or section.line not in at:
                 continue
             level = max(1, ctx.form.node(node_id).depth + 1 - depth)
-            at = 2 * (section.line - 1)
-            raw = pieces[at]
-            pieces[at] = (
+            slot = 2 * (section.line - 1)
+            raw = pieces[slot]
+            pieces[slot] = (
                 "#" * level + " " + re.sub(r"^\s*(\*\*|__)|(\*\*|__)[:.]?\s*$", "", raw).strip()
             )
         return "".join(pieces)

@@ -106,7 +106,9 @@ class ToneStyle(Rule):
     """Cách đặt dấu thanh không thống nhất trong một báo cáo ("hòa" và "hoà" lẫn lộn).
 
     Kiểu ưu tiên là thiết lập `tone_style` ("hòa" mặc định, như Quốc hiệu). Sửa tự
-    động bằng `baocao lint --fix`.
+    động bằng `baocao lint --fix`. Chỉ xét phần lời văn: đường dẫn tệp, ảnh, địa chỉ
+    web, mã trong dấu `` ` ``, khối mã, chỉ thị và tên riêng ở phần thông tin đầu tệp
+    (người ký, cơ quan, địa danh...) giữ nguyên cách viết.
 
     Ví dụ sai:
 
