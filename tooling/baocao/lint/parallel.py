@@ -10,6 +10,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from baocao.interrupts import ignore_interrupt, workers_stopped_on_error
 from baocao.lint.engine import UnitResult, lint_unit
 from baocao.lint.rules.base import Rule
 from baocao.project import Project
@@ -35,7 +36,10 @@ def run(
     if workers == 1:
         return [lint_unit(project, unit, rules, keep_report=keep_reports) for unit in units]
     chunks = [units[i::workers] for i in range(workers)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with (
+        ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupt) as pool,
+        workers_stopped_on_error(pool),
+    ):
         parts = list(pool.map(_lint_chunk, [(project, chunk, rules) for chunk in chunks]))
     order = {unit: i for i, unit in enumerate(units)}
     results = [r for part in parts for r in part]
