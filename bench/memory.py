@@ -32,7 +32,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -118,7 +117,8 @@ def plain_pandoc_command(project: Path) -> list[str]:
         "for unit in sorted(p for p in (Path(sys.argv[1]) / 'reports').iterdir() if p.is_dir()):\n"
         "    rest = sorted(p for p in unit.rglob('*.md') if p.name != 'index.md')\n"
         "    sources = [str(unit / 'index.md'), *map(str, rest)]\n"
-        "    command = [pandoc, '-f', 'markdown', '-t', 'docx', '-o', str(out / (unit.name + '.docx'))]\n"
+        "    target = str(out / (unit.name + '.docx'))\n"
+        "    command = [pandoc, '-f', 'markdown', '-t', 'docx', '-o', target]\n"
         "    subprocess.run([*command, *sources], check=True, capture_output=True)\n"
     )
     return [sys.executable, "-c", script, str(project)]
@@ -129,7 +129,10 @@ def rows_for(project: Path, plain_site: Path) -> dict[str, tuple[list[str], Path
     sphinx = [sys.executable, "-m", "sphinx", "-q", "-j", "1", "-b", "html", "-E", "-a"]
     return {
         "baocao lint -j 1": ([baocao, "lint", "-j", "1", "--format", "json"], project),
-        "baocao build html --clean -j 1": ([baocao, "build", "html", "--clean", "-j", "1"], project),
+        "baocao build html --clean -j 1": (
+            [baocao, "build", "html", "--clean", "-j", "1"],
+            project,
+        ),
         "plain sphinx-build -j 1 (myst-parser)": ([*sphinx, ".", "_build/html"], plain_site),
         "baocao build docx -j 1": ([baocao, "build", "docx", "-j", "1"], project),
         "plain pandoc, one unit at a time": (plain_pandoc_command(project), project),

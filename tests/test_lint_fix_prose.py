@@ -164,3 +164,8 @@ def test_prose_spans_follow_markdown_it(markdown: str, prose: list[str]) -> None
     spans = prose_spans(markdown)
     found = [lines[n - 1][a:b] for n in sorted(spans) for a, b in spans[n]]
     assert found == prose
+
+
+def test_table_cells_alike_are_each_found_in_their_place() -> None:
+    spans = prose_spans("| `x` | y |\n|---|---|\n| `x` | y |\n| y | y |\n")
+    assert spans == {1: [(8, 9)], 3: [(8, 9)], 4: [(2, 3), (6, 7)]}

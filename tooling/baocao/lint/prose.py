@@ -46,6 +46,7 @@ class _Recorder:
 
     lines: list[str]
     spans: Spans = field(default_factory=dict)
+    cursor: dict[int, int] = field(default_factory=dict)  # where a line's next piece starts
     src: str = ""
     depth: int = 0
     records: list[tuple[int, int, int, bool]] = field(default_factory=list)
@@ -183,14 +184,16 @@ def _place(token: Token, mask: bytearray, recorder: _Recorder) -> None:
     for index, piece in enumerate(token.content.split("\n")):
         number = first + index + 1
         if piece and number <= len(recorder.lines):
-            ranges = recorder.spans.setdefault(number, [])
-            start_at = ranges[-1][1] if ranges else 0  # table cells share a line
-            column = recorder.lines[number - 1].find(piece, start_at)
+            # table cells share a line: each is looked for after the one before it
+            column = recorder.lines[number - 1].find(piece, recorder.cursor.get(number, 0))
             if column >= 0:
-                for run in _RUNS.finditer(mask, offset, offset + len(piece)):
-                    ranges.append((column + run.start() - offset, column + run.end() - offset))
-            if not ranges:
-                del recorder.spans[number]
+                recorder.cursor[number] = column + len(piece)
+                runs = _RUNS.finditer(mask, offset, offset + len(piece))
+                recorder.spans.setdefault(number, []).extend(
+                    (column + run.start() - offset, column + run.end() - offset) for run in runs
+                )
+                if not recorder.spans[number]:
+                    del recorder.spans[number]
         offset += len(piece) + 1
 
 
