@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 
 @contextmanager
@@ -48,7 +49,7 @@ def stop_children(grace: float = 1.0) -> None:
     A worker may be in the middle of a long task, and a pool's shutdown waits for it;
     an interrupted Sphinx reader may wait forever to send its results. Each gets
     SIGTERM, then SIGKILL if it has not ended within ``grace`` seconds. Their own
-    children (pandoc) die with them (``child_dies_with_parent``).
+    children (pandoc) die with them (``helper_process_options``).
     """
     children = multiprocessing.active_children()
     for child in children:
@@ -77,16 +78,23 @@ def ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def child_dies_with_parent() -> None:
-    """``preexec_fn`` of a helper program: on Linux it is killed when its parent dies.
+def helper_process_options() -> dict[str, Any]:
+    """``subprocess.Popen`` options for a long-lived helper program (pandoc).
 
-    It is also put in its own session, so that Ctrl+C in the terminal reaches only
-    baocao, which stops it (a helper interrupted on its own prints its own errors).
+    It runs in its own session, so that Ctrl+C in the terminal reaches only baocao,
+    which stops it (a helper interrupted on its own prints its own errors and may
+    not end); on Linux it is also killed when the process that started it dies.
     """
-    os.setsid()
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.name != "posix":
+        return {}
+    if not sys.platform.startswith("linux"):
+        return {"start_new_session": True}
+    prctl = ctypes.CDLL(None, use_errno=True).prctl  # resolved here, not in the child
+
+    def die_with_parent() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    return {"start_new_session": True, "preexec_fn": die_with_parent}
 
 
 _PR_SET_PDEATHSIG = 1

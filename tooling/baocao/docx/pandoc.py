@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pypandoc
 
-from baocao.interrupts import child_dies_with_parent
+from baocao.interrupts import helper_process_options
 
 SCRIPT = "docx_writer.lua"
 
@@ -32,10 +32,7 @@ class PandocWriter:
         script = resources.files("baocao.docx").joinpath(SCRIPT)
         command = [pypandoc.get_pandoc_path(), "lua", str(script), str(reference)]
         self.process = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            preexec_fn=child_dies_with_parent if os.name == "posix" else None,
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, **helper_process_options()
         )
 
     def write(self, pandoc_json: str) -> bytes:
