@@ -15,11 +15,11 @@ unit's files). On each corpus, each measurement is a whole process run to its en
   plain pandoc converting each unit's Markdown files, one unit at a time.
 
 Two figures per run: the peak RSS of the largest single process of the command (exact:
-the kernel's ``ru_maxrss`` of the process tree, from ``wait4``), and the peak of the sum
-of the RSS of all its processes (sampled every 20 ms from /proc: pandoc beside Python).
+the kernel's ``ru_maxrss``, as GNU time ``%M`` reports it), and the peak of the sum of
+the RSS of all its processes (sampled every 20 ms from /proc: pandoc beside Python).
 Rounds interleave the measurements (A B A B); the table gives the minimum over rounds and
 the spread (max - min). Prints a Markdown table for docs/performance.md ("Memory").
-Linux only (/proc, wait4).
+Linux only (/proc, GNU time).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SAMPLE_S = 0.02
+GNU_TIME = "/usr/bin/time"  # GNU time (Debian package "time")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -82,28 +83,37 @@ def tree_rss(pid: int) -> int:
 
 
 def peak(command: list[str], cwd: Path) -> tuple[float, float]:
-    """(largest process, sampled sum of the tree), in MiB, of one run of ``command``."""
+    """(largest process, sampled sum of the tree), in MiB, of one run of ``command``.
+
+    GNU time starts the command: its own ``ru_maxrss`` would count what this process
+    holds (a forked child starts with its parent's pages), GNU time's child does not.
+    """
     env = {**os.environ, "CI": "true"}
-    process = subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    highest = [0]
-    done = threading.Event()
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        process = subprocess.Popen(
+            [GNU_TIME, "-f", "%M", "-o", rss.name, *command],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        highest = [0]
+        done = threading.Event()
 
-    def sample() -> None:
-        while not done.wait(SAMPLE_S):
-            highest[0] = max(highest[0], tree_rss(process.pid))
+        def sample() -> None:
+            while not done.wait(SAMPLE_S):
+                highest[0] = max(highest[0], tree_rss(process.pid))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, status, usage = os.wait4(process.pid, 0)
-    done.set()
-    sampler.join()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    errors = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, errors = process.communicate()
+        done.set()
+        sampler.join()
+        largest_kib = int(rss.read().split()[-1])
     if process.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {errors[-800:]}")
-    return usage.ru_maxrss / 1024, highest[0] / 2**20
+        message = errors.decode("utf-8", "replace")[-800:]
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {message}")
+    return largest_kib / 1024, highest[0] / 2**20
 
 
 def plain_pandoc_command(project: Path) -> list[str]:
