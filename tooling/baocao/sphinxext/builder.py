@@ -38,6 +38,7 @@ from baocao.sphinxext.dashboard import (
     docx_file,
     remember_commits,
 )
+from baocao.sphinxext.doctrees import forget
 from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.parallel import LargeChunksMixin
 from baocao.sphinxext.policy import unit_index, unit_slug
@@ -138,6 +139,7 @@ class ReportsHTMLBuilder(TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuil
 
     def write_doc_serialized(self, docname: str, doctree: nodes.document) -> None:
         super().write_doc_serialized(docname, doctree)
+        forget(self.env, [docname])  # memory stays flat in the number of units
         self.events.emit("baocao-written", docname)
 
     def prepare_writing(self, docnames: Set[str]) -> None:

@@ -39,6 +39,7 @@ from baocao.errors import ConfigError
 from baocao.forms import Form
 from baocao.lint import lint_unit
 from baocao.project import Project
+from baocao.sphinxext.doctrees import forget
 from baocao.sphinxext.reading import TolerantReadMixin
 
 logger = logging.getLogger(__name__)
@@ -150,6 +151,8 @@ class DocxBuilder(TolerantReadMixin, Builder):
                 part.parent.remove(part)
         tree["docname"] = docname
         self.env.resolve_references(tree, docname, self)
+        read = [docname, *(part["docname"] for part in tree.findall(addnodes.start_of_file))]
+        forget(self.env, read)  # memory stays flat in the number of units
         return tree
 
 
