@@ -16,7 +16,7 @@ unit's files). On each corpus, each measurement is a whole process run to its en
 
 Two figures per run: the peak RSS of the largest single process of the command (exact:
 the kernel's ``ru_maxrss``, as GNU time ``%M`` reports it), and the peak of the sum of
-the RSS of all its processes (sampled every 20 ms from /proc: pandoc beside Python).
+the PSS of all its processes (sampled every 20 ms from /proc: pandoc beside Python).
 Rounds interleave the measurements (A B A B); the table gives the minimum over rounds and
 the spread (max - min). Prints a Markdown table for docs/performance.md ("Memory").
 Linux only (/proc, GNU time).
@@ -39,7 +39,6 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 SAMPLE_S = 0.02
 GNU_TIME = "/usr/bin/time"  # GNU time (Debian package "time")
-PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 def _load(name: str, file: str):
@@ -60,30 +59,41 @@ def make_project(base: Path, name: str, units: int, words: int) -> Path:
     return project
 
 
-def tree_rss(pid: int) -> int:
-    """The summed RSS (bytes) of ``pid`` and its descendants now."""
+def tree_pss(pid: int) -> int:
+    """The summed PSS (bytes) of ``pid`` and its descendants now.
+
+    PSS shares each page among the processes that map it, so a child forked a moment
+    before it runs another program is not counted twice, as RSS would count it.
+    """
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        ppid, pages = int(stat[1]), int(stat[21])
         children.setdefault(ppid, []).append(int(entry.name))
-        rss[int(entry.name)] = pages * PAGE
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
-        total += rss.get(current, 0)
+        total += _pss(current)
         todo.extend(children.get(current, []))
     return total
 
 
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def peak(command: list[str], cwd: Path) -> tuple[float, float]:
-    """(largest process, sampled sum of the tree), in MiB, of one run of ``command``.
+    """(largest process's RSS, sampled PSS sum of the tree), in MiB, of one run of ``command``.
 
     GNU time starts the command: its own ``ru_maxrss`` would count what this process
     holds (a forked child starts with its parent's pages), GNU time's child does not.
@@ -102,7 +112,7 @@ def peak(command: list[str], cwd: Path) -> tuple[float, float]:
 
         def sample() -> None:
             while not done.wait(SAMPLE_S):
-                highest[0] = max(highest[0], tree_rss(process.pid))
+                highest[0] = max(highest[0], tree_pss(process.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -182,7 +192,7 @@ def main() -> None:
         words = int(args.big_mb * 1e6 / 5.9)
         corpora.append((f"1 unit of {args.big_mb:g} MB", make_project(base, "big", 1, words)))
     print(f"Machine: {machine()}; {args.repeat} rounds; MiB, min ± spread\n")
-    print("| corpus | command | largest process | all its processes (sampled) |")
+    print("| corpus | command | largest process (RSS) | all its processes (PSS, sampled) |")
     print("| --- | --- | ---: | ---: |")
     for name, project in corpora:
         size = sum(p.stat().st_size for p in (project / "reports").rglob("*.md")) / 1e6
