@@ -12,6 +12,7 @@ from baocao.project import Project
 from baocao.sphinxext import run
 from baocao.sphinxext.progress import BuildProgress
 from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace
 from test_html_site import ROOT
 
 
@@ -46,7 +47,8 @@ def test_the_word_builder_keeps_no_unit_doctree_once_converted(
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(Sphinx, "build", build_and_keep)
-    outcomes = docx_build.build_docx(Project.discover(), [], BuildPlan(jobs=1))
+    with docutils_namespace():  # the directives Sphinx registers go with it
+        outcomes = docx_build.build_docx(Project.discover(), [], BuildPlan(jobs=1))
     assert sorted(o.unit for o in outcomes if o.ok) == sorted(
         p.name for p in (example_project / "reports").iterdir() if p.is_dir()
     )

@@ -38,7 +38,7 @@ from baocao.sphinxext.dashboard import (
     docx_file,
     remember_commits,
 )
-from baocao.sphinxext.doctrees import forget
+from baocao.sphinxext.doctrees import LeanDoctreesMixin, forget
 from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.parallel import LargeChunksMixin
 from baocao.sphinxext.policy import unit_index, unit_slug
@@ -65,7 +65,9 @@ REDIRECT = """<!DOCTYPE html>
 """
 
 
-class ReportsHTMLBuilder(TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuilder):
+class ReportsHTMLBuilder(
+    LeanDoctreesMixin, TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuilder
+):
     name = "html"
     dashboard: Dashboard | None = None
 

@@ -39,7 +39,7 @@ from baocao.errors import ConfigError
 from baocao.forms import Form
 from baocao.lint import lint_unit
 from baocao.project import Project
-from baocao.sphinxext.doctrees import forget
+from baocao.sphinxext.doctrees import LeanDoctreesMixin, forget
 from baocao.sphinxext.reading import TolerantReadMixin
 
 logger = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ UNITS_EVENT = "baocao-docx-units"
 DONE_EVENT = "baocao-docx-unit-done"
 
 
-class DocxBuilder(TolerantReadMixin, Builder):
+class DocxBuilder(LeanDoctreesMixin, TolerantReadMixin, Builder):
     """Writes each unit's report as a Word file laid out per Nghị định 30/2020/NĐ-CP."""
 
     name = "docx"
