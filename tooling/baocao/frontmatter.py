@@ -23,6 +23,7 @@ class FieldSpec:
     label: str
     example: str
     pattern: str | None = None
+    is_name: bool = False  # a name (person, body, place): `lint --fix` never respells it
 
 
 @dataclass

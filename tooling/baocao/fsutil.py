@@ -2,24 +2,49 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
 
+TEMP_SUFFIX = ".tmp"  # temporary files are ".<name>.<random>.tmp" beside their target
+
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
+    replace_if_unchanged(path, data, None)
+
+
+def replace_if_unchanged(path: Path, data: str | bytes, digest: bytes | None) -> bool:
+    """Like :func:`write_atomic`, but only while ``path`` still holds what was read.
+
+    ``digest`` is the SHA-256 of the bytes read earlier (None: write in any case). The
+    file is read again once the new text is ready, just before the rename; if it
+    changed meanwhile (an edit saved in between), it is left as it is and the result
+    is False.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.chmod(tmp, _mode_for(path))
+        if digest is not None and _digest_of(path) != digest:
+            Path(tmp).unlink()
+            return False
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return True
+
+
+def _digest_of(path: Path) -> bytes | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return None
 
 
 def make_dir_like_mkdir(path: Path) -> None:

@@ -23,7 +23,12 @@ def myst_config() -> MdParserConfig:
 
 @cache
 def parser() -> MarkdownIt:
-    """The markdown-it parser myst-parser builds for the configuration above.
+    """The markdown-it parser myst-parser builds for the configuration above (shared)."""
+    return fresh_parser()
+
+
+def fresh_parser() -> MarkdownIt:
+    """A new instance of that parser, for a caller that wraps its rules.
 
     Its ``wordcount`` core rule is switched off: it only counts words into the
     parse environment (for MyST substitutions) and never changes a token, and it

@@ -8,6 +8,7 @@ raises on user input: each problem becomes a Diagnostic with file and line.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,7 @@ class SourceFile:
     depth: int
     text: str
     tokens: list[Token]
+    digest: bytes = b""  # SHA-256 of the bytes read: a fix writes only over these
 
 
 @dataclass
@@ -149,7 +151,8 @@ class _Loader:
         self.read_file(index, depth=0, entry_line=None)
         return self.report
 
-    def read_text(self, path: Path, rel: str) -> str | None:
+    def read_text(self, path: Path, rel: str) -> tuple[str, bytes] | None:
+        """The file's text and the SHA-256 of its bytes, or None (a finding says why)."""
         try:
             data = path.read_bytes()
         except OSError as err:
@@ -172,7 +175,7 @@ class _Loader:
         if not text.strip():
             self.problem("BC004", "empty-file", rel, 1, "load.empty-file")
             return None
-        return text
+        return text, hashlib.sha256(data).digest()
 
     def read_file(self, path: Path, depth: int, entry_line: int | None) -> None:
         resolved = Path(os.path.normpath(path))
@@ -180,11 +183,12 @@ class _Loader:
             return
         self.seen.add(resolved)
         rel = _rel(path, self.root)
-        text = self.read_text(path, rel)
-        if text is None:
+        read = self.read_text(path, rel)
+        if read is None:
             return
+        text, digest = read
         tokens = parser().parse(text)
-        self.report.files.append(SourceFile(path, rel, depth, text, tokens))
+        self.report.files.append(SourceFile(path, rel, depth, text, tokens, digest))
         for kind, item in _walk_blocks(tokens, rel):
             if kind == "front_matter" and depth == 0:
                 self.read_front_matter(item, rel)

@@ -15,6 +15,7 @@ from typing import Any
 import click
 from sphinx.errors import SphinxError
 
+from baocao.buildlock import exclusive_build
 from baocao.cli import set_exit_code
 from baocao.docx.build import BuildPlan, build_docx, output_dir
 from baocao.docx.convert import Outcome
@@ -28,9 +29,15 @@ from baocao.project import Project
 @click.command("docx", help=text("docx.help"))
 @click.argument("units", nargs=-1)
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, help=text("docx.opt.jobs"))
-def docx(units: tuple[str, ...], jobs: int) -> None:
+@click.option("--wait", is_flag=True, help=text("buildlock.opt.wait"))
+def docx(units: tuple[str, ...], jobs: int, wait: bool) -> None:
     project = Project.discover()
     units = check_units(project, units)
+    with exclusive_build(project.root, wait):
+        _docx(project, units, jobs)
+
+
+def _docx(project: Project, units: tuple[str, ...], jobs: int) -> None:
     start = time.perf_counter()
     plan = BuildPlan(jobs=jobs or default_jobs())
     try:

@@ -13,6 +13,7 @@ import os
 import click
 from sphinx.errors import SphinxError
 
+from baocao.buildlock import exclusive_build
 from baocao.cli import set_exit_code
 from baocao.i18n import decimal
 from baocao.project import Project
@@ -25,13 +26,18 @@ from baocao.sphinxext.texts import text
 @click.option("--clean", is_flag=True, help=text("cli.opt.clean"))
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None, help=text("cli.opt.jobs"))
 @click.option("--watch", "-w", is_flag=True, help=text("cli.opt.watch"))
-def html(clean: bool, jobs: int | None, watch: bool) -> None:
+@click.option("--wait", is_flag=True, help=text("buildlock.opt.wait"))
+def html(clean: bool, jobs: int | None, watch: bool, wait: bool) -> None:
     project = Project.discover()
     if not (project.root / "conf.py").is_file():
         click.echo(text("cli.no-conf", root=project.root), err=True)
         set_exit_code(2)
         return
-    workers = jobs or os.cpu_count() or 1
+    with exclusive_build(project.root, wait):
+        _html(project, clean, jobs or os.cpu_count() or 1, watch)
+
+
+def _html(project: Project, clean: bool, workers: int, watch: bool) -> None:
     if watch:
         from baocao.commands.watch_html import watch_html  # watchfiles only when watching
 

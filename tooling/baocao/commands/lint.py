@@ -113,22 +113,28 @@ def _fix(project: Project, results: list, rules: list, write: bool, err: bool = 
             fixed.append(result)
             continue
         if write:
-            # A fix can change what the next lint sees (a bold paragraph made a heading
-            # moves the alignment): fix again until nothing changes, so that --fix is
-            # idempotent. Every pass is bounded; each fix only ever moves text forward.
-            touched = set(changes)
-            apply(changes)
-            result = lint_unit(project, project.root / result.path, rules)
-            for _ in range(MAX_FIX_PASSES - 1):
-                changes = fixed_texts(result)
-                if not changes:
-                    break
-                touched |= set(changes)
-                apply(changes)
-                result = lint_unit(project, project.root / result.path, rules)
-            click.echo(t("lint.fixed", files=len(touched), unit=result.unit), err=True)
-            fixed.append(result)
+            fixed.append(_fix_unit(project, result, changes, rules))
         else:
             click.echo(unified_diff(changes, project.rel), nl=False, err=err)
             fixed.append(result)
     return fixed
+
+
+def _fix_unit(project: Project, result, changes: dict, rules: list):
+    """Write a unit's fixes, lint it again; stop at a file edited meanwhile."""
+    # A fix can change what the next lint sees (a bold paragraph made a heading
+    # moves the alignment): fix again until nothing changes, so that --fix is
+    # idempotent. Every pass is bounded; each fix only ever moves text forward.
+    touched: set = set()
+    for _ in range(MAX_FIX_PASSES):
+        left = apply(changes)
+        touched |= set(changes) - set(left)
+        for path in left:
+            click.echo(t("lint.fix-file-changed", file=project.rel(path)), err=True)
+            set_exit_code(1)
+        result = lint_unit(project, project.root / result.path, rules)
+        changes = fixed_texts(result)
+        if left or not changes:
+            break
+    click.echo(t("lint.fixed", files=len(touched), unit=result.unit), err=True)
+    return result

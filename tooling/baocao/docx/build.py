@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from baocao.docx.convert import Outcome
+from baocao.interrupts import stop_children
 from baocao.project import Project
 
 BUILD_DIR = "_build"
@@ -65,5 +66,9 @@ def build_docx(project: Project, units: Sequence[str], plan: BuildPlan) -> list[
         app.connect("baocao-docx-units", units_announced)
         app.connect("baocao-docx-unit-done", unit_done)
         indexes = [project.reports_dir / unit / "index.md" for unit in units]
-        app.build(force_all=not indexes, filenames=indexes)
+        try:
+            app.build(force_all=not indexes, filenames=indexes)
+        except BaseException:
+            stop_children()  # Sphinx's readers, when it reads in parallel
+            raise
     return outcomes

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pypandoc
 
+from baocao.interrupts import helper_process_options
+
 SCRIPT = "docx_writer.lua"
 
 
@@ -29,7 +31,9 @@ class PandocWriter:
     def __init__(self, reference: Path) -> None:
         script = resources.files("baocao.docx").joinpath(SCRIPT)
         command = [pypandoc.get_pandoc_path(), "lua", str(script), str(reference)]
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, **helper_process_options()
+        )
 
     def write(self, pandoc_json: str) -> bytes:
         stdin, stdout = self.process.stdin, self.process.stdout
@@ -50,6 +54,11 @@ class PandocWriter:
     def close(self) -> None:
         if self.process.stdin:
             self.process.stdin.close()
+        self.process.wait()
+
+    def kill(self) -> None:
+        """Stop pandoc now, in the middle of a document if need be (Ctrl+C)."""
+        self.process.kill()
         self.process.wait()
 
 
@@ -79,3 +88,9 @@ def close_writers() -> None:
     """Stop this process's pandoc writers (a worker's stop when the worker exits)."""
     for key in [k for k in _writers if k[0] == os.getpid()]:
         _writers.pop(key).close()
+
+
+def kill_writers() -> None:
+    """Stop this process's pandoc writers without waiting for their work (Ctrl+C)."""
+    for key in [k for k in _writers if k[0] == os.getpid()]:
+        _writers.pop(key).kill()

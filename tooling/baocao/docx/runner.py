@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
 from baocao.docx.convert import Job, Outcome, convert, failed
-from baocao.docx.pandoc import close_writers
+from baocao.docx.pandoc import close_writers, kill_writers
+from baocao.interrupts import ignore_interrupt, stop_children
 
 Prepare = Callable[[str], Job]
 
@@ -59,14 +60,23 @@ class Runner:
         if self.jobs > 1:
             _prepare = self.prepare
             context = multiprocessing.get_context("fork" if self.fork else None)
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.jobs, mp_context=context, initializer=ignore_interrupt
+            )
         return self
 
-    def __exit__(self, *_exc: object) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, *_exc: object) -> None:
+        """Wait for the work when it ended well; on Ctrl+C or an error, stop it at once."""
         global _prepare
+        _prepare = None
+        if exc_type is not None:
+            stop_children()  # the workers, and with them their pandoc
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+            kill_writers()
+            return
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
-        _prepare = None
         close_writers()
 
     def submit(self, unit: str) -> None:

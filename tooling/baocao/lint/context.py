@@ -14,6 +14,7 @@ from baocao.forms import Form, FormNode
 from baocao.lint import lines
 from baocao.lint.align import Alignment
 from baocao.lint.blocks import block_lines
+from baocao.lint.prose_spans import Spans, prose_spans
 from baocao.report import Block, Report, Section
 
 
@@ -26,6 +27,15 @@ class LintContext:
     alignment: Alignment = field(default_factory=Alignment)
     project_root: Path = field(default_factory=Path.cwd)
     cache: dict[str, Any] = field(default_factory=dict)  # shared work between rules
+    codes: frozenset[str] = frozenset()  # the codes of the rules that run
+
+    def prose(self, file: str, text: str) -> Spans:
+        """The prose spans of ``text`` (``file``'s text, perhaps already fixed), computed once."""
+        key = f"prose:{file}"
+        cached = self.cache.get(key)
+        if cached is None or cached[0] != text:
+            cached = self.cache[key] = (text, prose_spans(text))
+        return cached[1]
 
     def section_of(self, node_id: str) -> Section | None:
         index = self.alignment.matches.get(node_id)

@@ -110,7 +110,14 @@ def _lint_unit(
         rules = [rule for rule in rules if rule.family == "loading"]
     form = _form_of(project, report)
     year = _year_of(project, report)
-    ctx = LintContext(report, project.settings, form, year, project_root=project.root)
+    ctx = LintContext(
+        report,
+        project.settings,
+        form,
+        year,
+        project_root=project.root,
+        codes=frozenset(rule.code for rule in rules),
+    )
     if form is not None and year is not None:
         ctx.alignment = align(report.sections, form, year)
     diagnostics = [d for rule in rules for d in rule().check(ctx)]

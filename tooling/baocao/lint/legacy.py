@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -69,6 +70,14 @@ def _vni_pattern() -> re.Pattern[str]:
 
 def convert(line: str) -> tuple[str, str]:
     """The line converted from whichever encoding leaves fewer foreign letters, and its name."""
-    candidates = [(from_vni(line), "VNI"), (from_tcvn3(line), "TCVN3")]
-    best, name = min(candidates, key=lambda pair: foreign_words(pair[0]))
-    return best, name
+    converter, name = converter_for(line)
+    return converter(line), name
+
+
+def converter_for(line: str) -> tuple[Callable[[str], str], str]:
+    """The conversion that leaves fewer foreign letters in ``line``, and its encoding's name.
+
+    A fix chooses it from the whole line, then converts only the line's prose.
+    """
+    candidates = [(from_vni, "VNI"), (from_tcvn3, "TCVN3")]
+    return min(candidates, key=lambda pair: foreign_words(pair[0](line)))

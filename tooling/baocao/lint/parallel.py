@@ -10,6 +10,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from baocao.interrupts import ignore_interrupt, workers_stopped_on_error
 from baocao.lint.engine import UnitResult, lint_unit
 from baocao.lint.rules.base import Rule
 from baocao.project import Project
@@ -39,7 +40,10 @@ def run(
             for unit in units
         ]
     chunks = [units[i::workers] for i in range(workers)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with (
+        ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupt) as pool,
+        workers_stopped_on_error(pool),
+    ):
         jobs_args = [(project, chunk, rules, explain) for chunk in chunks]
         parts = list(pool.map(_lint_chunk, jobs_args))
     order = {unit: i for i, unit in enumerate(units)}

@@ -23,9 +23,19 @@ NEW = re.compile(
 )
 
 
+def pattern(style: str) -> re.Pattern[str]:
+    """The syllable endings written in ``style`` ("hòa" = old, "hoà" = new)."""
+    return OLD if style == "hòa" else NEW
+
+
 def find(text: str, style: str) -> list[str]:
     """Syllable endings written in ``style`` ("hòa" = old, "hoà" = new)."""
-    return (OLD if style == "hòa" else NEW).findall(text)
+    return pattern(style).findall(text)
+
+
+def restyle(ending: str, style: str) -> str:
+    """One syllable ending ("oà", "òa", ...) written in ``style``."""
+    return _move_mark(ending, to_first=style == "hòa")
 
 
 def _move_mark(pair: str, to_first: bool) -> str:
@@ -40,4 +50,4 @@ def _move_mark(pair: str, to_first: bool) -> str:
 def to_style(text: str, style: str) -> str:
     """Move tone marks to ``style`` ("hòa" or "hoà")."""
     source = NEW if style == "hòa" else OLD
-    return source.sub(lambda m: _move_mark(m.group(0), to_first=style == "hòa"), text)
+    return source.sub(lambda m: restyle(m.group(0), style), text)

@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from baocao.sphinxext.doctrees import take
 from baocao.sphinxext.document import (
     findings_panel,
     header_block,
@@ -69,7 +70,7 @@ def inline_toctrees(
             if not child.startswith(prefix) or child in included or child not in env.all_docs:
                 continue
             included.add(child)
-            subtree = env.get_doctree(child)
+            subtree = take(env, child)  # not kept: memory stays flat in the units
             inline_toctrees(env, subtree, prefix, included)
             start = addnodes.start_of_file(docname=child)
             start.extend(list(subtree.children))

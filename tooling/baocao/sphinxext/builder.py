@@ -42,6 +42,7 @@ from baocao.sphinxext.dashboard import (
     docx_file,
     remember_commits,
 )
+from baocao.sphinxext.doctrees import LeanDoctreesMixin, forget
 from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.faults import faulted, note_fault, unit_faults
 from baocao.sphinxext.parallel import LargeChunksMixin
@@ -69,7 +70,9 @@ REDIRECT = """<!DOCTYPE html>
 """
 
 
-class ReportsHTMLBuilder(TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuilder):
+class ReportsHTMLBuilder(
+    LeanDoctreesMixin, TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuilder
+):
     name = "html"
     dashboard: Dashboard | None = None
 
@@ -217,6 +220,7 @@ class ReportsHTMLBuilder(TolerantReadMixin, LargeChunksMixin, StandaloneHTMLBuil
 
     def write_doc_serialized(self, docname: str, doctree: nodes.document) -> None:
         super().write_doc_serialized(docname, doctree)
+        forget(self.env, [docname])  # memory stays flat in the number of units
         self.events.emit("baocao-written", docname)
 
     def prepare_writing(self, docnames: Set[str]) -> None:

@@ -42,6 +42,7 @@ from baocao.forms import Form
 from baocao.limits import deadline
 from baocao.lint import lint_unit
 from baocao.project import Project
+from baocao.sphinxext.doctrees import LeanDoctreesMixin, forget
 from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.faults import unit_faults
 from baocao.sphinxext.reading import TolerantReadMixin
@@ -52,7 +53,7 @@ UNITS_EVENT = "baocao-docx-units"
 DONE_EVENT = "baocao-docx-unit-done"
 
 
-class DocxBuilder(TolerantReadMixin, Builder):
+class DocxBuilder(LeanDoctreesMixin, TolerantReadMixin, Builder):
     """Writes each unit's report as a Word file laid out per Nghị định 30/2020/NĐ-CP."""
 
     name = "docx"
@@ -177,6 +178,8 @@ class DocxBuilder(TolerantReadMixin, Builder):
                 part.parent.remove(part)
         tree["docname"] = docname
         self.env.resolve_references(tree, docname, self)
+        read = [docname, *(part["docname"] for part in tree.findall(addnodes.start_of_file))]
+        forget(self.env, read)  # memory stays flat in the number of units
         return tree
 
 

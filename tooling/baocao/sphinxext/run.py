@@ -9,7 +9,6 @@ and builds with it again after each change.
 
 from __future__ import annotations
 
-import multiprocessing
 import shutil
 import time
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from sphinx.errors import ConfigError as SphinxConfigError
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from baocao.errors import ConfigError
+from baocao.interrupts import stop_children
 from baocao.project import Project
 from baocao.sphinxext.builder import ReportsHTMLBuilder
 from baocao.sphinxext.confcheck import check_extension, conf_problem
@@ -69,16 +69,8 @@ def site_app(project: Project, progress: BuildProgress, jobs: int) -> Iterator[S
         try:
             yield app
         except BaseException:
-            stop_readers()
+            stop_children()  # an interrupted reader may wait forever to send its results
             raise
-
-
-def stop_readers() -> None:
-    """End the reader processes an interrupted parallel read left behind: one may wait
-    forever to send its results, and the interpreter waits for them at exit."""
-    for child in multiprocessing.active_children():
-        child.terminate()
-        child.join(timeout=5)
 
 
 def build(app: Sphinx, progress: BuildProgress, started: float, warned: int = 0) -> SiteResult:

@@ -27,6 +27,10 @@ class Rule:
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
         raise NotImplementedError
 
-    def fix(self, text: str, ctx: LintContext, file: str) -> str:
-        """Return the fixed text of ``file`` (only for fixable rules)."""
+    def fix(self, text: str, ctx: LintContext, file: str, at: frozenset[int]) -> str:
+        """Return the fixed text of ``file`` (only for fixable rules).
+
+        ``at`` holds the lines of this rule's findings in ``file``: a fix changes
+        nothing else, and only prose (``baocao.lint.prose_spans``) unless it fixes structure.
+        """
         return text

@@ -161,18 +161,18 @@ class BoldHeading(Rule):
                 node = ctx.form.node(node_id)
                 yield ctx.diag(self, section.file, section.line, "rule.bold-heading", node=node)
 
-    def fix(self, text: str, ctx: LintContext, file: str) -> str:
+    def fix(self, text: str, ctx: LintContext, file: str, at: frozenset[int]) -> str:
         depth = next((f.depth for f in ctx.report.files if f.rel == file), 0)
         pieces = lines.parts(text)
         for index, node_id in ctx.alignment.node_of.items():
             section = ctx.report.sections[index]
-            if not section.bold or section.file != file:
+            if not section.bold or section.file != file or section.line not in at:
                 continue
             implied = ctx.alignment.outline_levels.get(index)  # part wrappers counted
             level = max(1, (implied or ctx.form.node(node_id).depth + 1) - depth)
-            at = 2 * (section.line - 1)
-            raw = pieces[at]
-            pieces[at] = (
+            slot = 2 * (section.line - 1)
+            raw = pieces[slot]
+            pieces[slot] = (
                 "#" * level + " " + re.sub(r"^\s*(\*\*|__)|(\*\*|__)[:.]?\s*$", "", raw).strip()
             )
         return "".join(pieces)

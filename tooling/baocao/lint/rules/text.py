@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from baocao.diagnostics import Diagnostic
-from baocao.lint import legacy, lines, tone
+from baocao.lint import legacy, lines, prose_spans, tone
 from baocao.lint.blocks import paragraphs
 from baocao.lint.context import LintContext
 from baocao.lint.rules.base import Rule
@@ -45,8 +45,9 @@ class Nfd(Rule):
             ]
             yield ctx.diag(self, source.rel, bad[0], "rule.nfd", count=len(bad))
 
-    def fix(self, text: str, ctx: LintContext, file: str) -> str:
-        return unicodedata.normalize("NFC", text)
+    def fix(self, text: str, ctx: LintContext, file: str, at: frozenset[int]) -> str:
+        # one finding stands for every line of the file: all its prose is normalised
+        return prose_spans.rewrite(text, ctx.prose(file, text), None, prose_spans.each_span(_nfc))
 
 
 class LegacyEncoding(Rule):
@@ -82,23 +83,32 @@ class LegacyEncoding(Rule):
                     sample=fixed.strip()[:60],
                 )
 
-    def fix(self, text: str, ctx: LintContext, file: str) -> str:
-        # The converted text takes the project's tone style: TCVN3 and VNI write "hoà",
-        # and a fix must not leave a tone-style finding behind for a second --fix.
-        style = ctx.settings.tone_style
-        return lines.rewrite(
-            text,
-            lambda line: (
-                tone.to_style(legacy.convert(line)[0], style) if legacy.is_legacy(line) else line
-            ),
-        )
+    def fix(self, text: str, ctx: LintContext, file: str, at: frozenset[int]) -> str:
+        # The converted text takes the project's tone style when the tone rule runs:
+        # TCVN3 and VNI write "hoà", and a fix must not leave a tone-style finding
+        # behind for a second --fix (nor restyle anything when that rule is off).
+        style = ctx.settings.tone_style if ToneStyle.code in ctx.codes else None
+
+        def change(line: str, ranges: list[tuple[int, int]]) -> str:
+            if not legacy.is_legacy(line):
+                return line
+            convert, _ = legacy.converter_for(line)
+
+            def restyled(span: str) -> str:
+                return tone.to_style(convert(span), style) if style else convert(span)
+
+            return prose_spans.each_span(restyled)(line, ranges)
+
+        return prose_spans.rewrite(text, ctx.prose(file, text), at, change)
 
 
 class ToneStyle(Rule):
     """Cách đặt dấu thanh không thống nhất trong một báo cáo ("hòa" và "hoà" lẫn lộn).
 
     Kiểu ưu tiên là thiết lập `tone_style` ("hòa" mặc định, như Quốc hiệu). Sửa tự
-    động bằng `baocao lint --fix`.
+    động bằng `baocao lint --fix`. Chỉ xét phần lời văn: đường dẫn tệp, ảnh, địa chỉ
+    web, mã trong dấu `` ` ``, khối mã, chỉ thị và tên riêng ở phần thông tin đầu tệp
+    (người ký, cơ quan, địa danh...) giữ nguyên cách viết.
 
     Ví dụ sai:
 
@@ -116,26 +126,34 @@ class ToneStyle(Rule):
     code, name, family, severity, fixable = "BC403", "tone-style", "text", "warning", True
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        # Only prose counts: a path, a URL, code or a person's name keeps its spelling.
         preferred = ctx.settings.tone_style
         other = "hoà" if preferred == "hòa" else "hòa"
-        texts = {s.rel: _without_comments(s.text) for s in ctx.report.files}
-        if not any(tone.find(text, preferred) for text in texts.values()):
+        found = {s.rel: list(self._in_prose(ctx, s, other)) for s in ctx.report.files}
+        if not any(found.values()):
+            return
+        if not any(next(self._in_prose(ctx, s, preferred), None) for s in ctx.report.files):
             return  # one style throughout, whichever it is
-        for file, text in texts.items():
-            if not tone.find(text, other):
-                continue
-            for line, content in enumerate(lines.split(text), start=1):
-                found = tone.find(content, other)
-                if found:
-                    yield ctx.diag(
-                        self, file, line, "rule.tone-style", found=", ".join(found), style=preferred
-                    )
+        for file, hits in found.items():
+            for line, matches in hits:
+                words = ", ".join(m.group(0) for m in matches)
+                yield ctx.diag(self, file, line, "rule.tone-style", found=words, style=preferred)
 
-    def fix(self, text: str, ctx: LintContext, file: str) -> str:
-        style = ctx.settings.tone_style
-        return lines.rewrite(
-            text, lambda line: line if line.lstrip().startswith("%") else tone.to_style(line, style)
+    @staticmethod
+    def _in_prose(ctx: LintContext, source, style: str):
+        if not tone.find(source.text, style):  # most files: no need to look closer
+            return iter(())
+        return prose_spans.find(
+            tone.pattern(style), source.text, ctx.prose(source.rel, source.text)
         )
+
+    def fix(self, text: str, ctx: LintContext, file: str, at: frozenset[int]) -> str:
+        style = ctx.settings.tone_style
+        other = "hoà" if style == "hòa" else "hòa"
+        move = prose_spans.substitute(
+            tone.pattern(other), lambda ending: tone.restyle(ending, style)
+        )
+        return prose_spans.rewrite(text, ctx.prose(file, text), at, move)
 
 
 class StrayWhitespace(Rule):
@@ -210,11 +228,8 @@ class UnbalancedQuotes(Rule):
 RULES: list[type[Rule]] = [Nfd, LegacyEncoding, ToneStyle, StrayWhitespace, UnbalancedQuotes]
 
 
-def _without_comments(text: str) -> str:
-    """The text with ``%`` comment lines blanked (line numbers kept)."""
-    if "%" not in text:
-        return text
-    return lines.rewrite(text, lambda line: "" if line.lstrip().startswith("%") else line)
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\ufeff", "\u00a0")

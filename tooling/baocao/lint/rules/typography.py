@@ -59,8 +59,9 @@ class TypographyRule(Rule):
             found, fixed = (" ".join(t.split("\n")) for t in (slip.found, slip.fixed))
             yield ctx.diag(self, slip.file, slip.line, self.key, found=found, fixed=fixed)
 
-    def fix(self, text: str, ctx: LintContext, file: str) -> str:
-        return fix_text(text, file, self.slips(ctx))
+    def fix(self, text: str, ctx: LintContext, file: str, at: frozenset[int]) -> str:
+        """Only the slips the linter reported (``at``: their lines, none silenced)."""
+        return fix_text(text, file, [slip for slip in self.slips(ctx) if slip.line in at])
 
 
 class RepeatedWords(TypographyRule):
