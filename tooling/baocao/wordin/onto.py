@@ -7,13 +7,13 @@ changed it since it was read; list the comments with where they are anchored.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from baocao.errors import BaocaoError, UsageError
+from baocao.fsutil import replace_if_unchanged
 from baocao.project import Project
 from baocao.text import squash
 from baocao.wordin.onto_plan import Change, Unplaced, plan_changes
@@ -123,18 +123,5 @@ def new_text(text: str, changes: list[Change]) -> str:
 
 def _write(source: SourceFile, changes: list[Change]) -> bool:
     """Write the file with its changes, unless its bytes changed since they were read."""
-    payload = new_text(source.text, changes).encode("utf-8")
-    path = source.path
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
-        if path.read_bytes() != source.data:
-            Path(tmp).unlink()
-            return False
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
+    digest = hashlib.sha256(source.data).digest()
+    return replace_if_unchanged(source.path, new_text(source.text, changes), digest)
