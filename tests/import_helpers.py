@@ -8,9 +8,6 @@ removed), and the lint findings by code.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +16,7 @@ from baocao.lint.engine import lint_unit
 from baocao.project import Project
 from baocao.report import load_report
 from baocao.text import squash
+from test_docx_support import run_cli  # noqa: F401  (the import tests run commands with it)
 
 ROOT = Path(__file__).resolve().parents[1]
 # What the Word file cannot carry: pieces of the front matter it prints in capitals.
@@ -70,15 +68,3 @@ def unit_view(project: Project, unit_dir: Path) -> UnitView:
         values["noi_nhan"] = [str(v).rstrip(";.,") for v in values["noi_nhan"]]
     findings = Counter((d.code, d.severity) for d in result.diagnostics)
     return UnitView(values, headings, texts, findings)
-
-
-def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "BAOCAO_LANG")}
-    return subprocess.run(
-        [sys.executable, "-c", "import sys; from baocao.cli import main; sys.exit(main())", *args],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )

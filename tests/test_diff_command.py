@@ -81,10 +81,9 @@ def edit_units(project: Path) -> None:
     replace(school, "## II. Kết quả", 'Đoạn thêm mới với ký tự 1 < 2 & "ngoặc".\n\n## II. Kết quả')
 
 
-@pytest.fixture(scope="session")
-def diffed(tmp_path_factory: pytest.TempPathFactory) -> Diffed:
-    base_dir = tmp_path_factory.mktemp("diff")
-    project = base_dir / "project"
+def example_repository(project: Path, branch: str) -> Path:
+    """A git repository of the example units: their approved version on main, and a
+    branch ``branch`` checked out to change them on."""
     project.mkdir()
     for name in ("pyproject.toml", "conf.py"):
         shutil.copy(ROOT / name, project / name)
@@ -94,7 +93,14 @@ def diffed(tmp_path_factory: pytest.TempPathFactory) -> Diffed:
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "base")
-    git(project, "checkout", "-q", "-b", "pr")
+    git(project, "checkout", "-q", "-b", branch)
+    return project
+
+
+@pytest.fixture(scope="session")
+def diffed(tmp_path_factory: pytest.TempPathFactory) -> Diffed:
+    base_dir = tmp_path_factory.mktemp("diff")
+    project = example_repository(base_dir / "project", "pr")
     edit_units(project)
     git(project, "add", "-A")
     env = {"GIT_AUTHOR_NAME": AUTHOR, "GIT_AUTHOR_DATE": DATE}

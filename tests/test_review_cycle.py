@@ -5,11 +5,11 @@ back. The Markdown then reads as the leader saw it accepted, every other byte as
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from onto_helpers import Reviewer
-from test_docx_support import ROOT, run_cli
+from test_diff_command import example_repository
+from test_docx_support import run_cli
 from test_precommit import git
 
 UNIT = "so-noi-vu"
@@ -17,17 +17,7 @@ SECTION = Path("reports/so-noi-vu/1-dac-diem-tinh-hinh.md")
 
 
 def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("pyproject.toml", "conf.py"):
-        shutil.copy(ROOT / name, project / name)
-    shutil.copytree(ROOT / "_templates", project / "_templates")
-    shutil.copytree(ROOT / "reports", project / "reports")
-    (project / ".gitignore").write_text("_build/\n", "utf-8")
-    git(project, "init", "-q", "-b", "main")
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "approved")
-    git(project, "checkout", "-q", "-b", "sua")
+    project = example_repository(tmp_path / "project", "sua")
     section = project / SECTION
     text = section.read_text("utf-8")
     assert "cơ quan chuyên môn" in text
