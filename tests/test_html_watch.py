@@ -199,7 +199,7 @@ def test_a_broken_units_list_is_reported_and_watching_goes_on(
 def test_ctrl_c_stops_the_watcher_cleanly(process: Process) -> None:
     process.until_waiting()
     code, rest = process.stop()
-    assert code == 0
+    assert code == 130
     assert text("cli.watch.stopped") in rest
     assert not any("Traceback" in line for line in process.seen + rest)
 
@@ -226,7 +226,7 @@ def test_ctrl_c_during_a_parallel_read_stops_the_watcher(tmp_path: Path) -> None
     finally:
         if running.process.poll() is None:
             running.process.kill()
-    assert code == 0
+    assert code == 130
     assert text("cli.watch.stopped") in rest
     assert not any("Traceback" in line or "Không dựng được" in line for line in rest)
 

@@ -81,3 +81,4 @@ def watch_html(project: Project, workers: int, clean: bool) -> None:
         set_exit_code(1)
         return
     click.echo(text("cli.watch.stopped"))
+    set_exit_code(130)  # stopped by Ctrl+C, as every command (the shell's convention)
