@@ -15,7 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_diff_command import example_repository, replace
+from test_docx_support import run_cli
 from test_html_site import build, make_project
+from test_precommit import git
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -217,3 +220,24 @@ def test_search_results_name_the_unit_and_the_section(page: Any, base_url: str) 
     assert "Trường THPT Lê Quý Đôn > I. Đặc điểm tình hình" in texts
     assert not any(text.startswith("Tổng kết phong trào") for text in texts)
     assert page.problems == []
+
+
+def test_a_redline_page_on_a_phone(browser: Any, tmp_path: Path) -> None:
+    """``baocao diff``'s page: marks shown, no script error, nothing wider than 390 px."""
+    project = example_repository(tmp_path / "project", "sua")
+    replace(project / "reports/so-noi-vu/1-dac-diem-tinh-hinh.md", "cơ quan", "cơ quan lớn")
+    git(project, "commit", "-q", "-am", "edit")
+    done = run_cli(project, "diff", "--since", "main", "so-noi-vu")
+    assert done.returncode == 0, done.stdout + done.stderr
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.goto((project / "_build/diff/so-noi-vu.html").as_uri())
+    assert page.inner_text("ins >> nth=0").strip() == "lớn"
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1] == 390
+    assert problems == []
+    context.close()
