@@ -7,6 +7,7 @@ come from the fixture, never from the clock; "today" is given with ``--today``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -201,3 +202,18 @@ def test_the_dashboard_tells_the_same_as_the_command(
         assert state == f"baocao-submission-{unit['state']}"
     assert rows["don-som"].select_one(".baocao-submission").get_text() == "đủ từ 10/12/2025"
     assert "không phải nộp năm nay" in rows["da-sap-nhap"].get_text()
+
+
+def test_a_unit_whose_front_matter_cannot_be_read_is_drafting_not_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path)
+    add_school(root, "doc-duoc")
+    add_school(root, "ngay-sai")
+    index = root / "reports/ngay-sai/index.md"
+    text = index.read_text("utf-8")
+    index.write_text(re.sub(r"(?m)^ngay: .*$", "ngay: 2025-13-45", text), "utf-8")
+    monkeypatch.chdir(root)
+    data = status_json("--today", "2026-01-01")
+    states = {u["unit"]: (u["state"], u["report_year"]) for u in data["units"]}
+    assert states == {"doc-duoc": ("complete", 2025), "ngay-sai": ("drafting", None)}

@@ -22,7 +22,8 @@ STATES = ("missing", "drafting", "complete")
 
 
 class Found(NamedTuple):
-    """What a unit's folder holds: the year of its report and whether it is complete."""
+    """What a unit's folder holds: the year its report names (None when its front matter
+    cannot be read: then it is being written, not missing) and whether it is complete."""
 
     year: int | None
     complete: bool
@@ -81,7 +82,8 @@ def submission_status(project: Project, found: dict[str, Found], today: dt.date)
 
 def _submission(slug: str, listed: dict, found: Found | None, year: int | None) -> Submission:
     name = listed[slug].name if slug in listed else slug
-    if found is None or (year is not None and found.year != year):
+    other_year = year is not None and found is not None and found.year not in (None, year)
+    if found is None or other_year:
         state = "missing"
     else:
         state = "complete" if found.complete else "drafting"

@@ -36,7 +36,7 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
 def status(fmt: str, today: dt.date, jobs: int) -> None:
     project = Project.discover()
     results = run(project, project.unit_dirs(), None, jobs=jobs)
-    found = {r.unit: Found(r.year, r.complete) for r in results}
+    found = {r.unit: Found(r.declared_year, r.complete) for r in results}
     answer = submission_status(project, found, today)
     click.echo(as_json(answer) if fmt == "json" else as_text(answer))
 

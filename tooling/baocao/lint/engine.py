@@ -39,6 +39,7 @@ class UnitResult:
     report: Report | None = None
     context: LintContext | None = None
     headings: list[Reading] | None = None  # how each heading was read, when asked for
+    declared_year: int | None = None  # the front matter's `nam`, when it could be read
 
     @property
     def errors(self) -> int:
@@ -135,6 +136,7 @@ def _lint_unit(
         report=report if keep_report else None,
         context=ctx if keep_report else None,
         headings=_readings(ctx) if keep_report or explain else None,
+        declared_year=_declared_year(report),
     )
 
 
@@ -149,6 +151,11 @@ def _form_of(project: Project, report: Report) -> Form | None:
     if form_id not in project.known_forms:
         form_id = project.settings.default_form
     return project.form(form_id) if form_id in project.known_forms else None
+
+
+def _declared_year(report: Report) -> int | None:
+    year = report.front_matter.get("nam")
+    return year if isinstance(year, int) and not isinstance(year, bool) else None
 
 
 def _year_of(project: Project, report: Report) -> int:

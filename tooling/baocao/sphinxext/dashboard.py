@@ -158,7 +158,7 @@ def build_dashboard(env: BuildEnvironment, project: Project, docx_dir: str) -> D
             rows.append(Row(slug, name, kind, kind_label(kind), "broken", problem=problem))
             continue
         info = collected.get(slug) or unit_info(project, folders[slug], None)
-        found[slug] = Found(info["year"], info["complete"])
+        found[slug] = Found(info.get("declared_year"), info["complete"])
         row = _row(slug, name, kind, info, env)
         row.changed = changed.get(slug, "")
         row.docx = docx_file(project.root / docx_dir, slug)

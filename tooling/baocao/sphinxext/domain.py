@@ -26,7 +26,7 @@ Fault = dict[str, Any]
 class BaocaoDomain(Domain):
     name = "baocao"
     label = "baocao"
-    data_version = 2
+    data_version = 3  # 3: units carry the year their front matter declares
     initial_data: dict[str, Any] = {  # noqa: RUF012
         "units": {},
         "removed": {},

@@ -90,6 +90,7 @@ def _info(project: Project, unit_dir: Path, docname: str | None, result: UnitRes
         "title": (report.title if report else None) or "",
         "form": result.form,
         "year": result.year,
+        "declared_year": result.declared_year,
         "required": result.required,
         "present": result.present,
         "errors": result.errors,
