@@ -206,7 +206,7 @@ class _Loader:
                 "front-matter-syntax",
                 rel,
                 err.line,
-                "load.yaml-syntax",
+                "load.yaml-value" if err.value else "load.yaml-syntax",
                 problem=err.problem,
             )
             data, lines = {}, LineMap()

@@ -34,10 +34,12 @@ class LineMap:
 
 @dataclass
 class YamlProblem(Exception):
-    """A YAML syntax error: 1-based line and the parser's own description."""
+    """A YAML syntax error, or a value it cannot construct (``value``: a date that does
+    not exist, a number too long): 1-based line and the parser's own description."""
 
     line: int
     problem: str
+    value: bool = False
 
 
 _TOP_KEY = re.compile(r"^([^\s#:'\"-][^:#]*?)\s*:(?:\s|$)", re.MULTILINE)
@@ -60,7 +62,8 @@ def load_yaml(text: str, line_offset: int = 0, deep: bool = True) -> tuple[Any, 
     except yaml.YAMLError as err:
         raise YamlProblem(1 + line_offset, str(err)) from None
     except (ValueError, OverflowError) as err:  # a value the loader cannot construct
-        raise YamlProblem(_unconstructible_line(text) + line_offset, str(err)) from None
+        line = _unconstructible_line(text) + line_offset
+        raise YamlProblem(line, str(err), value=True) from None
 
 
 def _unconstructible_line(text: str) -> int:
