@@ -412,3 +412,12 @@ def test_publish_shard_steps_run_as_written(tmp_path: Path) -> None:
         linted = re.findall(r"^\| `([a-z0-9-]+)` \|", summary, re.MULTILINE)
         assert linted == outputs["units"].split()
     assert sorted(seen) == units  # every unit in exactly one shard
+
+
+def test_the_published_site_reads_the_whole_history() -> None:
+    """The dashboard's dates (last change, complete since, overdue) come from git: a
+    shallow checkout would date every unit to the last commit."""
+    checkout = next(
+        step for step in PUBLISH["jobs"]["site"]["steps"] if "checkout" in step.get("uses", "")
+    )
+    assert checkout["with"]["fetch-depth"] == 0
