@@ -57,22 +57,18 @@ print(time.perf_counter() - start)
 """
 
 
+def generate_project(units: int, out: Path) -> list[str]:
+    """The generated corpus as a project (``bench/gen_corpus.py``'s ``generate_project``)."""
+    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.generate_project(units, out)
+
+
 def git(repo: Path, *args: str) -> None:
     env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "b@example.invalid"}
     env |= {"GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "b@example.invalid"}
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
-
-
-def generate(units: int, out: Path) -> list[str]:
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    slugs = module.generate(units, out)
-    for name in ("pyproject.toml", "conf.py"):
-        shutil.copy(ROOT / name, out / name)
-    shutil.copytree(ROOT / "_templates", out / "_templates")
-    (out / ".gitignore").write_text("_build/\n", "utf-8")
-    return slugs
 
 
 def edit(corpus: Path, slugs: list[str]) -> None:
@@ -168,7 +164,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         corpus = tmp / "corpus"
-        slugs = generate(args.units, corpus)
+        slugs = generate_project(args.units, corpus)
+        (corpus / ".gitignore").write_text("_build/\n", "utf-8")
         git(corpus, "init", "-q", "-b", "main")
         git(corpus, "add", "-A")
         git(corpus, "commit", "-q", "-m", "base")

@@ -35,15 +35,12 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
-def generate(units: int, out: Path) -> list[str]:
+def generate_project(units: int, out: Path) -> list[str]:
+    """The generated corpus as a project (``bench/gen_corpus.py``'s ``generate_project``)."""
     spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    slugs = module.generate(units, out)
-    for name in ("pyproject.toml", "conf.py"):
-        shutil.copy(ROOT / name, out / name)
-    shutil.copytree(ROOT / "_templates", out / "_templates")
-    return slugs
+    return module.generate_project(units, out)
 
 
 def unit_sources(unit_dir: Path) -> list[str]:
@@ -107,7 +104,7 @@ def main() -> None:
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        units = generate(args.units, corpus)
+        units = generate_project(args.units, corpus)
         build_html(corpus)
         plain_out = Path(tmp) / "plain"
         rows = {

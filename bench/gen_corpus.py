@@ -28,6 +28,7 @@ import argparse
 import importlib
 import importlib.util
 import random
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -175,6 +176,17 @@ def generate(
         records.append(record)
     _write(reports / "units.yaml", units_yaml(records))
     return [record.slug for record in records]
+
+
+def generate_project(n: int, out: Path, **options) -> list[str]:
+    """``generate``, plus the repository's settings, conf.py and forms beside the units:
+    a project the ``baocao`` commands run in (the benchmarks' corpus)."""
+    slugs = generate(n, out, **options)
+    root = Path(__file__).resolve().parent.parent
+    for name in ("pyproject.toml", "conf.py"):
+        shutil.copy(root / name, Path(out) / name)
+    shutil.copytree(root / "_templates", Path(out) / "_templates")
+    return slugs
 
 
 # --------------------------------------------------------------------------- command line

@@ -42,6 +42,14 @@ PYTHON = shutil.which("python3") or sys.executable
 Row = Callable[[], dict[str, float]]
 
 
+def generate_project(units: int, out: Path) -> list[str]:
+    """The generated corpus as a project (``bench/gen_corpus.py``'s ``generate_project``)."""
+    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.generate_project(units, out)
+
+
 def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None, ok=(0,)) -> None:
     done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True)
     if done.returncode not in ok:
@@ -127,13 +135,7 @@ def setup_rows(work: Path) -> dict[str, Row]:
 def province(units: int, out: Path) -> tuple[str, str]:
     """A generated province in git: a base commit, then one changing one unit.
     Returns the base commit and the changed unit."""
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    slugs = module.generate(units, out)
-    for name in ("pyproject.toml", "conf.py"):
-        shutil.copy(ROOT / name, out / name)
-    shutil.copytree(ROOT / "_templates", out / "_templates")
+    slugs = generate_project(units, out)
     git = ["git", "-c", "user.name=b", "-c", "user.email=b@example.invalid"]
     run([*git, "init", "-q", "-b", "main"], out)
     run([*git, "add", "-A"], out)

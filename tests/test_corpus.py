@@ -73,7 +73,8 @@ def test_expectations_are_well_formed(slug: str) -> None:
     for code, file, line in judged.findings:
         assert re.fullmatch(r"BC\d{3}", code)
         assert (unit / file).is_file(), file
-        assert 1 <= line <= len((unit / file).read_bytes().splitlines()), (file, line)
+        length = len((unit / file).read_bytes().splitlines())
+        assert 1 <= line <= length, f"{slug}: {code} at {file}:{line}, past its {length} lines"
 
 
 @pytest.mark.parametrize("slug", [s for s in SLUGS if expectation(s).outline == "other"])

@@ -9,6 +9,7 @@ instead of hanging it.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -20,6 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from baocao.cli import main
 from bs4 import BeautifulSoup
 from docx import Document
 
@@ -134,6 +136,18 @@ class Built:
             elif path.is_file() and path.suffix in (".png", ".csv", ".md"):
                 parts.append(path.read_bytes().decode("utf-8", "replace"))
         return "\n".join(parts)
+
+
+def run_here(project: Path, *args: str) -> tuple[int, str, str]:
+    """``baocao ARGS`` in this process, in ``project``: (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        contextlib.chdir(project),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
 
 
 def docx_text(path: Path) -> str:

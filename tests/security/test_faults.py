@@ -4,8 +4,6 @@ other unit comes out whole, the exit code is 1 and the JSON contract holds."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from attacks import EXAMPLES, ROOT, add_unit, docx_text, make_project
-from baocao.cli import main
+from attacks import run_here as run
 from bs4 import BeautifulSoup
 
 SCHEMA = json.loads((ROOT / "tooling/baocao/data/lint-output.schema.json").read_text("utf-8"))
@@ -22,17 +20,6 @@ VICTIM = "bi-loi"
 
 class Injected(RuntimeError):
     pass
-
-
-def run(project: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        contextlib.chdir(project),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-    ):
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

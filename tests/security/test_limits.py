@@ -3,8 +3,6 @@ limit and its setting, it is neither read nor built, and the other units go on."
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import time
 from collections.abc import Callable
@@ -12,22 +10,11 @@ from pathlib import Path
 
 import pytest
 from attacks import EXAMPLES, add_unit, docx_text, make_project
-from baocao.cli import main
+from attacks import run_here as run
 from baocao.config import Settings
 from baocao.errors import ConfigError
 
 VICTIM = "qua-lon"
-
-
-def run(project: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with (
-        contextlib.chdir(project),
-        contextlib.redirect_stdout(out),
-        contextlib.redirect_stderr(err),
-    ):
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
 
 
 def set_limit(project: Path, line: str) -> None:
