@@ -16,6 +16,8 @@ from baocao.awards.export import export_dir, file_names
 from baocao.awards.labels import kind_label, unit_kind_label
 from baocao.awards.rollup import Rollup
 from baocao.project import Project
+from bs4 import BeautifulSoup
+from import_helpers import ROOT
 from lint_helpers import run_cli
 
 BOM = b"\xef\xbb\xbf"
@@ -258,3 +260,43 @@ def test_a_number_corrected_in_a_unit_row_moves_the_totals(example_project, monk
     assert int(value(row_of(sheets["Mẫu số 10"], "Tổng cộng")[3 + people])) == before + 1000
     summary = row_of(sheets["Tổng hợp"], "Chiến sĩ thi đua cơ sở")
     assert int(value(summary[2 + people])) == before + 1000
+
+
+# --------------------------------------------------------------------------- the site
+
+
+@pytest.fixture
+def site_project(example_project: Path) -> Path:
+    shutil.copy(ROOT / "conf.py", example_project / "conf.py")
+    return example_project
+
+
+def test_the_site_links_the_exports_and_publishes_them(site_project, monkeypatch):
+    example_project = site_project
+    exported(example_project, monkeypatch)
+    stale = export_dir(example_project) / "khen-thuong-2024.xlsx"  # an older year's file
+    stale.write_bytes(b"old")
+    done = run_cli(example_project, "build", "html", monkeypatch=monkeypatch)
+    assert done.code == 0, done.err
+    site = example_project / "_build/html"
+    page = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
+    block = page.find(id="baocao-exports")
+    assert block is not None
+    assert "Tải số liệu khen thưởng tổng hợp năm 2025" in block.get_text()
+    links = {a.get_text(): a["href"] for a in block.find_all("a")}
+    assert links == {
+        "Bảng tính Excel (.xlsx)": "xuat/khen-thuong-2025.xlsx",
+        "Số liệu từng đơn vị (CSV)": "xuat/khen-thuong-2025-don-vi.csv",
+        "Tổng hợp toàn tỉnh (CSV)": "xuat/khen-thuong-2025-tong-hop.csv",
+        "Đơn vị chưa tổng hợp (CSV)": "xuat/khen-thuong-2025-chua-tong-hop.csv",
+    }
+    for href in links.values():
+        assert (site / href).read_bytes() == (export_dir(example_project) / href[5:]).read_bytes()
+    assert not (site / "xuat/khen-thuong-2024.xlsx").exists()
+
+
+def test_a_site_built_without_exports_has_no_links(site_project, monkeypatch):
+    done = run_cli(site_project, "build", "html", monkeypatch=monkeypatch)
+    assert done.code == 0, done.err
+    page = (site_project / "_build/html/index.html").read_text("utf-8")
+    assert 'id="baocao-exports"' not in page

@@ -7,6 +7,7 @@ another year's export never shows last year's numbers under this year's name.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from baocao.awards.csvout import ENCODING, csv_text, left_out_csv_rows, totals_rows, units_rows
@@ -49,3 +50,12 @@ def write_exports(rollup: Rollup, folder: Path) -> list[Path]:
         write_atomic(path, data)
         written.append(path)
     return written
+
+
+def found_exports(folder: Path) -> tuple[int | None, dict[str, Path]]:
+    """The latest year's exports in ``folder``: the year and each file by its key."""
+    pattern = re.compile(rf"{STEM}-(\d{{4}})\.xlsx")
+    years = sorted(int(m[1]) for p in folder.glob("*.xlsx") if (m := pattern.fullmatch(p.name)))
+    year = years[-1] if years else None
+    names = file_names(year)
+    return year, {key: folder / name for key, name in names.items() if (folder / name).is_file()}
