@@ -3,14 +3,12 @@ LibreOffice headless, whose recalculated totals must equal the roll-up."""
 
 from __future__ import annotations
 
-import csv
 import shutil
-import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
-from awards_helpers import generated_project, plain_sums
+from awards_helpers import generated_project, plain_sums, read_csv, recalculated, row_of, value
 from baocao.awards.collect import project_rollup
 from baocao.awards.export import export_dir, file_names
 from baocao.awards.labels import kind_label, unit_kind_label
@@ -20,20 +18,12 @@ from bs4 import BeautifulSoup
 from import_helpers import ROOT
 from lint_helpers import run_cli
 
-BOM = b"\xef\xbb\xbf"
-
 
 def exported(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> dict[str, Path]:
     done = run_cli(root, "xuat", *args, monkeypatch=monkeypatch)
     assert done.code == 0, done.err
     rollup = project_rollup(Project.discover(root))
     return {key: export_dir(root) / name for key, name in file_names(rollup.year).items()}
-
-
-def read_csv(path: Path) -> list[list[str]]:
-    data = path.read_bytes()
-    assert data.startswith(BOM)
-    return list(csv.reader(data.decode("utf-8-sig").splitlines()))
 
 
 def test_xuat_writes_the_workbook_and_the_csv_files(example_project, monkeypatch):
@@ -96,7 +86,13 @@ def test_a_form_without_a_schema_has_nothing_to_export(example_project, monkeypa
 def test_the_workbook_has_formulas_frozen_headers_and_formats(example_project, monkeypatch):
     files = exported(example_project, monkeypatch)
     book = openpyxl.load_workbook(files["xlsx"])
-    assert book.sheetnames == ["Tổng hợp", "Mẫu số 10", "Mẫu số 11", "Đơn vị chưa tổng hợp"]
+    assert book.sheetnames == [
+        "Tổng hợp",
+        "Mẫu số 10",
+        "Mẫu số 11",
+        "Biểu 0603",
+        "Đơn vị chưa tổng hợp",
+    ]
     sheet = book["Mẫu số 10"]
     assert sheet.freeze_panes == "D4"
     assert [sheet.cell(2, c).value for c in (1, 2, 3)] == ["STT", "Đơn vị", "Loại đơn vị"]
@@ -117,62 +113,6 @@ def test_the_workbook_has_formulas_frozen_headers_and_formats(example_project, m
 
 
 # --------------------------------------------------------------------------- LibreOffice
-
-# LibreOffice's setting for .xlsx files: recalculate every formula on load (0: always),
-# so the values read back are LibreOffice's own, whatever a file may have cached.
-RECALC_ON_LOAD = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry"
- xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
-<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"""
-# Comma, double quote, UTF-8, from line 1, raw values (not as shown), every sheet.
-EXPORT_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-
-
-def recalculated(xlsx: Path, work: Path) -> dict[str, list[list[str]]]:
-    """Each sheet of ``xlsx`` as LibreOffice computes it on load, by sheet name."""
-    program = shutil.which("soffice") or shutil.which("libreoffice")
-    if program is None:
-        pytest.skip("LibreOffice (soffice) is not installed: the workbook is not recalculated")
-    profile = work / "profile"
-    (profile / "user").mkdir(parents=True, exist_ok=True)
-    (profile / "user/registrymodifications.xcu").write_text(RECALC_ON_LOAD, "utf-8")
-    out = work / "csv"
-    done = subprocess.run(
-        [
-            program,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            EXPORT_ALL_SHEETS,
-            "--outdir",
-            str(out),
-            str(xlsx),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if "source file could not be loaded" in done.stderr + done.stdout:
-        pytest.skip("LibreOffice Calc (Debian: libreoffice-calc) is not installed")
-    sheets = {
-        path.stem.removeprefix(f"{xlsx.stem}-"): list(
-            csv.reader(path.read_text("utf-8").splitlines())
-        )
-        for path in out.glob("*.csv")
-    }
-    assert sheets, done.stderr
-    return sheets
-
-
-def value(text: str) -> float:
-    return float(text[:-1]) / 100 if text.endswith("%") else float(text)
-
-
-def row_of(sheet: list[list[str]], label: str, column: int = 1) -> list[str]:
-    return next(row for row in sheet if len(row) > column and row[column] == label)
 
 
 def check_table_sheets(rollup: Rollup, sheets: dict, suffix: str = "") -> None:
@@ -289,6 +229,9 @@ def test_the_site_links_the_exports_and_publishes_them(site_project, monkeypatch
         "Số liệu từng đơn vị (CSV)": "xuat/khen-thuong-2025-don-vi.csv",
         "Tổng hợp toàn tỉnh (CSV)": "xuat/khen-thuong-2025-tong-hop.csv",
         "Đơn vị chưa tổng hợp (CSV)": "xuat/khen-thuong-2025-chua-tong-hop.csv",
+        "Biểu 0603 của Bộ Nội vụ, điền từ số đề nghị của đơn vị (CSV)": (
+            "xuat/khen-thuong-2025-bieu-0603.csv"
+        ),
     }
     for href in links.values():
         assert (site / href).read_bytes() == (export_dir(example_project) / href[5:]).read_bytes()

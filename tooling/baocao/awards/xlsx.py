@@ -20,9 +20,11 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
+from baocao.awards.bieu import StatLayout
 from baocao.awards.labels import column_label, kind_label, left_out_rows, text, unit_kind_label
 from baocao.awards.model import TableSpec
 from baocao.awards.rollup import Counts, Rollup
+from baocao.awards.xlsx_bieu import bieu_sheet
 
 COUNT_FORMAT = "#,##0"
 SHARE_FORMAT = "0.0%"
@@ -48,12 +50,15 @@ class TotalCells:
     cells: dict[tuple[str, str], str]
 
 
-def workbook_bytes(rollup: Rollup) -> bytes:
-    """The workbook of ``rollup`` as the bytes of an .xlsx file."""
+def workbook_bytes(rollup: Rollup, layout: StatLayout | None = None) -> bytes:
+    """The workbook of ``rollup`` (with the Ministry's Biểu of ``layout``, when given) as
+    the bytes of an .xlsx file."""
     book = Workbook()
     book.remove(book.active)
     current = _table_sheets(book, rollup, rollup.year, _rows(rollup, previous=False))
     _summary_sheet(book, rollup, current)
+    if layout is not None:
+        bieu_sheet(book, rollup, layout, current[layout.table].cells)
     if rollup.previous is not None:
         year = rollup.year - 1 if rollup.year else None
         previous = _table_sheets(book, rollup, year, _rows(rollup, previous=True))
