@@ -35,20 +35,38 @@ def test_the_shipped_layout_names_its_basis_and_what_it_cannot_fill(root: Path):
     assert set(missing) == {"06, 07, 09", "11, 12, 13, 14, 15, 16, 17", "5"}
 
 
+def recipients(root: Path) -> tuple[dict[str, str], dict[str, dict]]:
+    """Whom each column of the schema counts, and each kind's entry, read plainly."""
+    schema = yaml.safe_load((root / FORM / "khen-thuong.yaml").read_text("utf-8"))
+    columns = {c["id"]: c for c in schema["columns"]}
+    whom = {
+        c["id"]: columns[c.get("part_of") or c["id"]].get("recipient", "")
+        for c in schema["columns"]
+    }
+    return whom, {k["id"]: k for k in schema["kinds"]}
+
+
 def expected_cells(root: Path) -> dict[tuple[str, str], int | None]:
     """(row code, column code) -> the plain sum over the units' files, from the layout
-    file read plainly; None for a cell the data cannot fill."""
+    file read plainly; None for a cell the data cannot fill, or that no kind of the
+    column can count (a flag never goes to individuals)."""
     data = layout_data(root)
     sums = plain_sums(sorted((root / "reports").glob("*/khen-thuong.yaml")))
+    whom, kinds = recipients(root)
     rows = {r["code"]: r for r in data["rows"] if "code" in r}
     cells: dict[tuple[str, str], int | None] = {}
     for column in data["columns"]:
         for code, row in rows.items():
-            if not column["kinds"] or not row.get("column"):
-                cells[code, column["code"]] = None
-                continue
-            cells[code, column["code"]] = sum(
-                sums.get((data["table"], kind, row["column"]), 0) for kind in column["kinds"]
+            counted = [
+                kind
+                for kind in column["kinds"]
+                if row.get("column")
+                and kinds[kind].get(whom[row["column"]], whom[row["column"]] != "household")
+            ]
+            cells[code, column["code"]] = (
+                sum(sums.get((data["table"], kind, row["column"]), 0) for kind in counted)
+                if counted
+                else None
             )
         parts = [cells[code, column["code"]] for code in rows["01"]["sum_of"]]
         known = [p for p in parts if p is not None]

@@ -97,8 +97,16 @@ def test_the_workbook_has_formulas_frozen_headers_and_formats(example_project, m
     assert sheet.freeze_panes == "D4"
     assert [sheet.cell(2, c).value for c in (1, 2, 3)] == ["STT", "Đơn vị", "Loại đơn vị"]
     assert sheet.cell(2, 4).value == "Chiến sĩ thi đua cơ sở"
-    assert sheet.cell(3, 4).value == "Tập thể"
-    assert "D2:K2" in {str(r) for r in sheet.merged_cells.ranges}
+    # an award given only to individuals has only the individuals' columns
+    assert [sheet.cell(3, c).value for c in range(4, 8)] == [
+        "Cá nhân",
+        "Trong đó lãnh đạo, quản lý",
+        "Trong đó doanh nhân",
+        "Trong đó người trực tiếp công tác, lao động, sản xuất",
+    ]
+    assert "D2:G2" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet.cell(2, 8).value == "Tập thể lao động tiên tiến"
+    assert sheet.cell(3, 8).value == "Tập thể"
     assert sheet.cell(7, 2).value == "Tổng cộng"
     assert sheet.cell(7, 4).value == "=SUM(D4:D6)"
     assert sheet.cell(8, 2).value.startswith("Trong đó: ")
@@ -106,7 +114,8 @@ def test_the_workbook_has_formulas_frozen_headers_and_formats(example_project, m
     assert sheet.cell(4, 4).number_format == "#,##0"
     assert sheet.column_dimensions["B"].width >= 24
     summary = book["Tổng hợp"]
-    assert summary.cell(4, 3).value == "='Mẫu số 10'!D7"
+    assert summary.cell(4, 3).value is None  # no collective is a Chiến sĩ thi đua
+    assert summary.cell(4, 7).value == "='Mẫu số 10'!D7"  # its individuals
     assert summary.freeze_panes == "C3"
     shares = [c.value for c in summary[2] if c.value and str(c.value).startswith("Tỷ lệ")]
     assert "Tỷ lệ Trong đó người trực tiếp công tác, lao động, sản xuất / Cá nhân" in shares
@@ -119,7 +128,7 @@ def check_table_sheets(rollup: Rollup, sheets: dict, suffix: str = "") -> None:
     counts = rollup.total if not suffix else rollup.previous
     for spec in rollup.schema.tables:
         sheet = sheets[spec.label + suffix]
-        keys = [(kind, c.id) for kind in spec.kinds for c in rollup.schema.columns]
+        keys = [(kind, c.id) for kind in spec.kinds for c in rollup.columns_for(kind)]
         total = row_of(sheet, "Tổng cộng")[3:]
         assert [int(value(v)) for v in total] == [counts.get(spec.id, *key) for key in keys]
         if suffix:
@@ -135,13 +144,15 @@ def check_summary(rollup: Rollup, sheet: list[list[str]]) -> None:
     for spec in rollup.schema.tables:
         for kind in spec.kinds:
             row = row_of(sheet, kind_label(rollup.schema, kind))
-            assert [int(value(v)) for v in row[2 : 2 + len(columns)]] == [
-                rollup.total.get(spec.id, kind, c.id) for c in columns
-            ]
+            takes = {c.id for c in rollup.columns_for(kind)}
+            for offset, column in enumerate(columns):
+                cell = row[2 + offset]
+                expected = rollup.total.get(spec.id, kind, column.id)
+                assert int(value(cell)) == expected if column.id in takes else cell == ""
             shares = {(s.column): s.value for s in rollup.shares() if s.kind == kind}
             for offset, part in enumerate(parts):
                 cell = row[2 + len(columns) + offset]
-                expected = shares[part.id]
+                expected = shares.get(part.id)
                 assert (cell == "") if expected is None else value(cell) == pytest.approx(expected)
 
 
@@ -150,7 +161,11 @@ def check_comparison(rollup: Rollup, sheet: list[list[str]]) -> None:
     for spec in rollup.schema.tables:
         for kind in spec.kinds:
             row = row_of(sheet, kind_label(rollup.schema, kind), column=0)
+            takes = {c.id for c in rollup.columns_for(kind)}
             for position, column in enumerate(columns):
+                if column.id not in takes:
+                    assert row[1 + 3 * position : 4 + 3 * position] == ["", "", ""]
+                    continue
                 now, before, change = (
                     int(value(v)) for v in row[1 + 3 * position : 4 + 3 * position]
                 )
@@ -190,14 +205,14 @@ def test_a_number_corrected_in_a_unit_row_moves_the_totals(example_project, monk
     files = exported(example_project, monkeypatch)
     rollup = project_rollup(Project.discover(example_project))
     before = rollup.total.get("mau-10", "chien-si-thi-dua-co-so", "ca-nhan")
-    people = [c.id for c in rollup.schema.columns].index("ca-nhan")  # the first kind's columns
     book = openpyxl.load_workbook(files["xlsx"])
-    cell = book["Mẫu số 10"].cell(4, 4 + people)  # the first unit's row
+    cell = book["Mẫu số 10"].cell(4, 4)  # the first unit, Chiến sĩ thi đua cơ sở, cá nhân
     cell.value += 1000
     edited = tmp_path / "sua.xlsx"
     book.save(edited)
     sheets = recalculated(edited, tmp_path / "lo")
-    assert int(value(row_of(sheets["Mẫu số 10"], "Tổng cộng")[3 + people])) == before + 1000
+    assert int(value(row_of(sheets["Mẫu số 10"], "Tổng cộng")[3])) == before + 1000
+    people = [c.id for c in rollup.schema.columns].index("ca-nhan")
     summary = row_of(sheets["Tổng hợp"], "Chiến sĩ thi đua cơ sở")
     assert int(value(summary[2 + people])) == before + 1000
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from baocao.awards.model import AwardSchema
-from baocao.awards.rollup import Counts
+from baocao.awards.rollup import Rollup
 from baocao.errors import ConfigError
 from baocao.yamlio import LineMap, YamlProblem, load_yaml
 
@@ -86,15 +86,23 @@ class StatLayout:
     columns: tuple[StatColumn, ...]
     rows: tuple[StatRow, ...]
 
-    def value(self, counts: Counts, row: StatRow, column: StatColumn) -> int | None:
-        """The cell's count, None when the units' data cannot fill it."""
+    def value(self, rollup: Rollup, row: StatRow, column: StatColumn) -> int | None:
+        """The cell's count in the province's totals; None when the units' data cannot
+        fill it, or when none of the column's kinds can go to whom the row counts."""
         if row.sum_of:
-            values = [self.value(counts, self.row(code), column) for code in row.sum_of]
+            values = [self.value(rollup, self.row(code), column) for code in row.sum_of]
             known = [v for v in values if v is not None]
             return sum(known) if known else None
-        if not row.column or not column.kinds:
-            return None
-        return sum(counts.get(self.table, kind, row.column) for kind in column.kinds)
+        kinds = self.kinds_for(rollup, row, column)
+        return sum(rollup.total.get(self.table, k, row.column) for k in kinds) if kinds else None
+
+    def kinds_for(self, rollup: Rollup, row: StatRow, column: StatColumn) -> tuple[str, ...]:
+        """The column's kinds that can count the row's column of the schema."""
+        if not row.column:
+            return ()
+        return tuple(
+            kind for kind in column.kinds if row.column in {c.id for c in rollup.columns_for(kind)}
+        )
 
     def row(self, code: str) -> StatRow:
         return next(r for r in self.rows if r.code == code)

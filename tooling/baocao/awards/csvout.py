@@ -97,7 +97,7 @@ def bieu_rows(rollup: Rollup, layout: StatLayout) -> list[list[object]]:
         if row.heading:
             rows.append([row.label])
             continue
-        values = [layout.value(rollup.total, row, column) for column in layout.columns]
+        values = [layout.value(rollup, row, column) for column in layout.columns]
         known = [v for v in values if v is not None]
         total = sum(known) if known else None
         rows.append(

@@ -9,37 +9,36 @@ the province's decisions, and names the legal basis and sources of the layout.
 
 from __future__ import annotations
 
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from baocao.awards.bieu import StatLayout, StatRow
+from baocao.awards.bieu import StatColumn, StatLayout, StatRow
 from baocao.awards.labels import text
 from baocao.awards.rollup import Rollup
+from baocao.awards.xlsx_style import BOLD, COUNT_FORMAT, TotalCells, landscape
+from baocao.awards.xlsx_style import CENTRED as HEADER
+from baocao.awards.xlsx_style import WRAPPED as WRAP
 
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
-HEADER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 FIRST_VALUE = 4  # A: row label, B: mã số, C: đơn vị tính, D: tổng số, then "chia ra"
 HEAD_ROW = 6
 
 
-def bieu_sheet(
-    book: Workbook, rollup: Rollup, layout: StatLayout, totals: dict[tuple[str, str], str]
-) -> None:
+def bieu_sheet(book: Workbook, rollup: Rollup, layout: StatLayout, totals: TotalCells) -> None:
     """Add the Biểu; ``totals`` maps (kind, column) to its total cell in the table sheet."""
     sheet = book.create_sheet(text("xuat.bieu.sheet", code=layout.code.split(".")[0]))
     _heading(sheet, rollup, layout)
     first = HEAD_ROW + 3
     places = {row.code: first + index for index, row in enumerate(layout.rows) if row.code}
     for index, row in enumerate(layout.rows):
-        _row(sheet, layout, row, first + index, places, totals)
+        _row(sheet, rollup, layout, row, first + index, places, totals)
     _notes(sheet, layout, first + len(layout.rows) + 1)
     sheet.freeze_panes = sheet.cell(HEAD_ROW + 3, 2)
     sheet.column_dimensions["A"].width = 55
     for index in range(2, FIRST_VALUE + len(layout.columns) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 16
+    landscape(sheet, f"{HEAD_ROW}:{HEAD_ROW + 2}")
 
 
 def _heading(sheet: Worksheet, rollup: Rollup, layout: StatLayout) -> None:
@@ -84,11 +83,12 @@ def _header(sheet: Worksheet, column: int, label: str, span: bool = False) -> No
 
 def _row(
     sheet: Worksheet,
+    rollup: Rollup,
     layout: StatLayout,
     row: StatRow,
     line: int,
     places: dict[str, int],
-    totals: dict[tuple[str, str], str],
+    totals: TotalCells,
 ) -> None:
     sheet.cell(line, 1, row.label).alignment = WRAP
     if row.heading:
@@ -98,14 +98,15 @@ def _row(
     sheet.cell(line, 3, row.unit).alignment = HEADER
     filled = []
     for offset, column in enumerate(layout.columns, start=1):
-        formula = _formula(row, column.kinds, places, totals, offset)
+        letter = get_column_letter(FIRST_VALUE + offset)
+        formula = _formula(rollup, layout, row, column, places, totals, letter)
         if formula:
             cell = sheet.cell(line, FIRST_VALUE + offset, formula)
-            cell.number_format = "#,##0"
-            filled.append(get_column_letter(FIRST_VALUE + offset))
+            cell.number_format = COUNT_FORMAT
+            filled.append(letter)
     if filled:
         total = sheet.cell(line, FIRST_VALUE, "=" + "+".join(f"{c}{line}" for c in filled))
-        total.number_format = "#,##0"
+        total.number_format = COUNT_FORMAT
     if row.sum_of:
         for column in range(FIRST_VALUE, FIRST_VALUE + len(layout.columns) + 1):
             sheet.cell(line, column).font = BOLD
@@ -113,19 +114,22 @@ def _row(
 
 
 def _formula(
+    rollup: Rollup,
+    layout: StatLayout,
     row: StatRow,
-    kinds: tuple[str, ...],
+    column: StatColumn,
     places: dict[str, int],
-    totals: dict[tuple[str, str], str],
-    offset: int,
+    totals: TotalCells,
+    letter: str,
 ) -> str:
-    if not kinds:
+    """The cell's formula: the table sheet's totals it counts, or the rows it adds up;
+    "" for a cell left blank."""
+    if layout.value(rollup, row, column) is None:
         return ""
     if row.sum_of:
-        letter = get_column_letter(FIRST_VALUE + offset)
-        return "=" + "+".join(f"{letter}{places[code]}" for code in row.sum_of if code in places)
-    if not row.column:
-        return ""
+        added = [c for c in row.sum_of if layout.value(rollup, layout.row(c), column) is not None]
+        return "=" + "+".join(f"{letter}{places[code]}" for code in added)
+    kinds = layout.kinds_for(rollup, row, column)
     return "=" + "+".join(totals[kind, row.column] for kind in kinds)
 
 
