@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from awards_helpers import assert_equal_sums, generated_project, plain_sums
 from baocao.awards.collect import collect, project_rollup
-from baocao.awards.rollup import ERRORS, MISSING, OTHER_YEAR
+from baocao.awards.rollup import ERRORS, MISSING, OTHER_YEAR, DataError
 from baocao.project import Project
 
 
@@ -102,3 +102,14 @@ def test_last_year_data_with_errors_is_not_compared(example_project: Path):
     rollup = project_rollup(Project.discover(example_project))
     assert rollup.previous_units == ("so-noi-vu",)
     assert rollup.previous.get("mau-10", "lao-dong-tien-tien", "ca-nhan") == 10
+
+
+def test_errors_the_caller_already_has_are_used_and_not_found_again(example_project: Path):
+    error = DataError("BC605", "reports/so-noi-vu/khen-thuong.yaml", 7, "Số không hợp lệ")
+    known = {"so-noi-vu": (error,), "truong-thpt-le-quy-don": ()}
+    rollup = project_rollup(Project.discover(example_project), known=known)
+    assert [(u.slug, u.errors) for u in rollup.left_out] == [("so-noi-vu", (error,))]
+    assert {u.slug for u in rollup.units} == {
+        "truong-thpt-le-quy-don",
+        "cong-ty-cap-nuoc-binh-minh",
+    }
