@@ -32,7 +32,7 @@ def test_xuat_writes_the_workbook_and_the_csv_files(example_project, monkeypatch
     files = exported(example_project, monkeypatch)
     for path in files.values():
         assert path.is_file() and f"Đã ghi {path.relative_to(example_project)}" in done.out
-    assert "Năm 2025: đã tổng hợp 3 đơn vị, 0 đơn vị chưa tổng hợp" in done.out
+    assert "Năm 2025: đã tổng hợp cả 3 đơn vị." in done.out
     units = read_csv(files["units"])
     assert units[0] == [
         "Mã đơn vị", "Đơn vị", "Loại đơn vị", "Biểu", "Hình thức khen thưởng", "Đối tượng",
@@ -73,6 +73,15 @@ def test_units_left_out_are_listed_with_why_and_the_command_says_so(example_proj
         "Sở, ban, ngành",
         "Chưa có tệp số liệu khen thưởng (khen-thuong.yaml).",
     ]
+
+
+def test_a_folder_that_cannot_be_written_fails_with_what_to_do(example_project, monkeypatch):
+    (example_project / "_build").mkdir()
+    (example_project / "_build/xuat").write_text("not a folder", "utf-8")
+    done = run_cli(example_project, "xuat", monkeypatch=monkeypatch)
+    assert done.code == 1
+    assert "Không ghi được vào _build/xuat" in done.err and "chạy lại" in done.err
+    assert "Traceback" not in done.err + done.out
 
 
 def test_a_form_without_a_schema_has_nothing_to_export(example_project, monkeypatch):

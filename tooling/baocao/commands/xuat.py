@@ -42,11 +42,6 @@ def xuat(year: int | None, jobs: int) -> None:
         return
     for path in written:
         click.echo(t("xuat.written", path=project.rel(path)))
-    click.echo(
-        t(
-            "xuat.summary",
-            year=rollup.year or "?",
-            summed=len(rollup.units),
-            left_out=len(rollup.left_out),
-        )
-    )
+    key = "xuat.summary-left-out" if rollup.left_out else "xuat.summary"
+    year = rollup.year or "?"
+    click.echo(t(key, year=year, summed=len(rollup.units), left_out=len(rollup.left_out)))
