@@ -37,7 +37,9 @@ def test_only_the_columns_a_kind_may_fill_are_written(tmp_path: Path) -> None:
     rows = {r.kind: r for t in load_unit_awards(tmp_path).tables.values() for r in t.rows}
     assert set(rows["lao-dong-tien-tien"].cells) == {
         "ca-nhan",
-        "lanh-dao",
+        "lanh-dao-cap-tinh",
+        "lanh-dao-cap-so",
+        "lanh-dao-khac",
         "doanh-nhan",
         "truc-tiep",
     }
@@ -51,7 +53,7 @@ def test_comments_say_what_each_table_kind_and_column_means() -> None:
     assert "mau-10:  # Mẫu số 10: Khen thưởng theo thẩm quyền" in text
     assert "  giay-khen:  # Giấy khen" in text
     assert "truc-tiep: 0" in text
-    assert "# Trong đó người trực tiếp công tác, lao động, sản xuất" in text
+    assert "# Trong đó người trực tiếp công tác, lao động, học tập, chiến đấu" in text
     assert "thanh-tich: Hoàn thành xuất sắc nhiệm vụ năm 2026" in text
     assert "nam: 2026" in text
 
