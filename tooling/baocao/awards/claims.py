@@ -22,7 +22,7 @@ import yaml
 from baocao.awards.model import AwardSchema
 
 COMBINED = "combined"  # "114 lượt tập thể, cá nhân": collectives and individuals together
-_NUMBER = r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d]|[.,]\d)"
+_NUMBER = r"(?<![\d.,/-])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/-]|[.,]\d)"
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _CLAUSE_END = re.compile(r"[;!?]|\.(?=\s|$)|\n\s*[-*+]\s")
 _MARKUP = re.compile(r"[*_`“”\"'‘’«»()\[\]]")
@@ -194,14 +194,19 @@ def _pair(
     return valid[0] if len(valid) == 1 else None
 
 
-def _forward(kinds, counts):
+Mentions = list[tuple[int, int, str]]
+Counts = list[tuple[int, str, int]]
+Pairs = list[tuple[str, int, str, int]]
+
+
+def _forward(kinds: Mentions, counts: Counts) -> Pairs | None:
     if counts[0][0] < kinds[0][0]:
         return None
     pairs = [(next(k for s, _, k in reversed(kinds) if s <= c), c, r, n) for c, r, n in counts]
     return pairs if {k for k, *_ in pairs} == {k for *_, k in kinds} else None
 
 
-def _backward(kinds, counts):
+def _backward(kinds: Mentions, counts: Counts) -> Pairs | None:
     if counts[-1][0] > kinds[-1][0]:
         return None
     pairs = [(next(k for s, _, k in kinds if s >= c), c, r, n) for c, r, n in counts]
