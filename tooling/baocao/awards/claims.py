@@ -20,6 +20,7 @@ from importlib import resources
 import yaml
 
 from baocao.awards.model import AwardSchema
+from baocao.awards.schema import per_schema
 
 COMBINED = "combined"  # "114 lượt tập thể, cá nhân": collectives and individuals together
 _NUMBER = r"(?<![\d.,/-])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/-]|[.,]\d)"
@@ -62,11 +63,13 @@ def _words() -> _Words:
     )
 
 
+@cache
 def _phrase(words: str) -> str:
     """A regex for ``words`` as whole words, any run of spaces between them."""
     return r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words.split()) + r"(?!\w)"
 
 
+@cache
 def _any(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
@@ -115,9 +118,30 @@ def _normal(text: str) -> str:
     return _MARKUP.sub(" ", lowered)
 
 
+@cache
+def _skip() -> re.Pattern[str]:
+    return re.compile(_any(_words().skip))
+
+
+@cache
+def _proposal() -> re.Pattern[str]:
+    return re.compile(_any(_words().proposal))
+
+
+@per_schema
+def _names(schema: AwardSchema) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """(kind id, pattern of its head, words the clause must also hold) of every name
+    of every kind, compiled once per schema."""
+    result = []
+    for kind in schema.kinds:
+        for name in (kind.label, *kind.aliases):
+            head, *needs = [part.strip() for part in name.lower().split("+")]
+            result.append((kind.id, re.compile(_phrase(head)), tuple(needs)))
+    return tuple(result)
+
+
 def _clause_claims(clause: str, offset: int, schema: AwardSchema, year: int) -> list[Claim]:
-    words = _words()
-    if re.search(_any(words.skip), clause):
+    if _skip().search(clause):
         return []
     if any(int(m.group(0)) != year for m in _YEAR.finditer(clause)):
         return []
@@ -128,7 +152,7 @@ def _clause_claims(clause: str, offset: int, schema: AwardSchema, year: int) -> 
     pairs = _pair(kinds, counts)
     if pairs is None:
         return []
-    proposal = re.search(_any(words.proposal), clause) is not None
+    proposal = _proposal().search(clause) is not None
     return _agreed(pairs, schema, proposal, offset)
 
 
@@ -136,25 +160,17 @@ def _kind_mentions(clause: str, schema: AwardSchema) -> list[tuple[int, int, str
     """(start, end, kind) of each kind named in the clause, longest names first; a
     place two kinds claim equally is dropped."""
     spans: dict[tuple[int, int], set[str]] = {}
-    for kind in schema.kinds:
-        for name in (kind.label, *kind.aliases):
-            for span in _name_spans(clause, name.lower()):
-                spans.setdefault(span, set()).add(kind.id)
+    for kind_id, head, needs in _names(schema):
+        if any(not re.search(_phrase(need), clause) for need in needs):
+            continue
+        for match in head.finditer(clause):
+            spans.setdefault(match.span(), set()).add(kind_id)
     taken: list[tuple[int, int, str]] = []
     for (start, end), ids in sorted(spans.items(), key=lambda s: s[0][0] - s[0][1]):
         if any(start < e and s < end for s, e, _ in taken):
             continue
         taken.append((start, end, next(iter(ids)) if len(ids) == 1 else ""))
     return sorted((s, e, k) for s, e, k in taken if k)
-
-
-def _name_spans(clause: str, name: str) -> list[tuple[int, int]]:
-    """Where ``name`` is written; "bằng khen + ubnd tỉnh" is "bằng khen" in a clause
-    that also names "ubnd tỉnh"."""
-    head, *needs = [part.strip() for part in name.split("+")]
-    if any(not re.search(_phrase(need), clause) for need in needs):
-        return []
-    return [m.span() for m in re.finditer(_phrase(head), clause)]
 
 
 def _counts(clause: str) -> list[tuple[int, str, int]]:

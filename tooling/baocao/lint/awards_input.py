@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from baocao.awards.load import load_unit_awards
 from baocao.awards.model import DATA_FILE, AwardRow, AwardSchema, AwardTable, UnitAwards
-from baocao.awards.schema import has_schema, load_schema
+from baocao.awards.schema import has_schema, load_schema, per_schema
 from baocao.forms import FormNode
 from baocao.lint.context import LintContext
 from baocao.text import slugify
@@ -83,6 +83,7 @@ def closest(value: str, choices: dict[str, str]) -> str:
     return choices[found[0]] if found else ""
 
 
+@per_schema
 def kind_choices(schema: AwardSchema, allowed: Iterable[str] | None = None) -> dict[str, str]:
     ids = set(allowed) if allowed is not None else {k.id for k in schema.kinds}
     choices: dict[str, str] = {}
@@ -94,6 +95,7 @@ def kind_choices(schema: AwardSchema, allowed: Iterable[str] | None = None) -> d
     return choices
 
 
+@per_schema
 def column_choices(schema: AwardSchema) -> dict[str, str]:
     choices = {slugify(c.label, words=20): c.id for c in schema.columns}
     choices.update({c.id: c.id for c in schema.columns})
