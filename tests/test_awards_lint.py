@@ -88,3 +88,27 @@ def test_explain_is_unchanged_by_the_data(tmp_path: Path) -> None:
     assert with_data["units"][0]["headings"] == without["units"][0]["headings"]
     codes = [d["code"] for d in without["units"][0]["diagnostics"]]
     assert codes == ["BC601"]
+
+
+def test_every_message_the_awards_code_can_name_exists_in_both_languages() -> None:
+    """Message ids built from parts in the rules (awards.unknown-{what}, …) all exist."""
+    from baocao.i18n import catalogue
+
+    built = [
+        f"awards.unknown-{what}{known}"
+        for what in ("table", "kind", "column", "nominee-kind")
+        for known in ("", "-known")
+    ]
+    built += [f"awards.not-for-{r}" for r in ("collective", "individual", "household")]
+    built += [f"awards.nominee-not-{r}" for r in ("collective", "individual")]
+    built += [f"awards.list-mismatch-{r}" for r in ("collective", "individual")]
+    built += [f"awards.nominee-no-{key}" for key in ("ten", "hinh-thuc")]
+    built += [
+        f"awards.prose-count-{r}" for r in ("collective", "individual", "household", "combined")
+    ]
+    messages = catalogue()
+    for key in built:
+        assert key in messages, key
+    for key, entry in messages.items():
+        if key.startswith("awards."):
+            assert entry.get("vi") and entry.get("en"), key
