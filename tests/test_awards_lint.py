@@ -104,7 +104,9 @@ def test_every_message_the_awards_code_can_name_exists_in_both_languages() -> No
     built += [f"awards.list-mismatch-{r}" for r in ("collective", "individual")]
     built += [f"awards.nominee-no-{key}" for key in ("ten", "hinh-thuc")]
     built += [
-        f"awards.prose-count-{r}" for r in ("collective", "individual", "household", "combined")
+        f"awards.prose-{what}-{r}"
+        for what in ("count", "total")
+        for r in ("collective", "individual", "household", "combined")
     ]
     messages = catalogue()
     for key in built:
