@@ -20,7 +20,8 @@ class ProseCount(Rule):
     """Câu văn ở mục 2.4 a) nêu số tập thể, cá nhân được khen thưởng khác với tệp số liệu.
 
     Chỉ đọc câu nói rõ một hình thức và số lượng của nó ("tặng Giấy khen cho 18 tập
-    thể, 96 cá nhân", "đề nghị UBND tỉnh tặng Bằng khen cho 4 tập thể"); câu nói về
+    thể, 96 cá nhân", "đề nghị UBND tỉnh tặng Bằng khen cho 4 tập thể") hoặc tổng của
+    một bảng gọi đúng tên ("khen thưởng theo thẩm quyền cho 29 tập thể"); câu nói về
     một phần (đột xuất, thủ tục đơn giản, "trong đó"), so sánh, chỉ tiêu hay năm khác
     thì bỏ qua. Sửa câu văn hoặc số liệu trong `khen-thuong.yaml` cho khớp.
 
