@@ -114,3 +114,22 @@ def test_every_message_the_awards_code_can_name_exists_in_both_languages() -> No
     for key, entry in messages.items():
         if key.startswith("awards."):
             assert entry.get("vi") and entry.get("en"), key
+
+
+def test_a_malformed_schema_is_told_once_per_unit_and_the_report_still_checked(
+    tmp_path: Path,
+) -> None:
+    root = make_project(tmp_path, SCHOOL)
+    schema = root / "_templates" / "forms" / "mau-02" / DATA
+    text = schema.read_text("utf-8")
+    schema.write_text(text.replace("    recipient: household\n", "    recipient: hộ\n"), "utf-8")
+    line = text[: text.index("    recipient: household\n")].count("\n") + 1
+    result = lint(root, SCHOOL)
+    (found,) = [d for d in result.diagnostics if d.code.startswith("BC6")]
+    assert (found.code, found.file, found.line) == (
+        "BC602",
+        "_templates/forms/mau-02/" + DATA,
+        line,
+    )
+    assert "recipient" in found.message("vi") and "recipient" in found.message("en")
+    assert result.present == 19  # the report itself was read and checked

@@ -19,6 +19,7 @@ from baocao.lint.awards_input import (
     column_choices,
     column_label,
     kind_choices,
+    schema_error,
     section_node,
 )
 from baocao.lint.context import LintContext
@@ -95,6 +96,10 @@ class Unreadable(Rule):
     code, name, family = "BC602", "awards-unreadable", FAMILY
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        broken = schema_error(ctx)
+        if broken is not None:  # the form's schema itself: no data can be checked
+            file, line, key, params = broken
+            yield Diagnostic(self.code, self.name, "error", file, line, key, params)
         found = awards_input(ctx)
         if found is None or found.data is None:
             return
