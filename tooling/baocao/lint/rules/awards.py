@@ -78,6 +78,9 @@ class MissingData(Rule):
 class Unreadable(Rule):
     """Tệp số liệu khen thưởng không đọc được: sai cú pháp YAML, không phải UTF-8, sai dạng.
 
+    Lược đồ số liệu của mẫu (`_templates/forms/<mẫu>/khen-thuong.yaml`) viết sai cũng
+    được báo ở đây, kèm tệp và dòng của lược đồ; phần còn lại của báo cáo vẫn được kiểm tra.
+
     Ví dụ sai:
 
     ```yaml
