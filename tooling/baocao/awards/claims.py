@@ -50,6 +50,7 @@ class _Words:
     joiners: tuple[str, ...]
     skip: tuple[str, ...]
     proposal: tuple[str, ...]
+    award_words: tuple[str, ...]
 
 
 @cache
@@ -62,6 +63,7 @@ def _words() -> _Words:
         joiners=tuple(raw["joiners"]),
         skip=tuple(raw["skip"]),
         proposal=tuple(raw["proposal"]),
+        award_words=tuple(raw["award_words"]),
     )
 
 
@@ -126,6 +128,11 @@ def _skip() -> re.Pattern[str]:
 
 
 @cache
+def _award_words() -> re.Pattern[str]:
+    return re.compile(_any(_words().award_words))
+
+
+@cache
 def _proposal() -> re.Pattern[str]:
     return re.compile(_any(_words().proposal))
 
@@ -151,6 +158,8 @@ def _clause_claims(clause: str, offset: int, schema: AwardSchema, year: int) -> 
     if not counts:
         return []
     kinds = _kind_mentions(clause, schema)
+    if _unknown_award(clause, kinds):
+        return []
     if not kinds:
         return _table_claims(clause, counts, schema, offset)
     pairs = _pair(kinds, counts)
@@ -174,6 +183,15 @@ def _table_claims(
         Claim(TOTAL, table, recipient, count, offset + start)
         for start, recipient, count in _agreed_pairs(pairs)
     ]
+
+
+def _unknown_award(clause: str, kinds: list[tuple[int, int, str]]) -> bool:
+    """Whether the clause names an award outside every kind it names ("Bằng khen" with no
+    authority, "Kỷ niệm chương"): its counts could be that award's."""
+    return any(
+        not any(s <= m.start() and m.end() <= e for s, e, _ in kinds)
+        for m in _award_words().finditer(clause)
+    )
 
 
 def _kind_mentions(clause: str, schema: AwardSchema) -> list[tuple[int, int, str]]:
