@@ -15,10 +15,15 @@ from baocao.unitpaths import real_unit_dir
 ARCHIVE_DIR = "archive"
 
 
+def archive_target(root: Path, year: int, slug: str) -> Path:
+    """Where ``slug``'s report of ``year`` is kept once the year is closed."""
+    return root / ARCHIVE_DIR / str(year) / slug
+
+
 def archived_unit_dir(root: Path, year: int, slug: str) -> Path | None:
     """The folder of ``slug``'s report of ``year``, None when there is none (or when
     it is not a real folder inside the archive)."""
-    folder = root / ARCHIVE_DIR / str(year) / slug
+    folder = archive_target(root, year, slug)
     return folder if folder.is_dir() and real_unit_dir(folder) is not None else None
 
 
