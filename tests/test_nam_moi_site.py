@@ -101,3 +101,27 @@ def test_lint_leaves_the_archive_alone(site: Site) -> None:
     assert "reports/so-noi-vu" in site.lint
     assert "archive/" not in site.lint
     assert "Tổng cộng: 3 đơn vị" in site.lint
+
+
+def test_the_archive_is_read_under_the_unit_boundary(example_project: Path) -> None:
+    """A linked year, a linked unit and a link leaving a unit of the archive are never
+    walked: the site lists only the real unit's own files."""
+    from baocao.archive import archived_unit_dirs, archived_years
+    from baocao.sphinxext.discovery import UnitsProject
+    from baocao.sphinxext.units import project_at
+
+    archive = example_project / "archive"
+    shutil.copytree(example_project / "reports/so-noi-vu", archive / "2025/so-noi-vu")
+    (archive / "2024").symlink_to("/")
+    (archive / "2025/ngoai").symlink_to(example_project / "reports/truong-thpt-le-quy-don")
+    (archive / "2025/so-noi-vu/ra-ngoai.md").symlink_to(example_project / "pyproject.toml")
+    (archive / "2023").mkdir()
+    assert archived_years(example_project) == [2023, 2025]
+    assert [p.name for p in archived_unit_dirs(example_project)] == ["ngoai", "so-noi-vu"]
+    project_at.cache_clear()
+    found = set(UnitsProject(str(example_project), {".md": "markdown"}).candidates())
+    archived = {name for name in found if name.startswith("archive/")}
+    assert archived == {
+        f"archive/2025/so-noi-vu/{p.relative_to(ROOT / 'reports/so-noi-vu').as_posix()}"
+        for p in (ROOT / "reports/so-noi-vu").rglob("*.md")
+    }
