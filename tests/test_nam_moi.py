@@ -256,3 +256,15 @@ def test_the_other_form_keys_are_checked(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as raised:
         load_form(tmp_path, "mau-02")
     assert "mục 'IV'" in raised.value.render("vi")
+
+
+def test_last_years_commendation_data_stays_in_the_archive(
+    example_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = "nam: 2025\nmau-10: {}\n"
+    (example_project / "reports/so-noi-vu/khen-thuong.yaml").write_text(data, "utf-8")
+    assert run("2026", "so-noi-vu") == 0
+    out = capsys.readouterr().out
+    assert "so-noi-vu: số liệu khen thưởng năm trước (khen-thuong.yaml)" in out
+    assert (example_project / "archive/2025/so-noi-vu/khen-thuong.yaml").read_text() == data
+    assert not (example_project / "reports/so-noi-vu/khen-thuong.yaml").exists()
