@@ -268,3 +268,19 @@ def test_last_years_commendation_data_stays_in_the_archive(
     assert "so-noi-vu: số liệu khen thưởng năm trước (khen-thuong.yaml)" in out
     assert (example_project / "archive/2025/so-noi-vu/khen-thuong.yaml").read_text() == data
     assert not (example_project / "reports/so-noi-vu/khen-thuong.yaml").exists()
+
+
+def test_a_required_year_in_the_settings_is_told_and_spares_the_archive(
+    example_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from baocao.archive import closed_year_project
+
+    settings = example_project / "pyproject.toml"
+    settings.write_text(settings.read_text("utf-8") + "year = 2025\n", "utf-8")
+    assert run("2026", "so-noi-vu") == 0
+    assert "sửa thành 2026" in capsys.readouterr().out
+    settings.write_text(settings.read_text("utf-8").replace("year = 2025", "year = 2026"))
+    project = Project.discover(example_project)
+    archived = example_project / "archive/2025/so-noi-vu"
+    assert lint_unit(project, archived).errors == 1  # the year, against today's setting
+    assert lint_unit(closed_year_project(project), archived).errors == 0  # as the site reads it

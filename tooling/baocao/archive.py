@@ -9,8 +9,10 @@ real folders too (not links): nothing of the archive is walked through a link.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from baocao.project import Project
 from baocao.unitpaths import real_unit_dir, unit_folders
 
 ARCHIVE_DIR = "archive"
@@ -53,3 +55,9 @@ def archived_unit_dirs(root: Path, year: int | None = None) -> list[Path]:
 def year_page(year: int) -> str:
     """The site's page listing the units of a closed year (``archive/2025/index.html``)."""
     return f"{ARCHIVE_DIR}/{year}/index"
+
+
+def closed_year_project(project: Project) -> Project:
+    """The project as a closed year's unit is linted for its page: the report year the
+    settings require (``year``) is the current year's, not the closed year's."""
+    return Project(project.root, replace(project.settings, year=0))

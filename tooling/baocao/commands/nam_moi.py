@@ -28,6 +28,8 @@ def nam_moi(year: int, units: tuple[str, ...]) -> None:
     if done and set_year(project.units_file, year):
         click.echo(t("newyear.units-year", file=project.rel(project.units_file), year=year))
     click.echo(t("newyear.summary", done=done, units=len(unit_dirs), year=year))
+    if project.settings.year and project.settings.year != year:
+        click.echo(t("newyear.settings-year", year=year, setting=project.settings.year))
     if done < len(unit_dirs):
         set_exit_code(1)
 

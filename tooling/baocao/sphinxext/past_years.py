@@ -13,7 +13,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from baocao.archive import archived_unit_dirs, archived_years, year_page
+from baocao.archive import archived_unit_dirs, archived_years, closed_year_project, year_page
 from baocao.project import Project
 from baocao.sphinxext.dashboard import Row, unit_row
 from baocao.sphinxext.domain import baocao_domain
@@ -49,7 +49,7 @@ def year_rows(app: Sphinx, project: Project, year: int) -> list[Row]:
     rows = []
     for unit_dir in archived_unit_dirs(project.root, year):
         key = f"{year}/{unit_dir.name}"
-        info = collected.get(key) or unit_info(project, unit_dir, None)
+        info = collected.get(key) or unit_info(closed_year_project(project), unit_dir, None)
         unit = listed.get(unit_dir.name)
         name, kind = (unit.name, unit.kind) if unit else (unit_dir.name, "")
         rows.append(unit_row(key, name, kind, info, app.env))

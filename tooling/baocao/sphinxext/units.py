@@ -16,6 +16,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from baocao.archive import closed_year_project
 from baocao.diagnostics import Diagnostic
 from baocao.lint import lint_unit
 from baocao.lint.engine import UnitResult, faulted
@@ -54,6 +55,8 @@ def collect_unit(app: Sphinx, doctree: nodes.document) -> None:
     env.metadata[env.docname]["orphan"] = True
     project = project_at(str(env.srcdir))
     unit_dir = project.root / unit_base(slug, env.config.baocao_reports_dir)
+    if "/" in slug:  # a closed year's unit: archive/<year>/<slug>
+        project = closed_year_project(project)
     try:
         for path in dependencies(project, unit_dir):
             env.note_dependency(path)
