@@ -123,5 +123,6 @@ def test_the_archive_is_read_under_the_unit_boundary(example_project: Path) -> N
     archived = {name for name in found if name.startswith("archive/")}
     assert archived == {
         f"archive/2025/so-noi-vu/{p.relative_to(ROOT / 'reports/so-noi-vu').as_posix()}"
-        for p in (ROOT / "reports/so-noi-vu").rglob("*.md")
+        for p in (ROOT / "reports/so-noi-vu").rglob("*")
+        if p.is_file()
     }
