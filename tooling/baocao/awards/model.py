@@ -38,6 +38,7 @@ class Column:
     id: str
     label: str
     part_of: str = ""
+    recipient: str = ""  # who a total counts: "collective", "individual" or "household"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Kind:
     collective: bool = True
     individual: bool = True
     household: bool = False
+    aliases: tuple[str, ...] = ()  # other names units write for it in prose
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class AwardSchema:
     columns: tuple[Column, ...]
     ratio_rules: tuple[RatioRule, ...] = ()
     bases: tuple[LegalBasis, ...] = ()
+    section: str = ""  # the form node whose prose states the counts ("II.2.4.a")
+    nominee_table: str = ""  # the table the list of names proposed belongs to ("mau-11")
 
     def table(self, table_id: str) -> TableSpec | None:
         return next((t for t in self.tables if t.id == table_id), None)
@@ -97,12 +101,23 @@ class AwardSchema:
     def column(self, column_id: str) -> Column | None:
         return next((c for c in self.columns if c.id == column_id), None)
 
+    def basis(self, basis_id: str) -> LegalBasis | None:
+        return next((b for b in self.bases if b.id == basis_id), None)
+
     def totals(self) -> tuple[Column, ...]:
         """The columns that are not a breakdown of another."""
         return tuple(c for c in self.columns if not c.part_of)
 
     def parts(self, column_id: str) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.part_of == column_id)
+
+    def recipient(self, column_id: str) -> str:
+        """Who ``column_id`` counts, a breakdown counting who its total counts."""
+        column = self.column(column_id)
+        if column is None:
+            return ""
+        total = self.column(column.part_of) if column.part_of else column
+        return total.recipient if total else ""
 
 
 @dataclass(frozen=True)
@@ -177,3 +192,4 @@ class UnitAwards:
     nominees: tuple[Nominee, ...] = ()
     unknown_keys: tuple[tuple[str, int], ...] = ()  # (key path "mau-10.abc", line)
     problems: tuple[tuple[int, str, dict], ...] = ()
+    year_cell: Cell | None = None  # "nam" as typed, None when absent
