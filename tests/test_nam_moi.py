@@ -12,6 +12,7 @@ import pytest
 import yaml
 from baocao import rollover, units_file
 from baocao.archive import archived_unit_dir, archived_years
+from baocao.awards.load import load_unit_awards
 from baocao.cli import main
 from baocao.lint import lint_unit
 from baocao.project import Project
@@ -58,7 +59,7 @@ def test_the_examples_start_a_new_year(example_project: Path) -> None:
 def test_a_single_file_unit_stays_a_single_file(example_project: Path) -> None:
     assert run("2026", "truong-thpt-le-quy-don") == 0
     files = sorted(p.name for p in (example_project / "reports/truong-thpt-le-quy-don").iterdir())
-    assert files == ["index.md"]
+    assert files == ["index.md", "khen-thuong.yaml"]
     tree = sorted(p.name for p in (example_project / "reports/so-noi-vu").iterdir())
     assert "2-ket-qua" in tree and "3-phuong-huong.md" in tree  # not rolled over: untouched
 
@@ -258,15 +259,26 @@ def test_the_other_form_keys_are_checked(tmp_path: Path) -> None:
     assert "mục 'IV'" in raised.value.render("vi")
 
 
-def test_last_years_commendation_data_stays_in_the_archive(
+def test_the_new_year_gets_an_empty_commendation_data_file(
     example_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = "nam: 2025\nmau-10: {}\n"
-    (example_project / "reports/so-noi-vu/khen-thuong.yaml").write_text(data, "utf-8")
+    old = (ROOT / "reports/so-noi-vu/khen-thuong.yaml").read_bytes()
     assert run("2026", "so-noi-vu") == 0
     out = capsys.readouterr().out
-    assert "so-noi-vu: số liệu khen thưởng năm trước (khen-thuong.yaml)" in out
-    assert (example_project / "archive/2025/so-noi-vu/khen-thuong.yaml").read_text() == data
+    assert "so-noi-vu: số liệu khen thưởng năm trước (khen-thuong.yaml) được lưu" in out
+    assert (example_project / "archive/2025/so-noi-vu/khen-thuong.yaml").read_bytes() == old
+    data = load_unit_awards(example_project / "reports/so-noi-vu")
+    assert data is not None and not data.problems
+    assert data.year == 2026
+    cells = [
+        c.value for table in data.tables.values() for r in table.rows for c in r.cells.values()
+    ]
+    assert len(cells) > 10 and set(cells) == {0}
+
+
+def test_no_data_file_last_year_none_this_year(example_project: Path) -> None:
+    (example_project / "reports/so-noi-vu/khen-thuong.yaml").unlink()
+    assert run("2026", "so-noi-vu") == 0
     assert not (example_project / "reports/so-noi-vu/khen-thuong.yaml").exists()
 
 

@@ -1,6 +1,7 @@
 """What ``baocao nam-moi`` writes for one unit: the new year's skeleton, made by the
 scaffold from last year's report (its front matter carried over, its plan shown as
-comments where the new report reports against it).
+comments where the new report reports against it), and an empty commendation data file
+(``awards.scaffold``) where last year had one.
 
 Nothing here touches the disk beyond reading the unit: ``rollover.py`` moves and writes.
 """
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from baocao.awards.model import DATA_FILE
+from baocao.awards.scaffold import data_files
 from baocao.errors import BaocaoError
 from baocao.forms import Form, FormNode
 from baocao.frontmatter import FrontMatter, schema
@@ -35,7 +37,7 @@ class NewYear:
     files: dict[str, str]  # the new year's files, relative to the unit's folder
     errors: int  # lint errors of last year's report (still being written when > 0)
     plan_found: bool  # last year's plan was found and shown in the new report
-    awards: bool  # last year's folder has the commendation data file
+    awards: bool  # last year's folder has the commendation data file (the new one is made)
 
 
 def prepare(project: Project, unit_dir: Path, new_year: int) -> NewYear:
@@ -62,6 +64,9 @@ def prepare(project: Project, unit_dir: Path, new_year: int) -> NewYear:
         values=carried_values(report.front_matter),
         notes=notes,
     )
+    awards = (unit_dir / DATA_FILE).is_file()
+    if awards:  # last year had commendation data: the new year gets its empty file
+        files.update(data_files(form.path.parent, new_year))
     return NewYear(
         slug=unit_dir.name,
         unit_dir=unit_dir,
@@ -70,7 +75,7 @@ def prepare(project: Project, unit_dir: Path, new_year: int) -> NewYear:
         files=files,
         errors=result.errors,
         plan_found=bool(plan),
-        awards=(unit_dir / DATA_FILE).is_file(),
+        awards=awards,
     )
 
 

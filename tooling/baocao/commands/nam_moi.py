@@ -76,5 +76,5 @@ def _one(project: Project, unit_dir: Path, year: int) -> bool:
     if not unit.plan_found:
         click.echo(t("newyear.no-plan", unit=unit.slug, year=unit.old_year))
     if unit.awards:
-        click.echo(t("newyear.awards", unit=unit.slug, archive=project.rel(archived)))
+        click.echo(t("newyear.awards", unit=unit.slug, archive=project.rel(archived), year=year))
     return True
