@@ -18,7 +18,7 @@ from baocao.errors import BaocaoError
 from baocao.forms import Form, FormNode
 from baocao.frontmatter import FrontMatter, schema
 from baocao.i18n import t
-from baocao.lint import lint_unit
+from baocao.lint import lint_unit, placeholders
 from baocao.lint.context import LintContext
 from baocao.project import Project
 from baocao.scaffold import Notes, render_unit
@@ -84,13 +84,17 @@ def _line(front: FrontMatter, key: str) -> int | None:
 
 
 def carried_values(front: FrontMatter) -> dict[str, Any]:
-    """The front-matter values a new year keeps (``new_year: carry`` in front-matter.yaml)."""
+    """The front-matter values a new year keeps (``new_year: carry`` in front-matter.yaml);
+    a placeholder ("…………", "[tên]") is not a value to keep: the key is left empty."""
     carried: dict[str, Any] = {}
     for name, spec in schema().items():
         value = front.get(name)
-        if spec.new_year != "carry" or value in (None, "", []):
+        if spec.new_year != "carry" or value is None:
             continue
-        carried[name] = [str(v) for v in value] if isinstance(value, list) else str(value)
+        items = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        items = [item for item in items if item.strip() and placeholders.first(item) is None]
+        if items:
+            carried[name] = items if isinstance(value, list) else items[0]
     return carried
 
 
