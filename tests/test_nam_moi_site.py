@@ -16,6 +16,7 @@ from test_docx_support import run_cli
 
 EXAMPLES = ("cong-ty-cap-nuoc-binh-minh", "so-noi-vu", "truong-thpt-le-quy-don")
 PLAN = "Năm 2026, Sở thi đua hoàn thiện tổ chức bộ máy sau sắp xếp"  # so-noi-vu's III.1
+ESCAPE = "![ảnh](../so-noi-vu/1-dac-diem-tinh-hinh.md)"
 
 
 @dataclass
@@ -39,6 +40,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
         shutil.copytree(ROOT / folder, root / folder)
     done = run_cli(root, "nam-moi", "2026")
     assert done.returncode == 0, done.stderr
+    # A closed year's unit that reaches outside its folder (the security suite's attack).
+    intruder = root / "archive/2025/lay-cap"
+    shutil.copytree(root / "archive/2025/truong-thpt-le-quy-don", intruder)
+    with (intruder / "index.md").open("a", encoding="utf-8") as index:
+        index.write(f"\n```{{literalinclude}} ../../../pyproject.toml\n```\n\n{ESCAPE}\n")
     html = run_cli(root, "build", "html")
     assert html.returncode == 0, html.stderr
     word = run_cli(root, "build", "docx")
@@ -67,8 +73,27 @@ def test_a_page_per_past_year_lists_its_units(site: Site) -> None:
         "Sở Nội vụ": "so-noi-vu/index.html",
         "Trường THPT Lê Quý Đôn": "truong-thpt-le-quy-don/index.html",
         "Công ty Cổ phần Cấp nước Bình Minh": "cong-ty-cap-nuoc-binh-minh/index.html",
+        "lay-cap": "lay-cap/index.html",
     }
-    assert [b.get_text() for b in page.select(".baocao-badge")] == ["Đầy đủ"] * 3
+    badges = {
+        row["data-slug"]: row.select_one(".baocao-badge").get_text()
+        for row in page.select("tr.baocao-row")
+    }
+    assert badges == {
+        "2025/cong-ty-cap-nuoc-binh-minh": "Đầy đủ",
+        "2025/lay-cap": "Chưa đầy đủ",  # its links out of its folder are lint errors
+        "2025/so-noi-vu": "Đầy đủ",
+        "2025/truong-thpt-le-quy-don": "Đầy đủ",
+    }
+
+
+def test_a_closed_years_unit_reads_nothing_outside_its_folder(site: Site) -> None:
+    html = (site.root / "_build/html/archive/2025/lay-cap/index.html").read_text("utf-8")
+    assert "tool.baocao" not in html and "reports_dir" not in html
+    assert not (site.root / "_build/html/_images").exists() or not any(
+        p.suffix == ".md" for p in (site.root / "_build/html/_images").iterdir()
+    )
+    assert "lay-cap (2025)" in html  # its page is written, without what it reached for
 
 
 def test_the_dashboard_shows_the_year_and_links_the_past_years(site: Site) -> None:
