@@ -296,3 +296,20 @@ def test_a_required_year_in_the_settings_is_told_and_spares_the_archive(
     archived = example_project / "archive/2025/so-noi-vu"
     assert lint_unit(project, archived).errors == 1  # the year, against today's setting
     assert lint_unit(closed_year_project(project), archived).errors == 0  # as the site reads it
+
+
+def test_ctrl_c_while_moving_leaves_nothing_claimed(
+    example_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(example_project)
+
+    def interrupted(source: Path, target: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(rollover.os, "rename", interrupted)
+    assert run("2026", "so-noi-vu") == 130
+    monkeypatch.undo()
+    assert snapshot(example_project) == before
+    assert not (example_project / "archive/2025/so-noi-vu").exists()
+    assert not any(p.name.startswith(".") for p in (example_project / "reports").iterdir())
+    assert run("2026", "so-noi-vu") == 0  # nothing left in the way

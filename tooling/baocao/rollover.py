@@ -67,9 +67,11 @@ def _swap(project: Project, unit_dir: Path, target: Path, staging: Path) -> None
     """The unit's folder onto the (empty) archive folder, then the new files into its place."""
     try:
         os.rename(unit_dir, target)  # replaces only an empty folder
-    except OSError as err:
+    except BaseException as err:  # Ctrl+C included: the archive's place is given back
         target.rmdir()
-        raise _move_failed(project, unit_dir, err) from None
+        if isinstance(err, OSError):
+            raise _move_failed(project, unit_dir, err) from None
+        raise
     try:
         os.rename(staging, unit_dir)
     except BaseException as err:
