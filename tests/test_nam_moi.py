@@ -16,7 +16,10 @@ from baocao.awards.load import load_unit_awards
 from baocao.cli import main
 from baocao.lint import lint_unit
 from baocao.project import Project
+from baocao.scaffold import yaml_text
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ORDER = ("so-noi-vu", "truong-thpt-le-quy-don", "cong-ty-cap-nuoc-binh-minh")
 EXAMPLES = ("cong-ty-cap-nuoc-binh-minh", "so-noi-vu", "truong-thpt-le-quy-don")
@@ -306,10 +309,22 @@ def test_ctrl_c_while_moving_leaves_nothing_claimed(
     def interrupted(source: Path, target: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(rollover.os, "rename", interrupted)
-    assert run("2026", "so-noi-vu") == 130
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # the project stays the current folder
+        patched.setattr(rollover.os, "rename", interrupted)
+        assert run("2026", "so-noi-vu") == 130
+    assert Path.cwd() == example_project
     assert snapshot(example_project) == before
     assert not (example_project / "archive/2025/so-noi-vu").exists()
     assert not any(p.name.startswith(".") for p in (example_project / "reports").iterdir())
     assert run("2026", "so-noi-vu") == 0  # nothing left in the way
+
+
+@given(st.text(min_size=1, max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_a_carried_value_reads_back_as_written(value: str) -> None:
+    """Whatever text a unit wrote (a colon, a #, quotes, digits), the new front matter
+    reads it back the same, with the scaffold's comment after it."""
+    line = f"co_quan: {yaml_text(value)} # cơ quan ban hành"
+    assert yaml.safe_load(line) == {"co_quan": value}
+    item = yaml.safe_load(f"noi_nhan:\n  - {yaml_text(value)}\n")
+    assert item == {"noi_nhan": [value]}

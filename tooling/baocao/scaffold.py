@@ -7,7 +7,6 @@ is kept as MyST comments (``% ...``) so the writer sees it but it never renders.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shutil
 import tempfile
@@ -25,6 +24,7 @@ from baocao.i18n import t
 from baocao.project import Project
 from baocao.units_file import add_unit
 
+LONG_LINE = 1 << 20  # a quoted value stays on one line
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -234,7 +234,8 @@ def yaml_text(value: str) -> str:
     plain = " ".join(value.split())
     if plain == value and " #" not in value and _reads_back(value):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    quoted = yaml.safe_dump(value, allow_unicode=True, default_style='"', width=LONG_LINE)
+    return quoted.rstrip("\n")
 
 
 def _reads_back(value: str) -> bool:
