@@ -23,6 +23,7 @@ from baocao.awards.model import AwardSchema
 from baocao.awards.schema import per_schema
 
 COMBINED = "combined"  # "114 lượt tập thể, cá nhân": collectives and individuals together
+TOTAL = ""  # the kind of a claim about a whole table
 _NUMBER = r"(?<![\d.,/-])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/-]|[.,]\d)"
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _CLAUSE_END = re.compile(r"[;!?]|\.(?=\s|$)|\n\s*[-*+]\s")
@@ -31,8 +32,9 @@ _MARKUP = re.compile(r"[*_`“”\"'‘’«»()\[\]]")
 
 @dataclass(frozen=True)
 class Claim:
-    """A count the prose states for one kind: ``recipient`` is "collective",
-    "individual", "household" or "combined"; ``start`` its offset in the text."""
+    """A count the prose states for one kind (``TOTAL``: for the whole table):
+    ``recipient`` is "collective", "individual", "household" or "combined"; ``start``
+    its offset in the text."""
 
     kind: str
     table: str
@@ -48,6 +50,7 @@ class _Words:
     joiners: tuple[str, ...]
     skip: tuple[str, ...]
     proposal: tuple[str, ...]
+    award_words: tuple[str, ...]
 
 
 @cache
@@ -60,6 +63,7 @@ def _words() -> _Words:
         joiners=tuple(raw["joiners"]),
         skip=tuple(raw["skip"]),
         proposal=tuple(raw["proposal"]),
+        award_words=tuple(raw["award_words"]),
     )
 
 
@@ -124,6 +128,11 @@ def _skip() -> re.Pattern[str]:
 
 
 @cache
+def _award_words() -> re.Pattern[str]:
+    return re.compile(_any(_words().award_words))
+
+
+@cache
 def _proposal() -> re.Pattern[str]:
     return re.compile(_any(_words().proposal))
 
@@ -145,15 +154,44 @@ def _clause_claims(clause: str, offset: int, schema: AwardSchema, year: int) -> 
         return []
     if any(int(m.group(0)) != year for m in _YEAR.finditer(clause)):
         return []
-    kinds = _kind_mentions(clause, schema)
     counts = _counts(clause)
-    if not kinds or not counts:
+    if not counts:
         return []
+    kinds = _kind_mentions(clause, schema)
+    if _unknown_award(clause, kinds):
+        return []
+    if not kinds:
+        return _table_claims(clause, counts, schema, offset)
     pairs = _pair(kinds, counts)
     if pairs is None:
         return []
     proposal = _proposal().search(clause) is not None
     return _agreed(pairs, schema, proposal, offset)
+
+
+def _table_claims(
+    clause: str, counts: list[tuple[int, str, int]], schema: AwardSchema, offset: int
+) -> list[Claim]:
+    """The totals of a table named by its title ("khen thưởng theo thẩm quyền cho 29 tập
+    thể, 320 cá nhân"), when the clause names exactly one table and no kind."""
+    named = {t.id for t in schema.tables if re.search(_phrase(t.title.lower()), clause)}
+    if len(named) != 1:
+        return []
+    table = named.pop()
+    pairs = [(TOTAL, start, recipient, count) for start, recipient, count in counts]
+    return [
+        Claim(TOTAL, table, recipient, count, offset + start)
+        for start, recipient, count in _agreed_pairs(pairs)
+    ]
+
+
+def _unknown_award(clause: str, kinds: list[tuple[int, int, str]]) -> bool:
+    """Whether the clause names an award outside every kind it names ("Bằng khen" with no
+    authority, "Kỷ niệm chương"): its counts could be that award's."""
+    return any(
+        not any(s <= m.start() and m.end() <= e for s, e, _ in kinds)
+        for m in _award_words().finditer(clause)
+    )
 
 
 def _kind_mentions(clause: str, schema: AwardSchema) -> list[tuple[int, int, str]]:
@@ -232,20 +270,27 @@ def _backward(kinds: Mentions, counts: Counts) -> Pairs | None:
 def _agreed(
     pairs: list[tuple[str, int, str, int]], schema: AwardSchema, proposal: bool, offset: int
 ) -> list[Claim]:
-    """One claim per (kind, recipient) the clause states once (two different counts for
-    the same are a whole and its part: neither is read)."""
-    seen: dict[tuple[str, str], set[int]] = {}
-    first: dict[tuple[str, str], int] = {}
-    for kind, start, recipient, count in pairs:
-        seen.setdefault((kind, recipient), set()).add(count)
-        first.setdefault((kind, recipient), start)
+    """One claim per (kind, recipient) the clause states once."""
+    by_kind: dict[str, list[tuple[str, int, str, int]]] = {}
+    for pair in pairs:
+        by_kind.setdefault(pair[0], []).append(pair)
     result = []
-    for (kind, recipient), numbers in seen.items():
+    for kind, own in by_kind.items():
         table = _table_of(schema, kind, proposal)
-        if len(numbers) == 1 and table:
-            start = offset + first[(kind, recipient)]
-            result.append(Claim(kind, table, recipient, numbers.pop(), start))
+        for start, recipient, count in _agreed_pairs(own) if table else []:
+            result.append(Claim(kind, table, recipient, count, offset + start))
     return result
+
+
+def _agreed_pairs(pairs: list[tuple[str, int, str, int]]) -> list[tuple[int, str, int]]:
+    """(start, recipient, count) of each recipient one kind's pairs state once: two
+    different counts for the same are a whole and its part, and neither is read."""
+    seen: dict[str, set[int]] = {}
+    first: dict[str, int] = {}
+    for _, start, recipient, count in pairs:
+        seen.setdefault(recipient, set()).add(count)
+        first.setdefault(recipient, start)
+    return [(first[r], r, numbers.pop()) for r, numbers in seen.items() if len(numbers) == 1]
 
 
 def _table_of(schema: AwardSchema, kind: str, proposal: bool) -> str:
