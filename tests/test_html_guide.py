@@ -1,5 +1,5 @@
-"""The user guide on the site: docs/huong-dan.md, chuyen-tu-word.md, quy-trinh.md and rules.md
-as pages, linked from every page, linking each other; the English docs stay out."""
+"""The user guide on the site: docs/huong-dan.md, chuyen-tu-word.md, nam-moi.md, quy-trinh.md
+and rules.md as pages, linked from every page, linking each other; the English docs stay out."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from baocao.mdparser import parser
 from bs4 import BeautifulSoup
 from test_html_site import ROOT, build
 
-GUIDE = ("docs/huong-dan", "docs/chuyen-tu-word", "docs/quy-trinh", "docs/rules")
+GUIDE = ("docs/huong-dan", "docs/chuyen-tu-word", "docs/nam-moi", "docs/quy-trinh", "docs/rules")
 COMMENTED = """---
 co_quan: ĐƠN VỊ THỬ
 ---
@@ -67,7 +67,13 @@ def test_guide_pages_are_published_with_their_titles(built: Built) -> None:
 
 def test_the_english_docs_stay_off_the_site(built: Built) -> None:
     published = {p.name for p in (built.root / "_build/html/docs").glob("*.html")}
-    assert published == {"huong-dan.html", "chuyen-tu-word.html", "quy-trinh.html", "rules.html"}
+    assert published == {
+        "huong-dan.html",
+        "chuyen-tu-word.html",
+        "nam-moi.html",
+        "quy-trinh.html",
+        "rules.html",
+    }
 
 
 def test_every_page_links_the_guide(built: Built) -> None:
@@ -83,15 +89,16 @@ def test_every_page_links_the_guide(built: Built) -> None:
 
 def test_a_guide_page_lists_the_guide_and_marks_itself(built: Built) -> None:
     nav = built.page("docs/quy-trinh.html").select("nav.baocao-nav li a")
-    assert [a["href"] for a in nav] == ["huong-dan.html", "chuyen-tu-word.html", "#", "rules.html"]
+    hrefs = ["huong-dan.html", "chuyen-tu-word.html", "nam-moi.html", "#", "rules.html"]
+    assert [a["href"] for a in nav] == hrefs
     assert [a.get_text() for a in nav] == [first_heading(built.root / f"{p}.md") for p in GUIDE]
-    assert [a.get("aria-current") for a in nav] == [None, None, "page", None]
+    assert [a.get("aria-current") for a in nav] == [None, None, None, "page", None]
 
 
 def test_links_between_guide_pages_and_to_rule_anchors_resolve(built: Built) -> None:
     guide = built.page("docs/huong-dan.html").select("main a[href]")
     hrefs = {a["href"] for a in guide}
-    assert {"rules.html", "quy-trinh.html", "chuyen-tu-word.html"} <= hrefs
+    assert {"rules.html", "quy-trinh.html", "chuyen-tu-word.html", "nam-moi.html"} <= hrefs
     rules = built.page("docs/rules.html")
     anchors = [a["href"][1:] for a in rules.select("main a[href^='#']") if len(a["href"]) > 1]
     ids = {tag["id"] for tag in rules.select("[id]")}

@@ -127,7 +127,7 @@ def append(path: Path, text: str) -> None:
 def test_an_edit_is_rebuilt_by_the_running_watcher(project: Path, process: Process) -> None:
     first = process.until_waiting()
     watched = "reports, _templates/forms, conf.py, docs/chuyen-tu-word.md, docs/huong-dan.md, "
-    watched += "docs/quy-trinh.md, "
+    watched += "docs/nam-moi.md, docs/quy-trinh.md, "
     assert text("cli.watch.start", paths=watched + "docs/rules.md, pyproject.toml") in first
     assert any(line.startswith(BUILT) for line in first)
     before = pages(project)
@@ -491,6 +491,7 @@ def test_watched_paths_name_the_folders_then_the_files(project: Path) -> None:
         "conf.py",
         "docs/chuyen-tu-word.md",
         "docs/huong-dan.md",
+        "docs/nam-moi.md",
         "docs/quy-trinh.md",
         "pyproject.toml",
     ]

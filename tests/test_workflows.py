@@ -169,6 +169,9 @@ EXERCISED = {
     ("baocao", "diff"): "test_pr_diff_step_runs_as_written",
     ("baocao", "shards"): "test_publish_shard_steps_run_as_written",
     ("baocao", "xuat"): "test_publish_export_step_runs_as_written",
+    ("baocao", "build", "pdf"): "test_publish_pdf_steps_run_as_written",
+    ("apt-get", "update"): "test_publish_installs_only_libreoffice_writer",
+    ("apt-get", "install"): "test_publish_installs_only_libreoffice_writer",
     (".ci/pr-scope",): "test_workflows_ci.py::test_scope_step_restores_the_base_tooling",
     (".ci/timings",): "test_workflows_ci.py::test_timed_steps_and_the_timings_table",
     (".ci/pr-units.py",): "test_pr_build_steps_run_as_written",
@@ -206,6 +209,8 @@ def command_key(argv: list[str]) -> tuple[str, ...]:
     words = [a for a in args if not a.startswith("-")]
     if program == "make":
         return ("make", *words[:1])
+    if program == "sudo" and args[:1] == ["apt-get"]:  # the PDF job's LibreOffice
+        return ("apt-get", *words[1:2])
     assert program == BAOCAO, f"only make, .ci scripts and {BAOCAO} may run: {argv}"
     return ("baocao", *words[:2]) if words[:1] == ["build"] else ("baocao", *words[:1])
 
@@ -423,6 +428,79 @@ def test_publish_export_step_runs_as_written(tmp_path: Path) -> None:
     assert (repo / "_build/xuat/khen-thuong-2025.xlsx").is_file()
     names = [s.get("id") or s.get("name") for s in PUBLISH["jobs"]["site"]["steps"]]
     assert names.index("xuat") < names.index("Dựng trang HTML")
+
+
+def test_publish_installs_only_libreoffice_writer() -> None:
+    """apt-get runs in one step of the Word job only, installing Writer alone."""
+    found = [
+        (job, s.get("id"), argv)
+        for job, s in steps(PUBLISH)
+        if "run" in s
+        for argv in commands(s["run"])
+        if argv[0] == "sudo"
+    ]
+    assert found == [
+        ("build", "libreoffice", ["sudo", "apt-get", "update", "-q"]),
+        (
+            "build",
+            "libreoffice",
+            [
+                "sudo",
+                "apt-get",
+                "install",
+                "-y",
+                "-q",
+                "--no-install-recommends",
+                "libreoffice-writer",
+            ],
+        ),
+    ]
+    assert not any(
+        argv[0] == "sudo" for _, s in steps(PR) if "run" in s for argv in commands(s["run"])
+    )
+
+
+def test_publish_builds_the_pdfs_after_the_word_files_and_the_site_links_them() -> None:
+    names = [s.get("id") or s.get("name") for s in PUBLISH["jobs"]["build"]["steps"]]
+    assert names.index("docx") < names.index("libreoffice") < names.index("pdf")
+    uploads = {
+        s["with"]["name"]: s["with"]["path"]
+        for s in PUBLISH["jobs"]["build"]["steps"]
+        if "upload-artifact" in s.get("uses", "")
+    }
+    assert uploads == {
+        "docx-${{ strategy.job-index }}": "_build/docx",
+        "pdf-${{ strategy.job-index }}": "_build/pdf",
+    }
+    site = PUBLISH["jobs"]["site"]["steps"]
+    downloads = {
+        s["with"]["pattern"]: s["with"]["path"]
+        for s in site
+        if "download-artifact" in s.get("uses", "")
+    }
+    assert downloads == {"docx-*": "_build/docx", "pdf-*": "_build/pdf"}
+    html = next(i for i, s in enumerate(site) if s.get("run") == ".venv/bin/baocao build html")
+    last_download = max(i for i, s in enumerate(site) if "download-artifact" in s.get("uses", ""))
+    assert last_download < html
+
+
+def test_publish_pdf_steps_run_as_written(tmp_path: Path) -> None:
+    """The shard's Word files, then its PDFs, as the Word job runs them; without
+    LibreOffice the PDF step says so and succeeds (the test says which it checked)."""
+    repo = copy_worktree(tmp_path / "repo")
+    units = "so-noi-vu truong-thpt-le-quy-don"
+    values = {"steps.shard.outputs.units": units}
+    docx, _, _ = run_step(PUBLISH, "build", "docx", repo, values)
+    assert docx.returncode == 0, docx.stderr
+    pdf, _, _ = run_step(PUBLISH, "build", "pdf", repo, values)
+    assert pdf.returncode == 0, pdf.stdout + pdf.stderr
+    if shutil.which("soffice") is None:
+        print("LibreOffice is not installed: only its absence is checked")
+        assert "chưa cài LibreOffice" in pdf.stderr
+        return
+    made = sorted(p.name for p in (repo / "_build/pdf").iterdir())
+    assert made == sorted(f"{unit}.pdf" for unit in units.split()), made
+    assert all((repo / "_build/pdf" / name).read_bytes().startswith(b"%PDF-") for name in made)
 
 
 def test_the_published_site_reads_the_whole_history() -> None:

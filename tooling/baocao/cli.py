@@ -32,6 +32,7 @@ COMMANDS = {
     "import": "baocao.commands.import_word:import_word",
     "diff": "baocao.commands.diff:diff",
     "xuat": "baocao.commands.xuat:xuat",
+    "nam-moi": "baocao.commands.nam_moi:nam_moi",
 }
 
 

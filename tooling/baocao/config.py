@@ -70,6 +70,7 @@ class Settings:
     guide_pages: tuple[str, ...] = (
         "docs/huong-dan.md",
         "docs/chuyen-tu-word.md",
+        "docs/nam-moi.md",
         "docs/quy-trinh.md",
         "docs/rules.md",
     )

@@ -28,6 +28,7 @@ FORM_KEYS = {
     "title_issued": list,
     "slips": list,
     "nodes": list,
+    "plan": dict,
 }
 FORM_REQUIRED = ("id", "label", "document_type", "document_code", "title", "nodes")
 NODE_KEYS = {
@@ -43,6 +44,7 @@ NODE_KEYS = {
     "file": str,
 }
 NODE_REQUIRED = ("id", "number", "title")
+PLAN_KEYS = {"section": str, "shown_in": str}  # baocao nam-moi: next year's plan, and where
 RECOGNITION = "recognition.yaml"  # beside form.yaml: how units really name the sections
 ON_FORM_MINIMUM = "on_form_minimum"
 
@@ -112,6 +114,8 @@ class Form:
     nodes: tuple[FormNode, ...]
     path: Path
     on_form_minimum: float = 0.0  # below this share of required sections: another outline
+    plan_section: str = ""  # the node that is the plan for next year ("III")
+    plan_shown_in: str = ""  # the node of next year's report that reports against it ("II")
 
     def title_for(self, year: int) -> str:
         return fill(self.title, year)
@@ -246,6 +250,7 @@ class _FormBuilder:
         nodes = self.nodes(data["nodes"], ("nodes",), 1, None)
         title = self.text(data["title"], ("title",), "title")
         issued = data.get("title_issued") or [title]
+        plan = self.plan(data.get("plan") or {})
         return Form(
             id=data["id"],
             label=data["label"],
@@ -256,7 +261,19 @@ class _FormBuilder:
             nodes=nodes,
             path=self.path,
             on_form_minimum=on_form_minimum,
+            plan_section=plan.get("section", ""),
+            plan_shown_in=plan.get("shown_in", ""),
         )
+
+    def plan(self, data: dict[str, Any]) -> dict[str, str]:
+        """``plan``: both keys name nodes of the form (read after the nodes)."""
+        if not data:
+            return {}
+        data = self.check_mapping(data, ("plan",), PLAN_KEYS, tuple(PLAN_KEYS))
+        for key, node_id in data.items():
+            if node_id not in self.seen_ids:
+                self.fail(("plan", key), key, "form.plan-unknown-node", id=node_id)
+        return data
 
     def nodes(
         self, items: list[Any], where: tuple, depth: int, parent: str | None

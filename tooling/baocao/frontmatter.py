@@ -24,6 +24,7 @@ class FieldSpec:
     example: str
     pattern: str | None = None
     is_name: bool = False  # a name (person, body, place): `lint --fix` never respells it
+    new_year: str = ""  # "carry": `baocao nam-moi` keeps the value for the next year
 
 
 @dataclass

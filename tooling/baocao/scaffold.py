@@ -11,6 +11,9 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from baocao.awards.scaffold import data_files
 from baocao.errors import BaocaoError
@@ -21,6 +24,7 @@ from baocao.i18n import t
 from baocao.project import Project
 from baocao.units_file import add_unit
 
+LONG_LINE = 1 << 20  # a quoted value stays on one line
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -95,15 +99,31 @@ def create_unit(
     return target
 
 
-def render_unit(form: Form, year: int, co_quan: str | None, single_file: bool) -> dict[str, str]:
-    """File path (relative to the unit) -> text, for either layout."""
-    head = [*front_matter(form, year, co_quan), f"# {form.title_for(year)}", ""]
+Notes = dict[str, list[str]]  # node id -> comment lines written under its guidance
+
+
+def render_unit(
+    form: Form,
+    year: int,
+    co_quan: str | None,
+    single_file: bool,
+    *,
+    values: dict[str, Any] | None = None,
+    notes: Notes | None = None,
+) -> dict[str, str]:
+    """File path (relative to the unit) -> text, for either layout.
+
+    ``values`` fills front-matter keys (a new year carries the agency and signer over);
+    ``notes`` adds comment lines under a section's guidance (last year's plan).
+    """
+    notes = notes or {}
+    head = [*front_matter(form, year, co_quan, values), f"# {form.title_for(year)}", ""]
     if single_file:
-        body = [line for node in form.nodes for line in section(node, year, 2)]
+        body = [line for node in form.nodes for line in section(node, year, 2, notes=notes)]
         return {"index.md": "\n".join(head + body).rstrip() + "\n"}
     files = {"index.md": "\n".join(head + toctree(_entry(n) for n in form.nodes))}
     for node in form.nodes:
-        files.update(tree_files(node, year))
+        files.update(tree_files(node, year, notes))
     return files
 
 
@@ -116,14 +136,18 @@ def _entry(node: FormNode) -> str:
     return f"{node.file}/index" if _is_folder(node) else node.file
 
 
-def tree_files(node: FormNode, year: int) -> dict[str, str]:
+def tree_files(node: FormNode, year: int, notes: Notes | None = None) -> dict[str, str]:
     """A top node is one file, or a folder with one file per child (see _is_folder)."""
+    notes = notes or {}
     if not _is_folder(node):
-        return {f"{node.file}.md": _join(section(node, year, 1))}
-    index = [*section(node, year, 1, with_children=False), *toctree(c.file for c in node.children)]
+        return {f"{node.file}.md": _join(section(node, year, 1, notes=notes))}
+    index = [
+        *section(node, year, 1, with_children=False, notes=notes),
+        *toctree(c.file for c in node.children),
+    ]
     files = {f"{node.file}/index.md": _join(index)}
     for child in node.children:
-        files[f"{node.file}/{child.file}.md"] = _join(section(child, year, 1))
+        files[f"{node.file}/{child.file}.md"] = _join(section(child, year, 1, notes=notes))
     return files
 
 
@@ -135,16 +159,25 @@ def toctree(entries) -> list[str]:
     return ["```{toctree}", ":maxdepth: 3", "", *entries, "```", ""]
 
 
-def section(node: FormNode, year: int, level: int, with_children: bool = True) -> list[str]:
+def section(
+    node: FormNode,
+    year: int,
+    level: int,
+    with_children: bool = True,
+    notes: Notes | None = None,
+) -> list[str]:
+    notes = notes or {}
     lines = [f"{'#' * level} {node.heading_for(year)}", ""]
-    notes = guidance_comments(node, year)
-    if notes:
-        lines += [*notes, ""]
+    guidance = guidance_comments(node, year)
+    if guidance:
+        lines += [*guidance, ""]
+    if notes.get(node.id):
+        lines += [*notes[node.id], ""]
     if not node.required and not node.children:
         lines += [t("new.nothing", "vi"), ""]
     if with_children:
         for child in node.children:
-            lines += section(child, year, level + 1)
+            lines += section(child, year, level + 1, notes=notes)
     return lines
 
 
@@ -164,16 +197,24 @@ def guidance_comments(node: FormNode, year: int) -> list[str]:
     return notes
 
 
-def front_matter(form: Form, year: int, co_quan: str | None) -> list[str]:
-    """Every key of the front matter, filled where known, with a comment saying what goes there."""
+def front_matter(
+    form: Form, year: int, co_quan: str | None, values: dict[str, Any] | None = None
+) -> list[str]:
+    """Every key of the front matter, filled where known, with a comment saying what goes
+    there; ``values`` (text, or a list for the recipients) fill the keys they name."""
     known = {
         "mau": form.id,
         "nam": str(year),
         "trich_yeu": form.title_for(year),
         "co_quan": (co_quan or "").strip().upper(),
     }
+    values = values or {}
+    known.update({name: yaml_text(v) for name, v in values.items() if isinstance(v, str)})
     lines = ["---"]
     for name, spec in schema().items():
+        if isinstance(values.get(name), list) and values[name]:
+            lines += [f"{name}:  # {spec.label}", *(f"  - {yaml_text(v)}" for v in values[name])]
+            continue
         if name == "noi_nhan":
             lines += [
                 f"{name}:  # {spec.label}",
@@ -185,3 +226,20 @@ def front_matter(form: Form, year: int, co_quan: str | None) -> list[str]:
         comment = f"# {spec.label}" + ("" if value else f", ví dụ: {spec.example}")
         lines.append(f"{name}: {value} {comment}" if value else f"{name}: {comment}")
     return [*lines, "---", ""]
+
+
+def yaml_text(value: str) -> str:
+    """``value`` as a YAML scalar that reads back as the same text: plain where it
+    can be, else double-quoted."""
+    plain = " ".join(value.split())
+    if plain == value and " #" not in value and _reads_back(value):
+        return value
+    quoted = yaml.safe_dump(value, allow_unicode=True, default_style='"', width=LONG_LINE)
+    return quoted.rstrip("\n")
+
+
+def _reads_back(value: str) -> bool:
+    try:
+        return yaml.safe_load(value) == value
+    except yaml.YAMLError:
+        return False

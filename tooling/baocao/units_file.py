@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from baocao.fsutil import write_atomic
+from baocao.errors import BaocaoError
+from baocao.fsutil import replace_if_unchanged, write_atomic
 from baocao.i18n import catalogue
 
+ATTEMPTS = 3  # reads of units.yaml when edits keep coming in while it is rewritten
 HEADER = "# Units whose reports live under reports/<slug>/: slug, name, kind, owners.\n"
 
 
@@ -32,3 +35,24 @@ def add_unit(
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     write_atomic(path, buffer.getvalue())
+
+
+def set_year(path: Path, year: int) -> bool:
+    """Set the ``year`` of reports/units.yaml where the file has one (True when it
+    was changed), keeping comments and order. An edit saved meanwhile is never
+    lost: the file is replaced only while it holds the bytes read, else read again."""
+    for _ in range(ATTEMPTS):
+        if not path.is_file():
+            return False
+        raw = path.read_bytes()
+        yaml = YAML()
+        yaml.indent(mapping=2, sequence=4, offset=2)
+        data = yaml.load(raw.decode("utf-8"))
+        if not isinstance(data, dict) or "year" not in data or data["year"] == year:
+            return False
+        data["year"] = year
+        buffer = io.StringIO()
+        yaml.dump(data, buffer)
+        if replace_if_unchanged(path, buffer.getvalue(), hashlib.sha256(raw).digest()):
+            return True
+    raise BaocaoError("newyear.units-busy", file=path)

@@ -26,7 +26,7 @@ from baocao.sphinxext.document import (
     status_banner,
 )
 from baocao.sphinxext.domain import baocao_domain
-from baocao.sphinxext.policy import unit_index, unit_slug
+from baocao.sphinxext.policy import unit_base, unit_index, unit_slug
 
 NAV_DEPTH = 3  # the title (1), parts I., II. (2) and their items 1., 2. (3)
 
@@ -43,7 +43,7 @@ class AssembleUnitPage(SphinxPostTransform):
             return
         domain = baocao_domain(self.env)
         included = {docname}
-        inline_toctrees(self.env, self.document, f"{reports_dir}/{slug}/", included)
+        inline_toctrees(self.env, self.document, f"{unit_base(slug, reports_dir)}/", included)
         dedupe_ids(self.document)
         self.document["baocao_nav"] = section_nav(self.document)
         info = domain.units.get(slug)

@@ -46,6 +46,7 @@ from baocao.sphinxext.doctrees import LeanDoctreesMixin, forget
 from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.faults import faulted, note_fault, unit_faults
 from baocao.sphinxext.parallel import LargeChunksMixin
+from baocao.sphinxext.past_years import year_pages
 from baocao.sphinxext.policy import unit_index, unit_slug
 from baocao.sphinxext.reading import TolerantReadMixin
 from baocao.sphinxext.texts import text
@@ -268,8 +269,9 @@ def page_context(
     project = project_at(str(app.srcdir))
     name = unit_name(project, slug)
     docx_dir = project.root / app.config.baocao_docx_dir
-    docx = docx_file(docx_dir, slug)
-    pdf = docx_file(docx_dir.parent / PDF_DIR, slug, ".pdf")
+    closed = "/" in slug  # a closed year's page: no Word file or PDF is built for it
+    docx = None if closed else docx_file(docx_dir, slug)
+    pdf = None if closed else docx_file(docx_dir.parent / PDF_DIR, slug, ".pdf")
     context["title"] = f"{html.escape(name)}: {context.get('title', '')}"
     context["baocao_unit"] = {
         "name": name,
@@ -282,9 +284,12 @@ def page_context(
 
 
 def unit_name(project: Project, slug: str) -> str:
-    """The unit's name in reports/units.yaml, or its folder's name."""
-    unit = project.units.units.get(slug)
-    return unit.name if unit else slug
+    """The unit's name in reports/units.yaml, or its folder's name; a closed year's
+    unit ("2025/so-noi-vu") with its year: "Sở Nội vụ (2025)"."""
+    year, _, own = slug.rpartition("/")
+    unit = project.units.units.get(own)
+    name = unit.name if unit else own
+    return f"{name} ({year})" if year else name
 
 
 def setup_builder(app: Sphinx) -> None:
@@ -294,3 +299,4 @@ def setup_builder(app: Sphinx) -> None:
     app.connect("html-page-context", page_context)
     app.connect("env-get-updated", pages_to_write)
     app.connect("env-updated", remember_commits)
+    app.connect("html-collect-pages", year_pages)

@@ -15,6 +15,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from baocao.archive import archived_years, year_page
 from baocao.dates import today, vn_date
 from baocao.docx.nd30 import DRAFT_SUFFIX
 from baocao.fsutil import write_atomic
@@ -92,6 +93,10 @@ class Row:
 class Dashboard:
     rows: list[Row] = field(default_factory=list)
     status: Status | None = None
+    years: list[int] = field(default_factory=list)  # the closed years, newest first
+
+    def year_page(self, year: int) -> str:
+        return year_page(year)
 
     @property
     def status_line(self) -> str:
@@ -159,7 +164,7 @@ def build_dashboard(env: BuildEnvironment, project: Project, docx_dir: str) -> D
             continue
         info = collected.get(slug) or unit_info(project, folders[slug], None)
         found[slug] = Found(info.get("declared_year"), info["complete"])
-        row = _row(slug, name, kind, info, env)
+        row = unit_row(slug, name, kind, info, env)
         row.changed = changed.get(slug, "")
         row.docx = docx_file(project.root / docx_dir, slug)
         row.pdf = docx_file((project.root / docx_dir).parent / PDF_DIR, slug, ".pdf")
@@ -169,10 +174,10 @@ def build_dashboard(env: BuildEnvironment, project: Project, docx_dir: str) -> D
     submissions = {unit.slug: unit for unit in status.units}
     for row in rows:
         row.submission = submissions.get(row.slug)
-    return Dashboard(rows, status)
+    return Dashboard(rows, status, archived_years(project.root)[::-1])
 
 
-def _row(slug: str, name: str, kind: str, info: UnitInfo, env: BuildEnvironment) -> Row:
+def unit_row(slug: str, name: str, kind: str, info: UnitInfo, env: BuildEnvironment) -> Row:
     page = info["docname"] if info["docname"] in env.all_docs else None
     faults = unit_faults(env, slug, info)
     if faults:
@@ -234,6 +239,7 @@ TEMPLATE_TEXTS = (
     "link.docx-draft",
     "link.pdf",
     "no-docx",
+    "past-years",
 )
 
 

@@ -5,7 +5,8 @@ with ``os.walk(followlinks=True)``: a link to ``/`` in a unit made every build
 walk the file system, and a link to a file outside a unit made it a document.
 ``UnitsProject`` finds them instead with ``baocao.unitpaths``: each unit's own
 files, never through a link, nothing of a unit whose folder is a link or that is
-past a limit (``baocao.limits``, the linter reports why), and the guide pages.
+past a limit (``baocao.limits``, the linter reports why), the same for each unit of a
+closed year (``archive/<year>/<unit>/``, ``baocao.archive``), and the guide pages.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.project import EXCLUDE_PATHS, Project
 from sphinx.util.matching import compile_matchers
 
+from baocao.archive import archived_unit_dirs
 from baocao.config import Settings
 from baocao.limits import unit_limits
 from baocao.sphinxext.units import project_at
@@ -43,7 +45,7 @@ class UnitsProject(Project):
         """Paths relative to the source folder, POSIX style."""
         srcdir = Path(self.srcdir)
         project = project_at(str(srcdir))
-        for unit_dir in project.unit_dirs():
+        for unit_dir in [*project.unit_dirs(), *archived_unit_dirs(project.root)]:
             yield from unit_candidates(unit_dir, project.settings, srcdir)
         for page in project.settings.guide_pages:
             if (srcdir / page).is_file() and not (srcdir / page).is_symlink():

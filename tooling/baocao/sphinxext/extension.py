@@ -15,6 +15,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from baocao.archive import ARCHIVE_DIR
 from baocao.forms import load_form
 from baocao.mdparser import MYST_EXTENSIONS
 from baocao.sphinxext.assemble import setup_assemble
@@ -53,7 +54,11 @@ def configure(app: Sphinx, config: Config) -> None:
     config.root_doc = "index"
     guide = guide_docnames(project)
     config.baocao_guide_pages = guide
-    config.include_patterns = [f"{reports_dir}/**", *(f"{page}.md" for page in guide)]
+    config.include_patterns = [
+        f"{reports_dir}/**",
+        f"{ARCHIVE_DIR}/**",
+        *(f"{page}.md" for page in guide),
+    ]
     # Fixed patterns (a change of them reads every document again): hidden and
     # underscore entries (.git, .venv, _build, _templates) are not even walked.
     config.exclude_patterns = [".*", "_*", "**/.*", "**/_*", "venv", "node_modules"]

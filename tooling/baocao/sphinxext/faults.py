@@ -15,7 +15,7 @@ from sphinx.util import logging
 
 from baocao.faults import fault_record
 from baocao.sphinxext.domain import Fault, UnitInfo, baocao_domain
-from baocao.sphinxext.policy import unit_slug
+from baocao.sphinxext.policy import unit_base, unit_slug
 from baocao.sphinxext.texts import text
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def note_fault(env: BuildEnvironment, docname: str, err: BaseException, stage: s
 
 def unit_faults(env: BuildEnvironment, slug: str, info: UnitInfo | None = None) -> list[Fault]:
     """The faults of a unit: its documents' and its linting's (BC009)."""
-    prefix = f"{env.config.baocao_reports_dir.strip('/')}/{slug}/"
+    prefix = f"{unit_base(slug, env.config.baocao_reports_dir)}/"
     found = list(baocao_domain(env).faults_of(prefix))
     for diagnostic in (info or {}).get("diagnostics", []):
         if diagnostic["code"] == "BC009":

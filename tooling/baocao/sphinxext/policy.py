@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from baocao.archive import ARCHIVE_DIR
 from baocao.unitpaths import may_read, named_path
 
 RAW_DIRECTIVES = frozenset({"raw", "eval-rst", "eval-md"})
@@ -56,23 +57,30 @@ def unsafe_scheme(uri: str) -> bool:
 
 
 def unit_slug(docname: str, reports_dir: str) -> str | None:
-    """The unit a document belongs to: ``reports/<slug>/...`` gives ``<slug>``."""
-    prefix = reports_dir.strip("/") + "/"
-    if not docname.startswith(prefix):
-        return None
-    rest = docname[len(prefix) :]
-    return rest.split("/", 1)[0] if "/" in rest else None
+    """The unit a document belongs to: ``reports/<slug>/...`` gives ``<slug>``; a closed
+    year's ``archive/<year>/<slug>/...`` gives ``<year>/<slug>`` (``baocao.archive``)."""
+    for prefix, depth in ((reports_dir.strip("/") + "/", 1), (ARCHIVE_DIR + "/", 2)):
+        if docname.startswith(prefix):
+            parts = docname[len(prefix) :].split("/")
+            if len(parts) > depth and (depth == 1 or parts[0].isdigit()):
+                return "/".join(parts[:depth])
+    return None
+
+
+def unit_base(slug: str, reports_dir: str) -> str:
+    """The folder of the unit ``unit_slug`` named, relative to the source root."""
+    return f"{ARCHIVE_DIR}/{slug}" if "/" in slug else f"{reports_dir.strip('/')}/{slug}"
 
 
 def unit_index(slug: str, reports_dir: str) -> str:
-    return f"{reports_dir.strip('/')}/{slug}/index"
+    return f"{unit_base(slug, reports_dir)}/index"
 
 
 def scope_for(docname: str, srcdir: Path, reports_dir: str) -> UnitScope | None:
     slug = unit_slug(docname, reports_dir)
     if slug is None:
         return None
-    return UnitScope(srcdir / reports_dir / slug, srcdir)
+    return UnitScope(srcdir / unit_base(slug, reports_dir), srcdir)
 
 
 def directive_refusal(name: str, allowed: frozenset[str]) -> str | None:

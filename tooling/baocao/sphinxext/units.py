@@ -16,13 +16,14 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from baocao.archive import closed_year_project
 from baocao.diagnostics import Diagnostic
 from baocao.lint import lint_unit
 from baocao.lint.engine import UnitResult, faulted
 from baocao.project import Project
 from baocao.sphinxext.domain import UnitInfo, baocao_domain
 from baocao.sphinxext.faults import note_fault
-from baocao.sphinxext.policy import unit_index, unit_slug
+from baocao.sphinxext.policy import unit_base, unit_index, unit_slug
 from baocao.unitpaths import unit_files
 
 FRONT_KEYS = (
@@ -53,7 +54,9 @@ def collect_unit(app: Sphinx, doctree: nodes.document) -> None:
     # A unit's index is reached from the dashboard, not from a toctree.
     env.metadata[env.docname]["orphan"] = True
     project = project_at(str(env.srcdir))
-    unit_dir = project.reports_dir / slug
+    unit_dir = project.root / unit_base(slug, env.config.baocao_reports_dir)
+    if "/" in slug:  # a closed year's unit: archive/<year>/<slug>
+        project = closed_year_project(project)
     try:
         for path in dependencies(project, unit_dir):
             env.note_dependency(path)
@@ -61,6 +64,7 @@ def collect_unit(app: Sphinx, doctree: nodes.document) -> None:
     except Exception as err:  # this unit's fault (baocao.faults); the others go on
         note_fault(env, env.docname, err, "read")
         info = _info(project, unit_dir, env.docname, faulted(project, unit_dir, err))
+    info["slug"] = slug  # a closed year's unit is "<year>/<slug>", beside today's
     baocao_domain(env).note_unit(info)
 
 
