@@ -136,7 +136,7 @@ class _Reader:
             elif isinstance(value, dict) or value is None:
                 tables[name] = self.table(name, value or {})
             else:
-                self.problems.append((self.line(key), "awards.table-not-mapping", {"key": name}))
+                self.problems.append((self.line(key), "awards.table-not-mapping", {"name": name}))
         year = year_cell.value if year_cell is not None else None
         return UnitAwards(
             path=self.path,
