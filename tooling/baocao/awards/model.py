@@ -38,6 +38,7 @@ class Column:
     id: str
     label: str
     part_of: str = ""
+    share: str = ""  # a breakdown whose share of its total the tables show, under this label
 
 
 @dataclass(frozen=True)
