@@ -140,22 +140,48 @@ def test_rows_totals_and_shares_are_computed_from_the_counts() -> None:
     ]
     assert table.width == 7 and table.wide
     rows = {r.label: r.cells for r in table.rows}
-    assert rows["Lao động tiên tiến"] == ("0", "0", "–", "1.198", "1.000", f"83,5{NBSP}%")
+    # Lao động tiên tiến is no collective's: its collective cells were not typed, so blank
+    assert rows["Lao động tiên tiến"] == ("", "", "", "1.198", "1.000", f"83,5{NBSP}%")
     assert rows["Giấy khen"] == ("18", "6", f"33,3{NBSP}%", "96", "66", f"68,8{NBSP}%")
     # 1198 + 96 = 1294 people, 1000 + 66 = 1066 working directly: 82.38 %
     assert rows["Tổng cộng"] == ("18", "6", f"33,3{NBSP}%", "1.294", "1.066", f"82,4{NBSP}%")
     assert [r.role for r in table.rows][-1] == ROW_TOTAL
 
 
-def test_a_typed_column_is_shown_though_it_holds_only_what_the_unit_typed() -> None:
-    current = AwardTable("mau-10", 3, (row("giay-khen", 5, tap_the=3, doanh_nghiep=2),))
+def test_a_breakdown_is_shown_when_it_holds_a_number_and_a_typed_zero_is_kept() -> None:
+    current = AwardTable(
+        "mau-10",
+        3,
+        (
+            row("giay-khen", 5, tap_the=3, doanh_nghiep=2, tap_the_nho=0),
+            row("lao-dong", 6, tap_the=0, tap_the_nho=0),
+        ),
+    )
     table = count_table(SCHEMA, SCHEMA.tables[0], current, year=2025)
-    assert [c.text for c in table.header[1]][:3] == [
-        "Tổng số",
-        "Trong đó doanh nghiệp",
-        "Trong đó tập thể nhỏ",
+    # tap-the-nho holds only zeros, ca-nhan nothing: neither is shown
+    assert [c.text for c in table.header[0]] == ["Hình thức khen thưởng", "Tập thể"]
+    assert [c.text for c in table.header[1]] == ["Tổng số", "Trong đó doanh nghiệp"]
+    assert [(r.label, r.cells) for r in table.rows] == [
+        ("Lao động tiên tiến", ("0", "")),
+        ("Giấy khen", ("3", "2")),
+        ("Tổng cộng", ("3", "2")),
     ]
-    assert table.rows[0].cells[:4] == ("3", "2", "0", f"0,0{NBSP}%")
+
+
+def test_a_share_of_nothing_is_a_dash_and_an_untyped_share_is_blank() -> None:
+    current = AwardTable(
+        "mau-10",
+        3,
+        (
+            row("giay-khen", 5, ca_nhan=0, truc_tiep=0),
+            row("lao-dong", 6, ca_nhan=10, truc_tiep=4),
+        ),
+    )
+    table = count_table(SCHEMA, SCHEMA.tables[0], current, year=2025)
+    rows = {r.label: r.cells for r in table.rows}
+    assert rows["Giấy khen"] == ("0", "0", "–")
+    assert rows["Lao động tiên tiến"] == ("10", "4", f"40,0{NBSP}%")
+    assert rows["Tổng cộng"] == ("10", "4", f"40,0{NBSP}%")
 
 
 def test_last_years_totals_and_the_change_follow_the_total_row() -> None:
@@ -177,13 +203,17 @@ def test_last_years_totals_and_the_change_follow_the_total_row() -> None:
     )
 
 
-def test_a_kind_typed_last_year_only_keeps_its_row_at_zero() -> None:
+def test_a_kind_typed_last_year_only_keeps_its_row_blank_this_year() -> None:
     previous = AwardTable("mau-10", 3, (row("lao-dong", 4, ca_nhan=10, truc_tiep=5),))
     current = AwardTable("mau-10", 3, (row("giay-khen", 5, ca_nhan=4, truc_tiep=1),))
     table = count_table(SCHEMA, SCHEMA.tables[0], current, previous, 2025, 2024)
     labels = [r.label for r in table.rows]
     assert labels[:2] == ["Lao động tiên tiến", "Giấy khen"]  # the schema's order
-    assert table.rows[0].cells[-3:] == ("0", "0", "–")
+    assert table.rows[0].cells == ("", "", "")  # nothing typed this year
+    assert table.rows[1].cells == ("4", "1", f"25,0{NBSP}%")
+    before, change = table.rows[-2:]
+    assert before.cells == ("10", "5", f"50,0{NBSP}%")
+    assert change.cells == ("-6", "-4", f"-25,0{NBSP}điểm{NBSP}%")
 
 
 def test_a_table_with_one_header_row_when_no_column_has_breakdowns_shown() -> None:

@@ -10,6 +10,7 @@ builder into a Word table; no Sphinx or docutils here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from baocao.awards.model import AwardSchema, AwardTable, Column, TableSpec, UnitAwards
 from baocao.awards.render_numbers import change_text, count_text, points_text, share, share_text
@@ -110,27 +111,24 @@ def _kinds(spec: TableSpec, *tables: AwardTable | None) -> list[str]:
 
 
 def _shown_columns(schema: AwardSchema, tables: list[AwardTable], kinds: list[str]) -> list[Shown]:
-    """The columns worth a reader's look, in the schema's order: a total column that
-    holds a number or whose share is shown, a breakdown that holds a number, and the
-    shares asked for; every total column when none holds anything."""
+    """The columns worth a reader's look, in the schema's order: those holding a number
+    other than 0 in a row shown (this year or last), each breakdown's share after it when
+    the schema gives it a share label, and the total column over a breakdown shown; every
+    total column when none holds anything."""
 
     def used(column: Column) -> bool:
-        return any(
-            row.count(column.id) for table in tables for row in table.rows if row.kind in kinds
-        )
+        rows = (row for table in tables for row in table.rows if row.kind in kinds)
+        return any(row.count(column.id) for row in rows)
 
     def shown(column: Column) -> bool:
-        if column.part_of:
-            return bool(column.share) or used(column)
-        return used(column) or any(p.share for p in schema.parts(column.id))
+        return used(column) or any(used(part) for part in schema.parts(column.id))
 
     totals = [c for c in schema.totals() if shown(c)] or list(schema.totals())
     result: list[Shown] = []
     for total in totals:
         result.append(Shown(total))
-        for part in schema.parts(total.id):
-            if part.share or used(part):
-                result.append(Shown(part))
+        for part in (p for p in schema.parts(total.id) if used(p)):
+            result.append(Shown(part))
             if part.share:
                 result.append(Shown(part, is_share=True))
     return result
@@ -158,41 +156,67 @@ def _label(shown: Shown) -> str:
     return shown.column.label if shown.column.part_of else _text("awards-table.count")
 
 
-Totals = dict[str, int]
+Counts = dict[str, int | None]  # by column id; None: not typed
 
 
-def _totals(table: AwardTable | None, shown: list[Shown]) -> Totals:
-    columns = {s.column.id for s in shown} | {s.column.part_of for s in shown if s.is_share}
-    return {c: table.total(c) if table else 0 for c in columns}
+def _totals(table: AwardTable | None, shown: list[Shown]) -> Counts:
+    """Each shown column's total over the rows; None when no row typed the column."""
+    rows = table.rows if table else ()
+    return {
+        column: sum(row.count(column) for row in rows)
+        if any(column in row.cells for row in rows)
+        else None
+        for column in _needed(shown)
+    }
+
+
+def _needed(shown: list[Shown]) -> set[str]:
+    return {s.column.id for s in shown} | {s.column.part_of for s in shown if s.is_share}
 
 
 def _kind_row(schema: AwardSchema, kind: str, table: AwardTable | None, shown: list[Shown]) -> Row:
+    """A kind's row: what the unit typed, a blank where it typed nothing."""
     found = next((row for row in table.rows if row.kind == kind), None) if table else None
-    counts = {s.column.id: found.count(s.column.id) if found else 0 for s in shown}
-    counts |= {s.column.part_of: found.count(s.column.part_of) if found else 0 for s in shown}
+    counts: Counts = {
+        column: found.count(column) if found and column in found.cells else None
+        for column in _needed(shown)
+    }
     label = schema.kind(kind)
     return Row(label.label if label else kind, _cells(counts, shown))
 
 
-def _cells(counts: Totals, shown: list[Shown]) -> tuple[str, ...]:
-    return tuple(
-        share_text(counts[s.column.id], counts[s.column.part_of])
-        if s.is_share
-        else count_text(counts[s.column.id])
-        for s in shown
-    )
-
-
-def _changes(now: Totals, before: Totals, shown: list[Shown]) -> tuple[str, ...]:
+def _cells(counts: Counts, shown: list[Shown]) -> tuple[str, ...]:
     cells = []
     for s in shown:
-        if not s.is_share:
-            cells.append(change_text(now[s.column.id] - before[s.column.id]))
-            continue
-        part, total = s.column.id, s.column.part_of
-        this, last = share(now[part], now[total]), share(before[part], before[total])
-        cells.append(points_text(this - last) if this is not None and last is not None else "–")
+        value = counts[s.column.id]
+        if value is None:
+            cells.append("")
+        elif s.is_share:
+            cells.append(share_text(value, counts[s.column.part_of] or 0))
+        else:
+            cells.append(count_text(value))
     return tuple(cells)
+
+
+def _changes(now: Counts, before: Counts, shown: list[Shown]) -> tuple[str, ...]:
+    """This year's totals against last year's: a count column not typed in one year
+    counts 0 there; a share needs both years."""
+    cells = []
+    for s in shown:
+        column = s.column.id
+        if now[column] is None and before[column] is None:
+            cells.append("")
+        elif not s.is_share:
+            cells.append(change_text((now[column] or 0) - (before[column] or 0)))
+        else:
+            this, last = _share_of(now, s.column), _share_of(before, s.column)
+            cells.append(points_text(this - last) if this is not None and last is not None else "")
+    return tuple(cells)
+
+
+def _share_of(counts: Counts, part: Column) -> Fraction | None:
+    value = counts[part.id]
+    return None if value is None else share(value, counts[part.part_of] or 0)
 
 
 def nominee_table(schema: AwardSchema, awards: UnitAwards) -> RenderedTable:

@@ -29,7 +29,7 @@ Where = tuple[str | int, ...]
 
 TOP = {"columns": list, "kinds": list, "tables": list, "ratio_rules": list, "bases": list}
 TOP_REQUIRED = ("columns", "kinds", "tables")
-COLUMN = {"id": str, "label": str, "part_of": str}
+COLUMN = {"id": str, "label": str, "part_of": str, "share": str}
 KIND = {
     "id": str,
     "label": str,
@@ -157,7 +157,10 @@ class _SchemaReader:
             part_of = entry.get("part_of", "")
             if part_of and part_of not in totals:
                 self.ref((*where, "part_of"), "part_of", part_of, totals)
-        return tuple(Column(e["id"], _text(e["label"]), e.get("part_of", "")) for _, e in entries)
+        return tuple(
+            Column(e["id"], _text(e["label"]), e.get("part_of", ""), _text(e.get("share", "")))
+            for _, e in entries
+        )
 
     def kinds(self, items: list[Any]) -> tuple[Kind, ...]:
         result = []
