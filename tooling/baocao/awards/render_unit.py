@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from baocao.awards.load import load_unit_awards, previous_awards
-from baocao.awards.model import DATA_FILE, AwardSchema, UnitAwards
+from baocao.awards.model import DATA_FILE, AwardSchema, AwardTable, UnitAwards
 from baocao.awards.render import RenderedTable, count_table, nominee_table
 from baocao.awards.schema import load_schema, schema_path
 from baocao.errors import ConfigError
@@ -142,6 +142,8 @@ def _tables(
             )
             parts.append(Note(note))
             continue
+        if previous is not None and before is None:  # last year's file, none of this table
+            before = AwardTable(spec.id, 0)
         parts.append(count_table(schema, spec, current, before, awards.year, year))
     if request.names:
         if awards.nominees:
