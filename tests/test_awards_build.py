@@ -133,13 +133,22 @@ def grid(table: Tag) -> tuple[list[str], list[list[str]]]:
     return names, body
 
 
-COLUMN_NAMES = {
-    "tap-the": ("Tập thể", "Tập thể / Tổng số"),
-    "ca-nhan": ("Cá nhân", "Cá nhân / Tổng số"),
-    "truc-tiep": ("Cá nhân / Trong đó người trực tiếp công tác, lao động, sản xuất",),
-    "tap-the-nho": ("Tập thể / Trong đó tập thể nhỏ (tổ, đội, phòng, khoa, phân xưởng)",),
-    "doanh-nghiep": ("Tập thể / Trong đó doanh nghiệp",),
-}
+def column_names() -> dict[str, tuple[str, ...]]:
+    """How the header names each column: a total alone or over "Tổng số", a breakdown
+    under its total; the labels read from the form's schema file."""
+    path = ROOT / "_templates" / "forms" / "mau-02" / "khen-thuong.yaml"
+    columns = yaml.safe_load(path.read_text("utf-8"))["columns"]
+    labels = {c["id"]: " ".join(c["label"].split()) for c in columns}
+    names = {}
+    for column in columns:
+        if column.get("part_of"):
+            names[column["id"]] = (f"{labels[column['part_of']]} / {labels[column['id']]}",)
+        else:
+            names[column["id"]] = (labels[column["id"]], f"{labels[column['id']]} / Tổng số")
+    return names
+
+
+COLUMN_NAMES = column_names()
 
 
 def index_of(names: list[str], column: str) -> int:

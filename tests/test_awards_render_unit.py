@@ -15,6 +15,7 @@ from baocao.awards.render import RenderedTable
 from baocao.awards.render_unit import Note, Request, unit_tables
 from baocao.project import Project
 
+ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ("cong-ty-cap-nuoc-binh-minh", "so-noi-vu", "truong-thpt-le-quy-don")
 
 
@@ -54,18 +55,14 @@ def test_each_examples_tables_add_up_to_its_data(example_project: Path, unit: st
     assert not [p for p in result.parts if isinstance(p, Note)]
 
 
+def schema_columns() -> list[dict]:
+    path = ROOT / "_templates" / "forms" / "mau-02" / "khen-thuong.yaml"
+    return yaml.safe_load(path.read_text("utf-8"))["columns"]
+
+
 def _column_ids(table: RenderedTable) -> list[str | None]:
     """The column id of each number column, None for a share, from the header texts."""
-    by_label = {
-        "Tập thể": "tap-the",
-        "Cá nhân": "ca-nhan",
-        "Hộ gia đình": "ho-gia-dinh",
-        "Trong đó doanh nghiệp": "doanh-nghiep",
-        "Trong đó tập thể nhỏ (tổ, đội, phòng, khoa, phân xưởng)": "tap-the-nho",
-        "Trong đó người trực tiếp công tác, lao động, sản xuất": "truc-tiep",
-        "Trong đó lãnh đạo, quản lý": "lanh-dao",
-        "Trong đó doanh nhân": "doanh-nhan",
-    }
+    by_label = {column["label"]: column["id"] for column in schema_columns()}
     ids: list[str | None] = []
     bottom = iter(table.header[1]) if len(table.header) > 1 else iter(())
     for top in table.header[0][1:]:
