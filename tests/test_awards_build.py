@@ -56,7 +56,8 @@ def make_project(target: Path) -> Path:
         shutil.copytree(ROOT / folder, target / folder)
     archived = target / "archive" / "2024" / ARCHIVED
     archived.mkdir(parents=True)
-    shutil.copy(ROOT / "reports" / ARCHIVED / "index.md", archived / "index.md")
+    index = (ROOT / "reports" / ARCHIVED / "index.md").read_text("utf-8")
+    (archived / "index.md").write_text(index.replace("nam: 2025", "nam: 2024", 1), "utf-8")
     (archived / "khen-thuong.yaml").write_text(LAST_YEAR, "utf-8")
     school = ROOT / "reports" / "truong-thpt-le-quy-don"
     shutil.copytree(school, target / "reports" / NO_DATA)

@@ -6,13 +6,14 @@ The expected numbers are summed in the test from the data file read with plain
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from baocao.awards.render import RenderedTable
 from baocao.awards.render_unit import Note, Request, unit_tables
+from baocao.awards.schema import load_schema
+from baocao.errors import ConfigError
 from baocao.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +23,7 @@ EXAMPLES = ("cong-ty-cap-nuoc-binh-minh", "so-noi-vu", "truong-thpt-le-quy-don")
 def shown(project_root: Path, unit: str, request: Request | None = None):
     request = request or Request()
     project = Project.discover(project_root)
-    return unit_tables(project, project.reports_dir / unit, project.forms_dir / "mau-02", request)
+    return unit_tables(project, project.reports_dir / unit, request)
 
 
 def data(project_root: Path, unit: str) -> dict:
@@ -155,7 +156,8 @@ def test_last_years_data_in_the_archive_adds_its_totals_and_the_change(
 ) -> None:
     archived = example_project / "archive" / "2024" / "so-noi-vu"
     archived.mkdir(parents=True)
-    shutil.copy(example_project / "reports" / "so-noi-vu" / "index.md", archived / "index.md")
+    index = (example_project / "reports" / "so-noi-vu" / "index.md").read_text("utf-8")
+    (archived / "index.md").write_text(index.replace("nam: 2025", "nam: 2024", 1), "utf-8")
     (archived / "khen-thuong.yaml").write_text(
         "nam: 2024\nmau-10:\n  giay-khen: {tap-the: 15, ca-nhan: 85, truc-tiep: 52}\n", "utf-8"
     )
@@ -182,3 +184,33 @@ def test_last_years_data_in_the_archive_adds_its_totals_and_the_change(
     assert float(shown_change.replace(",", ".")) == pytest.approx(share_change, abs=0.051)
     # Last year had no Mẫu 11 table: its total row is blank, the change counts from 0.
     assert mau11.rows[-2].cells[0] == ""
+
+
+def test_last_years_data_with_an_error_is_not_compared(example_project: Path) -> None:
+    archived = example_project / "archive" / "2024" / "so-noi-vu"
+    archived.mkdir(parents=True)
+    index = (example_project / "reports" / "so-noi-vu" / "index.md").read_text("utf-8")
+    (archived / "index.md").write_text(index.replace("nam: 2025", "nam: 2024", 1), "utf-8")
+    (archived / "khen-thuong.yaml").write_text(
+        "nam: 2024\nmau-10:\n  giay-khen: {tap-the: 15, ca-nhan: -85}\n", "utf-8"
+    )
+    mau10, _ = shown(example_project, "so-noi-vu").parts
+    assert [r.label for r in mau10.rows][-1] == "Tổng cộng"  # no comparison rows
+
+
+def test_the_shipped_schema_marks_the_two_shares_the_form_asks_for() -> None:
+    shares = {c["id"]: c.get("share") for c in schema_columns() if c.get("share")}
+    assert shares == {"tap-the-nho": "Tỷ lệ tập thể nhỏ", "truc-tiep": "Tỷ lệ người trực tiếp"}
+
+
+def test_a_share_label_on_a_total_column_is_refused_with_its_line(tmp_path: Path) -> None:
+    form = tmp_path / "mau-02"
+    form.mkdir()
+    text = (ROOT / "_templates" / "forms" / "mau-02" / "khen-thuong.yaml").read_text("utf-8")
+    text = text.replace("    label: Cá nhân\n", "    label: Cá nhân\n    share: Tỷ lệ\n", 1)
+    (form / "khen-thuong.yaml").write_text(text, "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_schema(form)
+    expected = next(i for i, line in enumerate(text.splitlines(), 1) if line == "    share: Tỷ lệ")
+    assert caught.value.line == expected
+    assert caught.value.message_id == "awards-table.schema-share"

@@ -1,8 +1,8 @@
 """What the ``{bang-khen-thuong}`` directive shows for one unit: its tables, or a note.
 
 The unit's data (``khen-thuong.yaml``, read by ``awards.load`` under the unit's
-boundary) is shown only when the form has a schema and the data has no error (the
-linter's own check, ``awards.check``): a unit without data, or with errors in it,
+boundary) is shown only when the form has a schema and the linter's rules of the data
+(BC6xx) find no error in it: a unit without data, or with errors in it,
 gets a note saying why and what to do, in the very place of the table. Last year's
 data (``archive/<year-1>/<unit>/``) adds last year's totals and the change.
 """
@@ -19,9 +19,11 @@ from baocao.awards.render import RenderedTable, count_table, nominee_table
 from baocao.awards.schema import load_schema, schema_path
 from baocao.errors import ConfigError
 from baocao.i18n import t
+from baocao.lint import choose_rules, lint_unit
 from baocao.project import Project
 
 MAX_LISTED_ERRORS = 5
+AWARDS_FAMILY = "awards"  # the lint rules of the data (BC6xx)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,14 @@ class Request:
     names: bool = False
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What the linter says of a unit's data: its form's folder, the data's errors."""
+
+    form_dir: Path
+    errors: list[tuple[int, str]]
+
+
 @dataclass
 class Shown:
     """The parts to show, and every file they were made from (the page depends on them)."""
@@ -56,19 +66,25 @@ def _vi(key: str, **params: object) -> str:
     return t(key, "vi", **params)
 
 
-def data_errors(awards: UnitAwards, schema: AwardSchema) -> list[tuple[int, str]]:
-    """The errors of a unit's data, each (line, message), first line first."""
-    found = [(line, _vi(key, **params)) for line, key, params in awards.problems]
-    for table in awards.tables.values():
-        for row in table.rows:
-            for column, cell in row.cells.items():
-                if cell.count is None:
-                    found.append((cell.line, f"{row.kind}.{column}: {cell.value!r}"))
-    return sorted(found)
+def data_errors(project: Project, unit_dir: Path) -> Checked:
+    """The errors the linter finds in a unit's data file (the BC6xx rules the project
+    runs), each (line, message), and the unit's form folder as the linter reads it."""
+    rules = choose_rules(project.settings.select, project.settings.ignore)
+    result = lint_unit(project, unit_dir, [r for r in rules if r.family == AWARDS_FAMILY], False)
+    data_file = project.rel(unit_dir / DATA_FILE)
+    errors = [
+        (d.line, d.message("vi"))
+        for d in result.diagnostics
+        if d.severity == "error" and d.file == data_file
+    ]
+    form_id = result.form or project.settings.default_form
+    return Checked(project.forms_dir / form_id, errors)
 
 
-def unit_tables(project: Project, unit_dir: Path, form_dir: Path, request: Request) -> Shown:
-    """The tables (or notes) of the unit in ``unit_dir`` for the form in ``form_dir``."""
+def unit_tables(project: Project, unit_dir: Path, request: Request) -> Shown:
+    """The tables (or notes) of the unit in ``unit_dir``."""
+    checked = data_errors(project, unit_dir)
+    form_dir = checked.form_dir
     shown = Shown(read=[schema_path(form_dir), unit_dir / DATA_FILE])
     data_file = project.rel(unit_dir / DATA_FILE)
     try:
@@ -90,11 +106,10 @@ def unit_tables(project: Project, unit_dir: Path, form_dir: Path, request: Reque
     if awards is None:
         shown.parts.append(Note(_vi("awards-table.note.no-data", file=data_file)))
         return shown
-    errors = data_errors(awards, schema)
-    if errors:
-        shown.parts.append(_errors_note(data_file, errors))
+    if checked.errors:
+        shown.parts.append(_errors_note(data_file, checked.errors))
         return shown
-    previous = _previous(project, unit_dir.name, awards, schema, shown)
+    previous = _previous(project, unit_dir.name, awards, shown)
     shown.parts.extend(_tables(schema, awards, previous, request, data_file))
     return shown
 
@@ -109,17 +124,16 @@ def _errors_note(data_file: str, errors: Sequence[tuple[int, str]]) -> Note:
     return Note(_vi("awards-table.note.errors", file=data_file), tuple(items))
 
 
-def _previous(
-    project: Project, slug: str, awards: UnitAwards, schema: AwardSchema, shown: Shown
-) -> UnitAwards | None:
-    """Last year's data of the unit, when it is in the archive and has no error."""
+def _previous(project: Project, slug: str, awards: UnitAwards, shown: Shown) -> UnitAwards | None:
+    """Last year's data of the unit, when it is in the archive and the linter finds no
+    error in it (read in last year's report, as the linter reads any unit)."""
     if awards.year is None:
         return None
     previous = previous_awards(project.root, slug, awards.year)
     if previous is None:
         return None
     shown.read.append(previous.path)
-    return None if data_errors(previous, schema) else previous
+    return None if data_errors(project, previous.path.parent).errors else previous
 
 
 def _tables(

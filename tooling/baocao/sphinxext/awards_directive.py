@@ -32,8 +32,6 @@ from baocao.awards.render import RenderedTable
 from baocao.awards.render_nodes import note_nodes, table_nodes
 from baocao.awards.render_unit import Note, Part, Request, unit_tables
 from baocao.i18n import t
-from baocao.project import Project
-from baocao.report import load_report
 from baocao.sphinxext.policy import scope_for
 from baocao.sphinxext.units import project_at
 
@@ -60,7 +58,7 @@ class AwardsTables(SphinxDirective):
         request = Request(
             table_ids(self.options.get(TABLES_OPTION, "")), NAMES_OPTION in self.options
         )
-        shown = unit_tables(project, scope.unit_dir, form_dir(project, scope.unit_dir), request)
+        shown = unit_tables(project, scope.unit_dir, request)
         for path in shown.read:
             self.env.note_dependency(str(path))
         return [self.node(part) for part in shown.parts]
@@ -78,15 +76,6 @@ def table_ids(option: str) -> tuple[str, ...]:
 
 def _note(note: Note) -> nodes.Element:
     return note_nodes(t("awards-table.note.title", "vi"), note.text, note.items)
-
-
-def form_dir(project: Project, unit_dir: Path) -> Path:
-    """The folder of the unit's form (``mau`` in its front matter, else the default form)."""
-    report = load_report(unit_dir, project.root, project.known_forms, project.settings)
-    form_id = report.front_matter.values.get("mau")
-    if not isinstance(form_id, str) or form_id not in project.known_forms:
-        form_id = project.settings.default_form
-    return project.forms_dir / form_id
 
 
 def setup_awards_directive(app: Sphinx) -> None:
