@@ -104,7 +104,8 @@ def unit_tables(project: Project, unit_dir: Path, request: Request) -> Shown:
         return shown
     awards = load_unit_awards(unit_dir, project.settings.max_file_bytes)
     if awards is None:
-        shown.parts.append(Note(_vi("awards-table.note.no-data", file=data_file)))
+        note = _vi("awards-table.note.no-data", file=data_file, slug=unit_dir.name)
+        shown.parts.append(Note(note))
         return shown
     if checked.errors:
         shown.parts.append(_errors_note(data_file, checked.errors))
