@@ -37,6 +37,7 @@ TABLE_CLASS = "baocao-awards-table"
 @dataclass
 class Built:
     root: Path
+    html_output: str
     docx_output: str
 
     def page(self, unit: str) -> BeautifulSoup:
@@ -77,9 +78,9 @@ def bad_line(lines: list[str]) -> int:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = make_project(tmp_path_factory.mktemp("awards") / "project")
-    build(root)
+    _, out, err = build(root)
     result = run_cli(root, "build", "docx")
-    return Built(root, result.stdout + result.stderr)
+    return Built(root, out + err, result.stdout + result.stderr)
 
 
 def data(unit: str) -> dict:
@@ -182,6 +183,11 @@ def test_the_site_shows_each_table_with_totals_summed_from_the_data(
         if "tap-the-nho" in sums:
             share = index_of(names, "tap-the-nho") + 1
             assert total[1 + share] == percent(sums["tap-the-nho"], sums["tap-the"])
+
+
+def test_the_site_builds_the_tables_without_a_warning(built: Built) -> None:
+    assert "WARNING" not in built.html_output, built.html_output
+    assert "0 không tải được, 0 cảnh báo" in built.html_output
 
 
 def test_the_numbers_are_right_aligned_and_the_typed_tables_are_gone(built: Built) -> None:
@@ -301,3 +307,30 @@ def test_units_without_usable_data_still_get_their_word_file_with_the_note(built
         text = "\n".join(p.text for p in document.paragraphs)
         assert f"reports/{unit}/khen-thuong.yaml" in text
         assert not word_tables(document)
+
+
+def test_a_change_of_the_data_file_alone_rebuilds_the_table(tmp_path: Path) -> None:
+    """The page depends on khen-thuong.yaml: an incremental build shows the new number,
+    and the new total computed from it."""
+    root = tmp_path / "project"
+    root.mkdir()
+    for name in ("pyproject.toml", "conf.py"):
+        shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "_templates", root / "_templates")
+    shutil.copytree(ROOT / "reports" / ARCHIVED, root / "reports" / ARCHIVED)
+    shutil.copy(ROOT / "reports" / "units.yaml", root / "reports" / "units.yaml")
+    build(root)
+    data = root / "reports" / ARCHIVED / "khen-thuong.yaml"
+    text = data.read_text("utf-8")
+    assert "{tap-the: 11}" in text
+    data.write_text(text.replace("{tap-the: 11}", "{tap-the: 12}"), "utf-8")
+    build(root)
+    page = BeautifulSoup(
+        (root / "_build" / "html" / "reports" / ARCHIVED / "index.html").read_text("utf-8"), "lxml"
+    )
+    names, body = grid(html_tables(page)["mau-10"])
+    rows = {row[0]: row[1:] for row in body}
+    sums = column_sums(yaml.safe_load(data.read_text("utf-8"))["mau-10"])
+    column = index_of(names, "tap-the")
+    assert number(rows["Tập thể lao động tiên tiến"][column]) == 12
+    assert number(rows["Tổng cộng"][column]) == sums["tap-the"]
