@@ -10,6 +10,7 @@ python-docx; every expected number is summed here from the YAML with
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -354,3 +355,14 @@ def test_a_change_of_the_data_file_alone_rebuilds_the_table(tmp_path: Path) -> N
     column = index_of(names, "tap-the")
     assert number(rows["Tập thể lao động tiên tiến"][column]) == 12
     assert number(rows["Tổng cộng"][column]) == sums["tap-the"]
+
+
+def test_the_units_lint_says_why_the_table_is_not_shown(built: Built) -> None:
+    result = run_cli(built.root, "lint", "--format", "json", NO_DATA, BAD_DATA)
+    units = {u["unit"]: u["diagnostics"] for u in json.loads(result.stdout)["units"]}
+    missing = [d for d in units[NO_DATA] if d["code"] == "BC601"]
+    assert missing and missing[0]["severity"] == "warning"
+    data_file = f"reports/{BAD_DATA}/khen-thuong.yaml"
+    lines = (built.root / data_file).read_text("utf-8").splitlines()
+    errors = [d for d in units[BAD_DATA] if d["file"] == data_file and d["severity"] == "error"]
+    assert [d["line"] for d in errors] == [bad_line(lines)]
