@@ -92,6 +92,11 @@ class Row:
 class Dashboard:
     rows: list[Row] = field(default_factory=list)
     status: Status | None = None
+    summary_url: str | None = None  # the board's report (baocao tong-hop), when built
+
+    @property
+    def summary_label(self) -> str:
+        return t("tong-hop.link", "vi")
 
     @property
     def status_line(self) -> str:

@@ -48,13 +48,13 @@ def board_front(project: Project, form: Form, year: int, day: dt.date) -> BoardF
     lines = units.board_report_lines
     written = units.board_report
     notes: list[Note] = []
+    values: dict[str, Any] = {}
     if written is None:
         notes.append(Note(where, 1, "tong-hop.board-none", {"key": KEY}))
-        written = {}
     elif not isinstance(written, dict):
         notes.append(Note(where, lines.get("", 1), "tong-hop.board-not-mapping", {"key": KEY}))
-        written = {}
-    values = _given(written, lines, where, notes)
+    else:
+        values = _given(written, lines, where, notes)
     values.update(
         {
             "mau": form.id,

@@ -62,13 +62,15 @@ def summary_doc(
     front: dict[str, Any],
     gathered: Gathered,
     status_rows: list[list[str]],
+    with_awards: bool,
+    numbers_apart: list[str],
 ) -> SummaryDoc:
     sections = [
         Section(
             node.depth + 1,
             node.heading_for(year),
             gathered.texts.get(node.id, []),
-            awards=node.id == AWARDS_NODE,
+            awards=with_awards and node.id == AWARDS_NODE,
             leaf=not node.children,
         )
         for node in form.walk()
@@ -76,7 +78,7 @@ def summary_doc(
     apart = [
         t("tong-hop.doc.apart-item", "vi", name=u.name, file=u.file, line=u.line, reason=u.reason)
         for u in gathered.apart
-    ]
+    ] + numbers_apart
     intro = t(
         "tong-hop.doc.intro",
         "vi",

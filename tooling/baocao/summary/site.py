@@ -16,6 +16,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from baocao.archive import ARCHIVE_DIR
+from baocao.awards.model import DATA_FILE
 from baocao.docx.build import BuildPlan, build_docx
 from baocao.docx.convert import Outcome
 from baocao.fsutil import write_atomic
@@ -23,12 +25,9 @@ from baocao.project import Project
 from baocao.sphinxext.progress import BuildProgress
 from baocao.sphinxext.run import SiteResult, build_site
 from baocao.summary.document import LINK_SCHEME
+from baocao.summary.published import HTML_DIR, OUT_DIR, SITE_FOLDER, SLUG
 
-SLUG = "tong-hop"
-OUT_DIR = Path("_build") / "tong-hop"
 WORK_DIR = "du-an"
-HTML_DIR = "html"
-SITE_FOLDER = "tong-hop"  # under the main site's output folder
 
 
 @dataclass
@@ -49,7 +48,8 @@ def page_path(project: Project) -> Path:
 
 
 def write_project(project: Project, files: dict[str, str], name: str) -> Project:
-    """A new throw-away project holding the board's report and nothing else."""
+    """A new throw-away project holding the board's report and nothing else; ``files``
+    by path relative to the project's root (see ``report_files``)."""
     work = out_dir(project) / WORK_DIR
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -63,8 +63,24 @@ def write_project(project: Project, files: dict[str, str], name: str) -> Project
     units = {"units": [{"slug": SLUG, "name": name}]}
     (reports / "units.yaml").write_text(_yaml(units), "utf-8")
     for rel, text in files.items():
-        (reports / SLUG / rel).write_text(text, "utf-8")
+        path = work / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
     return Project.discover(work)
+
+
+def report_files(
+    project: Project, index: str, data: str | None, before: str | None, year: int
+) -> dict[str, str]:
+    """The report's files by path in the throw-away project: its ``index.md``, its data
+    (the roll-up) and last year's roll-up in the archive, for the comparison."""
+    unit = Path(project.settings.reports_dir) / SLUG
+    files = {(unit / "index.md").as_posix(): index}
+    if data is not None:
+        files[(unit / DATA_FILE).as_posix()] = data
+    if before is not None:
+        files[(Path(ARCHIVE_DIR) / str(year - 1) / SLUG / DATA_FILE).as_posix()] = before
+    return files
 
 
 def _links_conf(project: Project) -> str:
@@ -115,20 +131,3 @@ def _copy_docx(project: Project, outcome: Outcome | None) -> Path | None:
     target = out_dir(project) / outcome.path.name
     write_atomic(target, outcome.path.read_bytes())
     return target
-
-
-def copy_to_site(root: Path, reports_dir: str, site_outdir: Path) -> str | None:
-    """Put the board's report beside the main site; its page's path there, or None.
-
-    Called by the site's builder before the dashboard is written: a report built by
-    ``baocao tong-hop`` is published with the site and linked from the dashboard.
-    """
-    built = root / OUT_DIR / HTML_DIR
-    page = Path(reports_dir) / SLUG / "index.html"
-    target = Path(site_outdir) / SITE_FOLDER
-    if not (built / page).is_file():
-        shutil.rmtree(target, ignore_errors=True)
-        return None
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(built, target)
-    return (Path(SITE_FOLDER) / page).as_posix()
