@@ -95,10 +95,9 @@ def unit_cells(awards: ProvinceAwards | None) -> dict[str, str]:
     for unit in made.units:
         parts = []
         for table in made.schema.tables:
-            counts = ", ".join(
-                f"{unit.counts.total(table.id, c.id)} {c.label.lower()}" for c in columns
-            )
-            parts.append(f"{table.label}: {counts}")
+            counts = [(unit.counts.total(table.id, c.id), c.label.lower()) for c in columns]
+            said = ", ".join(f"{n} {label}" for n, label in counts if n) or "0"
+            parts.append(f"{table.label}: {said}")
         cells[unit.slug] = "; ".join(parts)
     for left in made.left_out:
         cells[left.slug] = made.why(left, "vi")
