@@ -22,7 +22,7 @@ from baocao.report import Block, Report
 
 # Directives whose content is Markdown or a table, reading no file: carried over.
 CARRIED = ("list-table", "table", "note", "tip", "important", "warning", "attention")
-DROPPED_KINDS = ("html_block", "myst_target", *SILENT)
+DROPPED_KINDS = ("myst_target", *SILENT)
 
 
 @dataclass(frozen=True)
