@@ -13,7 +13,7 @@ from baocao.lint import lint_unit
 from baocao.project import Project
 from baocao.summary.board import board_front
 from baocao.summary.gather import gather
-from baocao.summary.pieces import pieces
+from baocao.summary.pieces import Piece, pieces
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = dt.date(2026, 1, 10)
@@ -118,6 +118,9 @@ Ghi chú được mang theo.
 ## II. Kết quả thực hiện phong trào thi đua, công tác khen thưởng năm 2025
 
 Đoạn của mục II.
+
+```{bang-khen-thuong}
+```
 """
 
 
@@ -146,6 +149,8 @@ def test_blocks_are_carried_whole_or_left_out_with_a_note(tmp_path: Path) -> Non
     assert "reports/don-vi-a/index.md, dòng 14" in texts[2]
     assert "reports/don-vi-a/index.md, dòng 21" in texts[5]
     assert "<div>" not in "".join(texts) and "hinh.png" not in "".join(texts)
+    section_ii = pieces(result.report, result.context.contents["II"])
+    assert section_ii == [Piece("Đoạn của mục II.")]  # its own tables: the province's shown
 
 
 def test_gathering_keeps_order_and_sets_a_faulty_unit_apart(tmp_path: Path) -> None:

@@ -19,11 +19,12 @@ import yaml
 from baocao.forms import Form
 from baocao.i18n import t
 from baocao.summary.gather import Gathered, UnitText
+from baocao.summary.pieces import AWARDS_DIRECTIVE
 from baocao.wordin.inlines import escape
 
 LINK_SCHEME = "don-vi"  # [Sở Nội vụ](don-vi:so-noi-vu): the unit's page on the site
 AWARDS_NODE = "II.2.4.a"  # where the form asks for the tables of Mẫu số 10 and 11
-AWARDS_BLOCK = ":::{bang-khen-thuong}\n:::"
+AWARDS_BLOCK = f":::{{{AWARDS_DIRECTIVE}}}\n:::"
 
 
 @dataclass

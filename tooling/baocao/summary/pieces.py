@@ -22,6 +22,9 @@ from baocao.report import Block, Report
 
 # Directives whose content is Markdown or a table, reading no file: carried over.
 CARRIED = ("list-table", "table", "note", "tip", "important", "warning", "attention")
+# A unit's own commendation tables: the board's report shows the province's instead
+# (and each unit's totals in its status table), so they are left out without a note.
+AWARDS_DIRECTIVE = "bang-khen-thuong"
 DROPPED_KINDS = ("myst_target", *SILENT)
 
 
@@ -45,7 +48,8 @@ def pieces(report: Report, blocks: Iterable[Block]) -> list[Piece]:
 
 
 def _piece(block: Block, lines: list[str]) -> Piece | None:
-    if block.kind in DROPPED_KINDS:
+    first = block.tokens[0] if block.tokens else None
+    if block.kind in DROPPED_KINDS or _directive(first) == AWARDS_DIRECTIVE:
         return None
     if block.kind == "heading":
         return Piece(f"*{block.text.strip()}*")
@@ -60,14 +64,21 @@ def _carried(tokens: list[Token]) -> bool:
     for token in tokens:
         if token.type == "html_block":
             return False
-        if token.type in ("fence", "colon_fence"):
-            match = DIRECTIVE.match(token.info.strip())
-            if match and (match["name"] not in CARRIED or _has_picture(token.content)):
-                return False
+        name = _directive(token)
+        if name is not None and (name not in CARRIED or _has_picture(token.content)):
+            return False
         for child in token.children or ():
             if child.type in ("image", "html_inline"):
                 return False
     return True
+
+
+def _directive(token: Token | None) -> str | None:
+    """The name of the directive a fence opens, None for anything else."""
+    if token is None or token.type not in ("fence", "colon_fence"):
+        return None
+    match = DIRECTIVE.match(token.info.strip())
+    return match["name"] if match else None
 
 
 def _has_picture(content: str) -> bool:
