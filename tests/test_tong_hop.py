@@ -229,6 +229,9 @@ def test_the_dashboard_links_the_board_report_after_build_html(examples: Built) 
         a["href"] for a in page_soup.select("a.reference.external") if a.get_text() == "xem báo cáo"
     ]
     assert unit_links and all((page.parent / href).resolve().is_file() for href in unit_links)
+    word = soup.select_one(".baocao-dash-tong-hop a.baocao-link-docx")
+    assert word is not None and word["href"] == "tong-hop/tong-hop-du-thao.docx"
+    assert (site / word["href"]).read_bytes() == (examples.root / DOCX).read_bytes()
 
 
 def test_english_messages(examples: Built, tmp_path: Path) -> None:
@@ -297,3 +300,17 @@ def test_generated_units_totals_equal_the_plain_sum(generated: Built) -> None:
     data = sorted((generated.root / "reports").glob("*/khen-thuong.yaml"))
     assert len(data) == 8
     assert counts_of(generated.root / REPORT / "khen-thuong.yaml") == +summed(data)
+
+
+# --- the publish workflow --------------------------------------------------------------
+
+
+def test_publish_tong_hop_step_runs_as_written(tmp_path: Path) -> None:
+    from test_workflows import PUBLISH, copy_worktree, run_step
+
+    repo = copy_worktree(tmp_path / "repo")
+    done, _, _ = run_step(PUBLISH, "site", "tong-hop", repo, {})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Báo cáo tổng hợp (dự thảo): 3/3 đơn vị đã tổng hợp" in done.stdout
+    assert (repo / DOCX).is_file() and (repo / PAGE).is_file()
+    assert not (repo / "reports" / "tong-hop").exists()

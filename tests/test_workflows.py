@@ -168,6 +168,7 @@ EXERCISED = {
     ("baocao", "build", "docx"): "test_pr_build_steps_run_as_written",
     ("baocao", "diff"): "test_pr_diff_step_runs_as_written",
     ("baocao", "shards"): "test_publish_shard_steps_run_as_written",
+    ("baocao", "tong-hop"): "test_tong_hop.py::test_publish_tong_hop_step_runs_as_written",
     (".ci/pr-scope",): "test_workflows_ci.py::test_scope_step_restores_the_base_tooling",
     (".ci/timings",): "test_workflows_ci.py::test_timed_steps_and_the_timings_table",
     (".ci/pr-units.py",): "test_pr_build_steps_run_as_written",

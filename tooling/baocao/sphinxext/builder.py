@@ -230,7 +230,7 @@ class ReportsHTMLBuilder(
         self.dashboard = build_dashboard(self.env, project, self.config.baocao_docx_dir)
         copy_docx(self.dashboard, self.outdir)
         reports = project.settings.reports_dir
-        self.dashboard.summary_url = copy_to_site(project.root, reports, Path(self.outdir))
+        self.dashboard.summary = copy_to_site(project.root, reports, Path(self.outdir))
 
 
 def pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -34,6 +34,7 @@ from baocao.status import (
     submission_status,
     summary_line,
 )
+from baocao.summary.published import Published
 from baocao.text import strip_marks
 
 
@@ -92,11 +93,11 @@ class Row:
 class Dashboard:
     rows: list[Row] = field(default_factory=list)
     status: Status | None = None
-    summary_url: str | None = None  # the board's report (baocao tong-hop), when built
+    summary: Published | None = None  # the board's report (baocao tong-hop), when built
 
     @property
-    def summary_label(self) -> str:
-        return t("tong-hop.link", "vi")
+    def summary_labels(self) -> dict[str, str]:
+        return {key: t(f"tong-hop.link.{key}", "vi") for key in ("page", "docx")}
 
     @property
     def status_line(self) -> str:

@@ -7,7 +7,10 @@ Light on purpose: the site's builder imports it to copy a report built by
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
+
+from baocao.fsutil import write_atomic
 
 SLUG = "tong-hop"  # the report's unit name; no unit of the reports folder may take it
 OUT_DIR = Path("_build") / "tong-hop"
@@ -15,11 +18,19 @@ HTML_DIR = "html"
 SITE_FOLDER = "tong-hop"  # under the main site's output folder
 
 
-def copy_to_site(root: Path, reports_dir: str, site_outdir: Path) -> str | None:
-    """Put the board's report beside the main site; its page's path there, or None.
+@dataclass(frozen=True)
+class Published:
+    """Where the board's report is on the site, relative to the site's root."""
 
-    Called by the site's builder before the dashboard is written: a report built by
-    ``baocao tong-hop`` is published with the site and linked from the dashboard.
+    page: str
+    docx: str | None
+
+
+def copy_to_site(root: Path, reports_dir: str, site_outdir: Path) -> Published | None:
+    """Put the board's report (its page, with its own assets, and its Word file) beside
+    the main site, under ``tong-hop/``; None when ``baocao tong-hop`` has not built it.
+
+    Called by the site's builder before the dashboard is written, which links it.
     """
     built = root / OUT_DIR / HTML_DIR
     page = Path(reports_dir) / SLUG / "index.html"
@@ -31,4 +42,8 @@ def copy_to_site(root: Path, reports_dir: str, site_outdir: Path) -> str | None:
     if not copied.is_file() or copied.stat().st_mtime < (built / page).stat().st_mtime:
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(built, target)
-    return (Path(SITE_FOLDER) / page).as_posix()
+    docx = next(iter(sorted((root / OUT_DIR).glob("*.docx"))), None)
+    if docx is not None:
+        write_atomic(target / docx.name, docx.read_bytes())
+    folder = Path(SITE_FOLDER)
+    return Published((folder / page).as_posix(), (folder / docx.name).as_posix() if docx else None)
