@@ -69,7 +69,8 @@ def edit_units(project: Path) -> None:
         "cơ quan chuyên môn",
         "cơ quan chuyên môn quan trọng",
     )
-    replace(reports / "so-noi-vu/2-ket-qua/2-ket-qua-phong-trao.md", "| 11 | 198 |", "| 12 | 198 |")
+    # A number of the commendation data: its table cell and the total computed from it.
+    replace(reports / "so-noi-vu/khen-thuong.yaml", "{tap-the: 11}", "{tap-the: 12}")
     replace(reports / "so-noi-vu/index.md", "so_ky_hieu: 412/BC-SNV", "so_ky_hieu: 415/BC-SNV")
     replace(
         reports / "so-noi-vu/index.md", "nguoi_ky: Trần Thị Thanh Hương", "nguoi_ky: Lê Văn Tâm"
@@ -177,6 +178,7 @@ def test_front_matter_and_table_cell_changes_are_word_level(diffed: Diffed) -> N
     inserted = [t.text for t in root.xpath("//w:ins//w:t", namespaces=NS)]
     assert "412" in deleted and "415" in inserted  # the number, in the header block
     assert "11" in deleted and "12" in inserted  # a table cell
+    assert "29" in deleted and "30" in inserted  # its total, computed
     assert {"Lê", "Văn", "Tâm"} <= set(inserted) and "Hương" in "".join(deleted)  # signer
     assert " quan trọng" in inserted or "quan" in inserted
 
@@ -198,7 +200,7 @@ def test_the_html_page_marks_changes_and_lists_changed_sections(diffed: Diffed) 
     listed = [li.text_content() for li in tree.xpath("//div[@class='changes']//li")]
     assert "Phần đầu văn bản: 1 đoạn sửa" in listed
     assert "Nơi nhận, chữ ký: 1 đoạn sửa" in listed
-    assert "II.2.4.a: 1 đoạn sửa" in listed  # the table cell, in section II.2.4 a)
+    assert "II.2.4.a: 2 đoạn sửa" in listed  # the cell and its total, in section II.2.4 a)
     assert any(line.startswith("I: ") for line in listed)
     assert "  Phần đầu văn bản: 1 đoạn sửa" in diffed.result.stdout
 

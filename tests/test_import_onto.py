@@ -23,10 +23,18 @@ SCHOOL = "truong-thpt-le-quy-don"
 RESULTS = f"reports/{UNIT}/2-ket-qua/2-ket-qua-phong-trao.md"
 REVIEW = f"reports/{UNIT}/2-ket-qua/3-danh-gia-chung.md"
 PLAN = f"reports/{UNIT}/3-phuong-huong.md"
+# A typed table in place of the computed commendation tables (whose numbers live in
+# khen-thuong.yaml, not in the Markdown), so a leader's edit of a cell has a line to go to.
+TYPED_TABLE = """| Hình thức | Tập thể | Cá nhân |
+| --- | --- | --- |
+| “Lao động tiên tiến” | 11 | 198 |
+| “Chiến sĩ thi đua cơ sở” | 0 | 26 |
+| Giấy khen của Giám đốc Sở | 18 | 96 |"""
 # Markup added to the example before the build, so edits must keep it.
 MARKED = (
     ("Sở hoàn thành 126/126 nhiệm vụ", "Sở hoàn thành **126/126 nhiệm vụ**"),
     ("### b) Các phong trào thi đua theo đợt", "### b) Các *phong trào* thi đua theo đợt"),
+    ("```{bang-khen-thuong}\n:danh-sach:\n```", TYPED_TABLE),
 )
 
 

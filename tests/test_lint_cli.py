@@ -461,7 +461,7 @@ def test_crlf_file_fixes_keep_their_line_endings(tmp_path: Path) -> None:
     text += f"\n{TCVN3}\n"
     index.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
     found = run_cli(root, "lint", "--format", "json").json()["units"][0]["diagnostics"]
-    assert [(d["code"], d["line"]) for d in found] == [("BC104", 94), ("BC402", 112)]
+    assert [(d["code"], d["line"]) for d in found] == [("BC104", 89), ("BC402", 107)]
     assert run_cli(root, "lint", "--fix").code == 0
     data = index.read_bytes()
     assert data.count(b"\r\n") == text.count("\n") and b"\n" not in data.replace(b"\r\n", b"")
@@ -482,7 +482,7 @@ def test_lone_cr_and_line_separator_count_as_markdown_counts(tmp_path: Path) -> 
     index.write_bytes(text.encode("utf-8"))
     found = run_cli(root, "lint", "--format", "json").json()["units"][0]["diagnostics"]
     codes_lines = {(d["code"], d["line"]) for d in found}
-    assert ("BC104", 95) in codes_lines and ("BC402", 113) in codes_lines, codes_lines
+    assert ("BC104", 90) in codes_lines and ("BC402", 108) in codes_lines, codes_lines
     run_cli(root, "lint", "--fix")
     fixed = index.read_bytes().decode("utf-8")
     assert "\n#### 3.2. Tồn tại, hạn chế, nguyên nhân\n" in fixed

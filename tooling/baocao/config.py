@@ -42,6 +42,7 @@ DEFAULT_DIRECTIVES = (
     "grid-item-card",
     "tab-set",
     "tab-item",
+    "bang-khen-thuong",
 )
 
 

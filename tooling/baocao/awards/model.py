@@ -39,6 +39,7 @@ class Column:
     label: str
     part_of: str = ""
     recipient: str = ""  # who a total counts: "collective", "individual" or "household"
+    share: str = ""  # a breakdown whose share of its total the tables show, under this label
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ TOP = {
     "bases": list,
 }
 TOP_REQUIRED = ("columns", "kinds", "tables")
-COLUMN = {"id": str, "label": str, "part_of": str, "recipient": str}
+COLUMN = {"id": str, "label": str, "part_of": str, "recipient": str, "share": str}
 RECIPIENTS = ("collective", "individual", "household")
 KIND = {
     "id": str,
@@ -171,8 +171,16 @@ class _SchemaReader:
             recipient = entry.get("recipient", "")
             if recipient and (part_of or recipient not in RECIPIENTS):
                 self.fail((*where, "recipient"), "recipient", "awards.schema-recipient")
+            if entry.get("share") and not part_of:
+                self.fail((*where, "share"), "share", "awards-table.schema-share")
         return tuple(
-            Column(e["id"], _text(e["label"]), e.get("part_of", ""), e.get("recipient", ""))
+            Column(
+                e["id"],
+                _text(e["label"]),
+                e.get("part_of", ""),
+                e.get("recipient", ""),
+                _text(e.get("share", "")),
+            )
             for _, e in entries
         )
 

@@ -17,6 +17,8 @@ import panflute as pf
 from docutils import nodes
 
 from baocao.docx.inline import InlineConverter, image_url, tidy, words
+from baocao.docx.landscape import BOOKMARK_PREFIX
+from baocao.docx.nd30 import LANDSCAPE_CLASS
 from baocao.docx.table import TableConverter
 
 PANDOC_API = (1, 23, 1)
@@ -62,6 +64,7 @@ class PandocVisitor:
         self.labels = dict(labels or {})
         self.offset = 1 if drop_title else 0
         self.inline = InlineConverter(self)
+        self.landscapes = 0  # wide blocks marked so far, for their bookmarks' names
         self.footnotes = {
             node_id: node for node in document.findall(nodes.footnote) for node_id in node["ids"]
         }
@@ -123,6 +126,15 @@ class PandocVisitor:
 
 def _children(visitor: PandocVisitor, node: nodes.Node, depth: int) -> list[pf.Block]:
     return visitor.blocks(node, depth)
+
+
+def _container(visitor: PandocVisitor, node: nodes.Node, depth: int) -> list[pf.Block]:
+    """A container's blocks; marked landscape, a Div whose bookmark ``finish`` turns."""
+    blocks = visitor.blocks(node, depth)
+    if LANDSCAPE_CLASS not in node.get("classes", []) or not blocks:
+        return blocks
+    visitor.landscapes += 1
+    return [pf.Div(*blocks, identifier=f"{BOOKMARK_PREFIX}{visitor.landscapes}")]
 
 
 def _paragraph(visitor: PandocVisitor, node: nodes.Node, _depth: int) -> list[pf.Block]:
@@ -236,6 +248,7 @@ def _rubric(visitor: PandocVisitor, node: nodes.Node, _depth: int) -> list[pf.Bl
 
 _BLOCKS: dict[str, BlockHandler] = {
     "section": _section,
+    "container": _container,
     "paragraph": _paragraph,
     "bullet_list": _list,
     "enumerated_list": _list,

@@ -2,8 +2,8 @@
 
 Page setup, the header block and title, the signature and recipients block,
 page numbers from page 2 (a different first page), the draft mark, body tables
-with borders and a bold repeated header row, fonts in every slot, the core
-properties, and reproducible bytes.
+with borders and a bold repeated header row, landscape sections for wide
+tables, fonts in every slot, the core properties, and reproducible bytes.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from baocao.docx import ooxml, styles
 from baocao.docx.fields import add_page_number
 from baocao.docx.frame import set_style, style_ids
 from baocao.docx.header import header_block
+from baocao.docx.landscape import landscape_sections
 from baocao.docx.meta import DocumentMeta
 from baocao.docx.nd30 import DRAFT_MARK, ND30
 from baocao.docx.package import document_bytes
@@ -41,6 +42,7 @@ def finish(data: bytes, meta: DocumentMeta, nd: ND30) -> bytes:
     header_block(document, meta, nd)
     signature_block(document, meta, nd)
     page_headers(document, meta)
+    landscape_sections(document, nd)
     enforce_fonts(document, nd)
     set_properties(document, meta)
     return document_bytes(document, meta.stamp)

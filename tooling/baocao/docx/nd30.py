@@ -18,6 +18,8 @@ NUMBER_LABEL = "Số:"
 RECIPIENTS_LABEL = "Nơi nhận:"
 DRAFT_MARK = "DỰ THẢO"
 DRAFT_SUFFIX = "-du-thao"
+# A doctree container whose content goes on landscape pages (a wide table).
+LANDSCAPE_CLASS = "baocao-landscape"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,11 @@ class ND30:
     @property
     def text_width(self) -> float:
         return self.page_width - self.margin_left - self.margin_right
+
+    @property
+    def landscape_text_width(self) -> float:
+        """The text width of a page turned to landscape, with the same margins."""
+        return self.page_height - self.margin_left - self.margin_right
 
     @property
     def header_right(self) -> float:

@@ -1,7 +1,8 @@
 """docutils tables to panflute tables.
 
 Header cells are centred; a column whose body cells are all numbers is
-right-aligned, as the decree's tables are. Column widths follow the widths the
+right-aligned, as the decree's tables are, and so is a cell with the class
+``text-right``. Column widths follow the widths the
 author gave, otherwise the length of each column's text.
 """
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 # "1.234", "94,9", "-3", "12%", "126/126": what a reader takes for a number.
 _NUMBER = re.compile(r"^[+\-−]?\d[\d.,/]*\s*%?$")
 _MIN_WEIGHT, _MAX_WEIGHT = 6, 40
+# A cell asked to be right-aligned (myst-parser's "--:" columns, the commendation tables).
+RIGHT_CLASS = "text-right"
 
 Cell = tuple[int, int, nodes.entry]  # first column, columns spanned, entry
 
@@ -79,16 +82,18 @@ class TableConverter:
         return pf.Caption(pf.Plain(*self.visitor.inlines(titles[0])))
 
     def row(self, cells: list[Cell], right: set[int], *, header: bool) -> pf.TableRow:
-        def align(column: int, span: int) -> str:
+        def align(column: int, span: int, entry: nodes.entry) -> str:
             if header:
                 return "AlignCenter"
+            if RIGHT_CLASS in entry.get("classes", []):
+                return "AlignRight"
             return "AlignRight" if span == 1 and column in right else "AlignDefault"
 
         return pf.TableRow(
             *[
                 pf.TableCell(
                     *self.visitor.cell_blocks(entry),
-                    alignment=align(column, span),
+                    alignment=align(column, span, entry),
                     colspan=span,
                     rowspan=int(entry.get("morerows", 0)) + 1,
                 )
