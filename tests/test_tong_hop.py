@@ -12,8 +12,10 @@ from __future__ import annotations
 import contextlib
 import io
 import random
+import re
 import shutil
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -314,3 +316,61 @@ def test_publish_tong_hop_step_runs_as_written(tmp_path: Path) -> None:
     assert "Báo cáo tổng hợp (dự thảo): 3/3 đơn vị đã tổng hợp" in done.stdout
     assert (repo / DOCX).is_file() and (repo / PAGE).is_file()
     assert not (repo / "reports" / "tong-hop").exists()
+
+
+# --- the province's tables, read back from the page and the Word file -------------------
+
+
+def kind_labels() -> dict[str, str]:
+    schema = yaml.safe_load((ROOT / "_templates/forms/mau-02/khen-thuong.yaml").read_text("utf-8"))
+    return {kind["label"]: kind["id"] for kind in schema["kinds"]}
+
+
+def numbers(cells: list[str]) -> Counter:
+    """The whole numbers of a row, written 1.085 (shares, written with %, left out)."""
+    whole = re.compile(r"^\d{1,3}(?:\.\d{3})*$")
+    return Counter(int(c.replace(".", "")) for c in (c.strip() for c in cells) if whole.match(c))
+
+
+def expected_rows(expected: Counter, table: str) -> dict[str, Counter]:
+    """kind id (and "Tổng cộng") -> the multiset of its non-zero counts."""
+    rows: dict[str, Counter] = {}
+    columns: Counter = Counter()
+    for (table_id, kind, column), count in expected.items():
+        if table_id == table and count:
+            rows.setdefault(kind, Counter())[count] += 1
+            columns[column] += count
+    rows["Tổng cộng"] = Counter(n for n in columns.values() if n)
+    return rows
+
+
+def read_rows(rows: list[list[str]]) -> dict[str, Counter]:
+    labels = kind_labels()
+    found = {}
+    for cells in rows:
+        if cells and (cells[0] in labels or cells[0] == "Tổng cộng"):
+            found[labels.get(cells[0], cells[0])] = numbers(cells[1:])
+    return found
+
+
+def test_the_province_tables_show_the_plain_sum_in_the_page_and_the_word_file(
+    examples: Built,
+) -> None:
+    clean = (*EXAMPLES, UNSAFE)
+    expected = summed([examples.root / "reports" / s / "khen-thuong.yaml" for s in clean])
+    soup = BeautifulSoup((examples.root / PAGE).read_text("utf-8"), "html.parser")
+    document = Document(str(examples.root / DOCX))
+    word = [
+        t for t in document.tables if t.rows and t.rows[0].cells[0].text == "Hình thức khen thưởng"
+    ]
+    assert len(word) == 2
+    for index, table in enumerate(("mau-10", "mau-11")):
+        html = soup.select_one(f"table.baocao-awards-{table}")
+        assert html is not None
+        page_rows = [
+            [c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])]
+            for tr in html.find_all("tr")
+        ]
+        assert read_rows(page_rows) == expected_rows(expected, table)
+        word_rows = [[c.text for c in row.cells] for row in word[index].rows]
+        assert read_rows(word_rows) == expected_rows(expected, table)
