@@ -242,6 +242,18 @@ def test_english_messages(examples: Built, tmp_path: Path) -> None:
     result = run(root, "--lang", "en", "tong-hop")
     assert result.code == 2
     assert "A unit named `tong-hop` already exists in reports/" in result.err
+    assert not (root / "_build" / "tong-hop").exists()
+
+
+def test_without_units_or_conf_the_command_says_what_is_missing(tmp_path: Path) -> None:
+    root = new_project(tmp_path / "p")
+    (root / "reports").mkdir()
+    result = run(root, "tong-hop")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "reports/units.yaml: Không xác định được năm báo cáo" in result.err
+    (root / "conf.py").unlink()
+    result = run(root, "tong-hop")
+    assert result.code == 2 and "conf.py" in result.err
 
 
 # --- generated units -------------------------------------------------------------------

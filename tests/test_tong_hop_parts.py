@@ -184,3 +184,12 @@ def test_a_unit_on_another_form_is_apart(tmp_path: Path, form_id: str) -> None:
         f"Báo cáo theo mẫu {form_id}, báo cáo tổng hợp theo mẫu mau-02: "
         "không xếp được các mục vào báo cáo tổng hợp."
     ]
+
+
+def test_board_details_that_are_not_a_mapping(tmp_path: Path) -> None:
+    project = project_with(tmp_path, UNITS + "tong_hop: BAN THI ĐUA\n")
+    front = board_front(project, project.form(), 2025, DAY)
+    assert [note.message("vi") for note in front.notes] == [
+        "reports/units.yaml:4: `tong_hop` phải là một danh sách khóa: giá trị (co_quan: ..., "
+        "nguoi_ky: ...). Báo cáo vẫn được dựng, thông tin của Ban để trống."
+    ]

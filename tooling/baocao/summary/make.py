@@ -27,6 +27,8 @@ class Made:
 
 
 def make_summary(project: Project, jobs: int) -> Made:
+    if not (project.root / "conf.py").is_file():
+        raise ConfigError("cli.no-conf", root=project.root)
     if (project.reports_dir / SLUG).exists():
         reports = project.rel(project.reports_dir)
         raise UsageError("tong-hop.slug-taken", slug=SLUG, reports=reports)
