@@ -9,7 +9,7 @@ others are gathered under the form's sections as the linter recognised them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from baocao.diagnostics import Diagnostic
 from baocao.forms import Form
@@ -24,6 +24,7 @@ from baocao.text import strip_marks
 
 APART_FAMILIES = ("loading", "safety")
 OFF_FORM = "BC107"
+FAMILIES = {rule.code: rule.family for rule in ALL_RULES}
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,13 @@ def gather(project: Project, form: Form, today: dt.date) -> Gathered:
         result = results.get(slug)
         if result is None or states[slug] == "missing":
             continue
-        gathered.results[slug] = result
         why = apart_reason(result, form)
         if why is not None:
             gathered.apart.append(Apart(slug, names[slug], why.file, why.line, why.message("vi")))
-            continue
-        _add_texts(gathered, slug, result)
+        else:
+            _add_texts(gathered, slug, result)
+        # Its counts stay; its parsed files go (memory stays flat in the number of units).
+        gathered.results[slug] = replace(result, report=None, context=None, headings=None)
     return gathered
 
 
@@ -99,9 +101,8 @@ def apart_reason(result: UnitResult, form: Form) -> Diagnostic | None:
             "tong-hop.other-form",
             {"form": result.form, "board": form.id},
         )
-    families = {rule.code: rule.family for rule in ALL_RULES}
     for diagnostic in result.diagnostics:
-        if diagnostic.code == OFF_FORM or families.get(diagnostic.code) in APART_FAMILIES:
+        if diagnostic.code == OFF_FORM or FAMILIES.get(diagnostic.code) in APART_FAMILIES:
             return diagnostic
     if result.report is None or result.context is None or result.context.form is None:
         return result.diagnostics[0] if result.diagnostics else None
@@ -110,7 +111,8 @@ def apart_reason(result: UnitResult, form: Form) -> Diagnostic | None:
 
 def _add_texts(gathered: Gathered, slug: str, result: UnitResult) -> None:
     ctx = result.context
-    assert ctx is not None and ctx.form is not None and result.report is not None
+    if ctx is None or ctx.form is None or result.report is None:
+        return
     for node in ctx.form.walk():
         blocks = ctx.contents.get(node.id)
         if not blocks or (not node.children and not written(ctx, node)):
