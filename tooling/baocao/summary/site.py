@@ -16,6 +16,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from baocao.archive import ARCHIVE_DIR
 from baocao.awards.model import DATA_FILE
 from baocao.docx.build import BuildPlan, build_docx
@@ -53,7 +55,11 @@ def write_project(project: Project, files: dict[str, str], name: str) -> Project
     work = out_dir(project) / WORK_DIR
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    shutil.copy2(project.root / "pyproject.toml", work / "pyproject.toml")
+    settings = project.root / "pyproject.toml"
+    # Always one, so that the throw-away project is found as its own root.
+    text = settings.read_text("utf-8") if settings.is_file() else ""
+    text += "" if "[tool.baocao" in text else "\n[tool.baocao]\n"
+    (work / "pyproject.toml").write_text(text, "utf-8")
     conf = (project.root / "conf.py").read_text("utf-8")
     (work / "conf.py").write_text(conf + _links_conf(project), "utf-8")
     forms = project.forms_dir.resolve().relative_to(project.root.resolve())
@@ -92,8 +98,6 @@ def _links_conf(project: Project) -> str:
 
 
 def _yaml(data: object) -> str:
-    import yaml
-
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
