@@ -23,7 +23,6 @@ from baocao.summary.pieces import AWARDS_DIRECTIVE
 from baocao.wordin.inlines import escape
 
 LINK_SCHEME = "don-vi"  # [Sở Nội vụ](don-vi:so-noi-vu): the unit's page on the site
-AWARDS_NODE = "II.2.4.a"  # where the form asks for the tables of Mẫu số 10 and 11
 AWARDS_BLOCK = f":::{{{AWARDS_DIRECTIVE}}}\n:::"
 
 
@@ -63,7 +62,7 @@ def summary_doc(
     front: dict[str, Any],
     gathered: Gathered,
     status_rows: list[list[str]],
-    with_awards: bool,
+    awards_node: str | None,
     numbers_apart: list[str],
 ) -> SummaryDoc:
     sections = [
@@ -71,7 +70,7 @@ def summary_doc(
             node.depth + 1,
             node.heading_for(year),
             gathered.texts.get(node.id, []),
-            awards=with_awards and node.id == AWARDS_NODE,
+            awards=node.id == awards_node,
             leaf=not node.children,
         )
         for node in form.walk()

@@ -45,7 +45,9 @@ def make_summary(project: Project, jobs: int) -> Made:
         for _, name, file, line, reason in data_apart(awards)
     ]
     rows = status_rows(gathered, unit_cells(awards))
-    doc = summary_doc(form, year, front.values, gathered, rows, awards is not None, numbers_apart)
+    # The tables go where the form's schema says its counts are stated (2.4 a).
+    awards_node = awards.rollup.schema.section if awards else None
+    doc = summary_doc(form, year, front.values, gathered, rows, awards_node, numbers_apart)
     data, before = board_files(awards, year) if awards else (None, None)
     files = report_files(project, render(doc), data, before, year)
     name = str(front.values.get("co_quan") or t("tong-hop.unit-name", "vi"))
