@@ -231,6 +231,10 @@ def test_the_dashboard_links_the_board_report_after_build_html(examples: Built) 
         a["href"] for a in page_soup.select("a.reference.external") if a.get_text() == "xem báo cáo"
     ]
     assert unit_links and all((page.parent / href).resolve().is_file() for href in unit_links)
+    back = page_soup.select_one("a[href$='index.html']:not(.reference)")
+    assert back is not None and (page.parent / back["href"]).resolve().is_file()
+    redirect = (page.parent / back["href"]).resolve().read_text("utf-8")
+    assert 'content="0; url=../index.html"' in redirect  # to the main site's dashboard
     word = soup.select_one(".baocao-dash-tong-hop a.baocao-link-docx")
     assert word is not None and word["href"] == "tong-hop/tong-hop-du-thao.docx"
     assert (site / word["href"]).read_bytes() == (examples.root / DOCX).read_bytes()

@@ -18,6 +18,22 @@ HTML_DIR = "html"
 SITE_FOLDER = "tong-hop"  # under the main site's output folder
 
 
+SITE_PAGES = ("index.html", "search.html")  # the report's own site's: the main site's serve
+
+
+def _send_to_main_site(target: Path) -> None:
+    """The report's own dashboard and search page redirect to the main site's, so its
+    "back to the dashboard" and search lead to every unit."""
+    from html import escape
+
+    from baocao.sphinxext.builder import REDIRECT  # the site's builder imports this module
+    from baocao.sphinxext.texts import text
+
+    for name in SITE_PAGES:
+        page = REDIRECT.format(url=f"../{name}", title=escape(text("site.title")))
+        write_atomic(target / name, page)
+
+
 @dataclass(frozen=True)
 class Published:
     """Where the board's report is on the site, relative to the site's root."""
@@ -42,6 +58,7 @@ def copy_to_site(root: Path, reports_dir: str, site_outdir: Path) -> Published |
     if not copied.is_file() or copied.stat().st_mtime < (built / page).stat().st_mtime:
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(built, target)
+        _send_to_main_site(target)
     docx = next(iter(sorted((root / OUT_DIR).glob("*.docx"))), None)
     if docx is not None:
         write_atomic(target / docx.name, docx.read_bytes())
