@@ -19,7 +19,8 @@ CORPUS = yaml.safe_load(
 
 
 def read(text: str) -> list[list]:
-    return sorted([c.kind, c.table, c.recipient, c.count] for c in claims(text, SCHEMA, 2025))
+    found = claims(text, SCHEMA, 2025)
+    return sorted([c.kind or "TOTAL", c.table, c.recipient, c.count] for c in found)
 
 
 @pytest.mark.parametrize("case", CORPUS["read"], ids=lambda c: c["text"][:50])
@@ -35,7 +36,7 @@ def test_a_doubtful_sentence_is_not_read(text: str) -> None:
 def test_the_corpus_is_large_and_varied() -> None:
     assert len(CORPUS["read"]) >= 30 and len(CORPUS["silent"]) >= 25
     kinds = {claim[0] for case in CORPUS["read"] for claim in case["claims"]}
-    assert len(kinds) >= 8
+    assert len(kinds - {"TOTAL"}) >= 8 and "TOTAL" in kinds
 
 
 def test_a_claim_keeps_its_place_in_the_text() -> None:

@@ -88,3 +88,48 @@ def test_explain_is_unchanged_by_the_data(tmp_path: Path) -> None:
     assert with_data["units"][0]["headings"] == without["units"][0]["headings"]
     codes = [d["code"] for d in without["units"][0]["diagnostics"]]
     assert codes == ["BC601"]
+
+
+def test_every_message_the_awards_code_can_name_exists_in_both_languages() -> None:
+    """Message ids built from parts in the rules (awards.unknown-{what}, …) all exist."""
+    from baocao.i18n import catalogue
+
+    built = [
+        f"awards.unknown-{what}{known}"
+        for what in ("table", "kind", "column", "nominee-kind")
+        for known in ("", "-known")
+    ]
+    built += [f"awards.not-for-{r}" for r in ("collective", "individual", "household")]
+    built += [f"awards.nominee-not-{r}" for r in ("collective", "individual")]
+    built += [f"awards.list-mismatch-{r}" for r in ("collective", "individual")]
+    built += [f"awards.nominee-no-{key}" for key in ("ten", "hinh-thuc")]
+    built += [
+        f"awards.prose-{what}-{r}"
+        for what in ("count", "total")
+        for r in ("collective", "individual", "household", "combined")
+    ]
+    messages = catalogue()
+    for key in built:
+        assert key in messages, key
+    for key, entry in messages.items():
+        if key.startswith("awards."):
+            assert entry.get("vi") and entry.get("en"), key
+
+
+def test_a_malformed_schema_is_told_once_per_unit_and_the_report_still_checked(
+    tmp_path: Path,
+) -> None:
+    root = make_project(tmp_path, SCHOOL)
+    schema = root / "_templates" / "forms" / "mau-02" / DATA
+    text = schema.read_text("utf-8")
+    schema.write_text(text.replace("    recipient: household\n", "    recipient: hộ\n"), "utf-8")
+    line = text[: text.index("    recipient: household\n")].count("\n") + 1
+    result = lint(root, SCHOOL)
+    (found,) = [d for d in result.diagnostics if d.code.startswith("BC6")]
+    assert (found.code, found.file, found.line) == (
+        "BC602",
+        "_templates/forms/mau-02/" + DATA,
+        line,
+    )
+    assert "recipient" in found.message("vi") and "recipient" in found.message("en")
+    assert result.present == 19  # the report itself was read and checked

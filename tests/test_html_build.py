@@ -141,6 +141,8 @@ def test_last_change_is_the_last_commit_or_the_newest_uncommitted_file(project: 
     for path in school.parent.iterdir():  # the edited file is the newest of the unit's
         os.utime(path, (stamp - 86400, stamp - 86400))
     os.utime(school, (stamp, stamp))
+    data = school.parent / "khen-thuong.yaml"  # the unit's other file, older than the edit
+    os.utime(data, (stamp - 86400, stamp - 86400))
     build(project, "-j", "1")
     dates = changed_dates(project)
     assert dates["so-noi-vu"] == "2025-12-20"
