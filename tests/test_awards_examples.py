@@ -1,6 +1,6 @@
 """The example units' data says what their reports say in 2.4 a): every number of the
-typed tables, and the shares of direct workers the prose states, read back from the
-Markdown and compared with khen-thuong.yaml."""
+tables they typed (now computed from the data), and the shares of direct workers the
+prose states, read back from the Markdown and compared with khen-thuong.yaml."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from baocao.awards.load import load_unit_awards
 
 ROOT = Path(__file__).resolve().parent.parent
+TYPED = ROOT / "tests" / "fixtures" / "awards" / "typed-tables"
 
 # The row labels the reports type, mapped by hand to (table, kind) for the collectives'
 # column and for the individuals' column ("Lao động tiên tiến" counts collectives as
@@ -65,7 +66,9 @@ def count(awards, where: tuple | None, column: str) -> int:
 
 @pytest.mark.parametrize("unit", sorted(UNITS))
 def test_the_typed_table_and_the_data_agree(unit: str) -> None:
-    text = (ROOT / "reports" / unit / UNITS[unit]).read_text("utf-8")
+    """The tables the reports typed before ``{bang-khen-thuong}`` replaced them, kept as
+    they were in tests/fixtures/awards/typed-tables/."""
+    text = (TYPED / f"{unit}.md").read_text("utf-8")
     awards = load_unit_awards(ROOT / "reports" / unit)
     rows = typed_rows(text)
     assert len(rows) == 5

@@ -198,6 +198,42 @@ def test_a_phone_screen_needs_no_horizontal_scroll(browser: Any, base_url: str, 
     context.close()
 
 
+def test_a_wide_commendation_table_scrolls_in_its_box_on_a_phone(
+    browser: Any, base_url: str
+) -> None:
+    """At 390 px the page itself never scrolls sideways: the wide table (Mẫu số 11 of the
+    water company, more columns than a phone shows) scrolls inside its own box."""
+    context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.goto(base_url + "reports/cong-ty-cap-nuoc-binh-minh/index.html")
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1] == 390
+    boxes = page.eval_on_selector_all(
+        "div.baocao-awards.baocao-landscape",
+        """boxes => boxes.map(b => ({
+            scroll: b.scrollWidth, client: b.clientWidth,
+            right: b.getBoundingClientRect().right,
+            overflow: getComputedStyle(b).overflowX,
+            table: b.querySelector('table').getBoundingClientRect().width}))""",
+    )
+    assert boxes, "the wide table is on the page"
+    for box in boxes:
+        assert box["overflow"] == "auto"
+        assert box["scroll"] > box["client"]  # the table is wider than its box: it scrolls
+        assert box["right"] <= 390 and box["table"] > box["client"]
+    numbers = page.eval_on_selector_all(
+        "table.baocao-awards-table td.text-right",
+        "cells => cells.map(c => getComputedStyle(c).textAlign)",
+    )
+    assert numbers and set(numbers) == {"right"}
+    assert problems == []
+    context.close()
+
+
 def test_lettered_headings_are_not_smaller_than_the_text(page: Any, base_url: str) -> None:
     page.goto(base_url + "reports/so-noi-vu/index.html")
     sizes = page.evaluate(

@@ -66,7 +66,7 @@ def _vi(key: str, **params: object) -> str:
     return t(key, "vi", **params)
 
 
-def data_errors(project: Project, unit_dir: Path) -> Checked:
+def checked_by_lint(project: Project, unit_dir: Path) -> Checked:
     """The errors the linter finds in a unit's data file (the BC6xx rules the project
     runs), each (line, message), and the unit's form folder as the linter reads it."""
     rules = choose_rules(project.settings.select, project.settings.ignore)
@@ -81,9 +81,12 @@ def data_errors(project: Project, unit_dir: Path) -> Checked:
     return Checked(project.forms_dir / form_id, errors)
 
 
-def unit_tables(project: Project, unit_dir: Path, request: Request) -> Shown:
-    """The tables (or notes) of the unit in ``unit_dir``."""
-    checked = data_errors(project, unit_dir)
+def unit_tables(
+    project: Project, unit_dir: Path, request: Request, checked: Checked | None = None
+) -> Shown:
+    """The tables (or notes) of the unit in ``unit_dir``; ``checked`` is what the unit's
+    lint found (the site's build has it), else the unit is linted here."""
+    checked = checked or checked_by_lint(project, unit_dir)
     form_dir = checked.form_dir
     shown = Shown(read=[schema_path(form_dir), unit_dir / DATA_FILE])
     data_file = project.rel(unit_dir / DATA_FILE)
@@ -134,7 +137,7 @@ def _previous(project: Project, slug: str, awards: UnitAwards, shown: Shown) -> 
     if previous is None:
         return None
     shown.read.append(previous.path)
-    return None if data_errors(project, previous.path.parent).errors else previous
+    return None if checked_by_lint(project, previous.path.parent).errors else previous
 
 
 def _tables(
