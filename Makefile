@@ -24,13 +24,15 @@ setup-dev: $(VENV)/.dev
 
 # Lint every unit (findings do not stop the build), then the Word files and their PDFs
 # (skipped with a message where LibreOffice is absent; a PDF that fails does not stop the
-# site), the commendation roll-up's export (.xlsx, CSV), then the site (which links the
-# Word files, PDFs and exports it finds).
+# site), the commendation roll-up's export (.xlsx, CSV), the board's working draft
+# (baocao tong-hop), then the site (which links the Word files, PDFs, exports and the
+# board's draft it finds).
 build: setup
 	-$(BIN)/baocao lint
 	$(BIN)/baocao build docx
 	-$(BIN)/baocao build pdf
 	$(BIN)/baocao xuat
+	$(BIN)/baocao tong-hop
 	$(BIN)/baocao build html
 
 test: setup-dev

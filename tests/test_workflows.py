@@ -172,6 +172,7 @@ EXERCISED = {
     ("baocao", "build", "pdf"): "test_publish_pdf_steps_run_as_written",
     ("apt-get", "update"): "test_publish_installs_only_libreoffice_writer",
     ("apt-get", "install"): "test_publish_installs_only_libreoffice_writer",
+    ("baocao", "tong-hop"): "test_tong_hop.py::test_publish_tong_hop_step_runs_as_written",
     (".ci/pr-scope",): "test_workflows_ci.py::test_scope_step_restores_the_base_tooling",
     (".ci/timings",): "test_workflows_ci.py::test_timed_steps_and_the_timings_table",
     (".ci/pr-units.py",): "test_pr_build_steps_run_as_written",

@@ -33,6 +33,7 @@ COMMANDS = {
     "diff": "baocao.commands.diff:diff",
     "xuat": "baocao.commands.xuat:xuat",
     "nam-moi": "baocao.commands.nam_moi:nam_moi",
+    "tong-hop": "baocao.commands.tong_hop:tong_hop",
 }
 
 

@@ -51,6 +51,15 @@ class FrontMatter:
         return self.lines.line((name,))
 
 
+DRAFT_KEY = "du_thao"
+"""``du_thao: true`` marks a report as a draft whatever its findings (the board's
+working draft, ``baocao tong-hop``): its page and its Word file say "DỰ THẢO"."""
+
+
+def marked_draft(values: dict[str, Any]) -> bool:
+    return values.get(DRAFT_KEY) is True
+
+
 @cache
 def schema() -> dict[str, FieldSpec]:
     text = resources.files("baocao").joinpath("data/front-matter.yaml").read_text("utf-8")

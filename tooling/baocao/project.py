@@ -37,6 +37,10 @@ class UnitsList:
     units: dict[str, Unit] = field(default_factory=dict)
     year: int | None = None  # the year being collected, when the list says so
     deadlines: dict[int, dt.date] = field(default_factory=dict)  # han_nop, by year
+    # ``tong_hop``: the front matter of the board's own report (``baocao tong-hop``),
+    # as written, with the line of each key; checked by ``summary/board.py``.
+    board_report: Any = None
+    board_report_lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -105,7 +109,15 @@ def read_units(path: Path) -> UnitsList:
         units[units_item.slug] = units_item
     year = _year(data.get("year"), path, lines.line(("year",))) if "year" in data else None
     deadlines = _deadlines(data.get("han_nop") or {}, path, lines)
-    return UnitsList(tuple(data.get("board") or ()), units, year, deadlines)
+    board_report = data.get("tong_hop")
+    report_lines = {
+        str(key): lines.line(("tong_hop", str(key)))
+        for key in (board_report if isinstance(board_report, dict) else {})
+    }
+    report_lines[""] = lines.line(("tong_hop",))
+    return UnitsList(
+        tuple(data.get("board") or ()), units, year, deadlines, board_report, report_lines
+    )
 
 
 def _unit(item: Any, path: Path, line: int) -> Unit:

@@ -51,6 +51,7 @@ from baocao.sphinxext.policy import unit_index, unit_slug
 from baocao.sphinxext.reading import TolerantReadMixin
 from baocao.sphinxext.texts import text
 from baocao.sphinxext.units import project_at
+from baocao.summary.published import copy_to_site
 
 SITE_TEXTS = (
     "site.title",
@@ -229,6 +230,8 @@ class ReportsHTMLBuilder(
         project = project_at(str(self.srcdir))
         self.dashboard = build_dashboard(self.env, project, self.config.baocao_docx_dir)
         copy_docx(self.dashboard, self.outdir)
+        reports = project.settings.reports_dir
+        self.dashboard.summary = copy_to_site(project.root, reports, Path(self.outdir))
 
 
 def pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -35,6 +35,7 @@ from baocao.status import (
     submission_status,
     summary_line,
 )
+from baocao.summary.published import Published
 from baocao.text import strip_marks
 
 
@@ -94,9 +95,14 @@ class Dashboard:
     rows: list[Row] = field(default_factory=list)
     status: Status | None = None
     years: list[int] = field(default_factory=list)  # the closed years, newest first
+    summary: Published | None = None  # the board's report (baocao tong-hop), when built
 
     def year_page(self, year: int) -> str:
         return year_page(year)
+
+    @property
+    def summary_labels(self) -> dict[str, str]:
+        return {key: t(f"tong-hop.link.{key}", "vi") for key in ("page", "docx")}
 
     @property
     def status_line(self) -> str:

@@ -92,21 +92,22 @@ def signature_block(info: UnitInfo) -> nodes.container:
 
 
 def status_banner(info: UnitInfo) -> list[nodes.Node]:
-    """At the top of a page with findings: "DỰ THẢO" when it has errors (as its Word
-    file), and a link down to the findings panel."""
-    if not info["errors"] and not info["warnings"]:
+    """At the top of a page with findings: "DỰ THẢO" when it has errors or is marked a
+    draft (as its Word file), and a link down to the findings panel."""
+    draft = bool(info["errors"] or info.get("draft"))
+    if not draft and not info["warnings"]:
         return []
-    link = nodes.reference(
-        "",
-        text("banner.link", errors=info["errors"], warnings=info["warnings"]),
-        refid="ket-qua-kiem-tra",
-    )
     parts: list[nodes.Node] = []
-    if info["errors"]:
+    if draft:
         parts.append(nodes.strong("", text("banner.draft")))
-        parts.append(nodes.Text(" "))
-    parts.append(link)
-    cls = "baocao-banner-draft" if info["errors"] else "baocao-banner-warnings"
+    if info["errors"] or info["warnings"]:
+        link = nodes.reference(
+            "",
+            text("banner.link", errors=info["errors"], warnings=info["warnings"]),
+            refid="ket-qua-kiem-tra",
+        )
+        parts += [nodes.Text(" "), link] if draft else [link]
+    cls = "baocao-banner-draft" if draft else "baocao-banner-warnings"
     return [nodes.paragraph("", "", *parts, classes=["baocao-banner", cls, "no-search"])]
 
 

@@ -39,6 +39,7 @@ from baocao.docx.reference import reference_docx
 from baocao.docx.runner import Runner
 from baocao.errors import ConfigError
 from baocao.forms import Form
+from baocao.frontmatter import marked_draft
 from baocao.limits import deadline
 from baocao.lint import lint_unit
 from baocao.project import Project
@@ -156,7 +157,7 @@ class DocxBuilder(LeanDoctreesMixin, TolerantReadMixin, Builder):
             values,
             document_type=form.document_type,
             default_title=form.title_for(year) if year else heading,
-            draft=result.errors > 0,
+            draft=result.errors > 0 or marked_draft(values),
         )
         labels = {name: str(label) for name, label in admonitionlabels.items()}
         doc = to_pandoc(tree, srcdir=Path(self.srcdir), labels=labels)

@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 
 from baocao.archive import closed_year_project
 from baocao.diagnostics import Diagnostic
+from baocao.frontmatter import marked_draft
 from baocao.lint import lint_unit
 from baocao.lint.engine import UnitResult, faulted
 from baocao.project import Project
@@ -103,6 +104,7 @@ def _info(project: Project, unit_dir: Path, docname: str | None, result: UnitRes
         "load_errors": [_where(d) + d.message("vi") for d in (report.problems if report else [])],
         "diagnostics": [diagnostic_info(d) for d in result.diagnostics],
         "front": {key: _plain(values[key]) for key in FRONT_KEYS if key in values},
+        "draft": marked_draft(values),
         "document_type": form.document_type if form else DEFAULT_DOCUMENT_TYPE,
         "form_title": form.title_for(result.year) if form and result.year else "",
     }
