@@ -58,7 +58,7 @@ def make_project(target: Path) -> Path:
     for folder in ("_templates", "reports"):
         shutil.copytree(ROOT / folder, target / folder)
     archived = target / "archive" / "2024" / ARCHIVED
-    archived.mkdir(parents=True)
+    shutil.copytree(ROOT / "reports" / ARCHIVED, archived)  # a whole unit, as nam-moi keeps it
     index = (ROOT / "reports" / ARCHIVED / "index.md").read_text("utf-8")
     (archived / "index.md").write_text(index.replace("nam: 2025", "nam: 2024", 1), "utf-8")
     (archived / "khen-thuong.yaml").write_text(LAST_YEAR, "utf-8")
