@@ -5,8 +5,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
 from baocao.fsutil import write_atomic
 from baocao.i18n import catalogue
 
@@ -21,6 +19,8 @@ def known_kinds() -> list[str]:
 def add_unit(
     path: Path, slug: str, name: str, kind: str = "", owners: tuple[str, ...] = ()
 ) -> None:
+    from ruamel.yaml import YAML  # here, not at the top: the linter imports this module
+
     yaml = YAML()
     yaml.indent(mapping=2, sequence=4, offset=2)
     data = yaml.load(path.read_text("utf-8")) if path.is_file() else None
