@@ -1,9 +1,7 @@
 """Lint many units in several processes; results come back without their parsed trees.
 
 Small runs (the pre-commit case, a pull request) stay in one process: starting
-workers costs more than it saves. The workers take the units a few at a time, in
-order, so that a worker slowed down (by another program, a long unit) takes fewer;
-results come back in the order of ``units``.
+workers costs more than it saves. Results are returned in the order of ``units``.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ from baocao.lint.rules.base import Rule
 from baocao.project import Project
 
 MIN_UNITS_PER_WORKER = 40
-CHUNKS_PER_WORKER = 8  # each worker's share comes in this many pieces
 
 
 def workers_for(count: int, jobs: int) -> int:
@@ -42,15 +39,16 @@ def run(
             lint_unit(project, unit, rules, keep_report=keep_reports, explain=explain)
             for unit in units
         ]
-    size = max(1, -(-len(units) // (workers * CHUNKS_PER_WORKER)))
-    chunks = [units[i : i + size] for i in range(0, len(units), size)]
+    chunks = [units[i::workers] for i in range(workers)]
     with (
         ProcessPoolExecutor(max_workers=workers, initializer=ignore_interrupt) as pool,
         workers_stopped_on_error(pool),
     ):
         jobs_args = [(project, chunk, rules, explain) for chunk in chunks]
         parts = list(pool.map(_lint_chunk, jobs_args))
-    return [result for part in parts for result in part]
+    order = {unit: i for i, unit in enumerate(units)}
+    results = [r for part in parts for r in part]
+    return sorted(results, key=lambda r: order[project.root / r.path])
 
 
 def _lint_chunk(args: tuple[Project, list[Path], list[type[Rule]], bool]) -> list[UnitResult]:
