@@ -3,7 +3,8 @@
 Usage: .venv/bin/python bench/lint.py [--units 500] [--big 5000] [--repeat 3]
 
 Generates a synthetic corpus (bench/gen_corpus.py), then times, each as a whole
-process, best of --repeat runs:
+process, --repeat rounds interleaved (A B C D E, A B C D E, ...: every measurement sees
+the same moments of a shared machine), and reports each one's minimum and spread:
   - plain parse: import myst-parser's markdown-it setup and parse every file;
   - baocao lint of every unit (one process, and the default parallel workers);
   - one unit: baocao lint of a single unit, against a process that only imports
@@ -49,16 +50,28 @@ def generate(units: int, out: Path) -> None:
     shutil.copytree(ROOT / "_templates", out / "_templates")
 
 
-def timed(cmd: list[str], cwd: Path, repeat: int) -> tuple[float, int]:
-    """Best wall time of ``repeat`` runs, and the peak RSS (KiB) of the children."""
-    best = float("inf")
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, with its workers) of one run of ``cmd``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[-500:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
+
+
+def interleaved(
+    rows: list[tuple[str, list[str]]], cwd: Path, repeat: int
+) -> dict[str, list[tuple[float, float]]]:
+    """Each row's (wall, CPU) times, the rows run one after the other in every round."""
+    times: dict[str, list[tuple[float, float]]] = {label: [] for label, _ in rows}
     for _ in range(repeat):
-        start = time.perf_counter()
-        done = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        best = min(best, time.perf_counter() - start)
-        if done.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[-500:]}")
-    return best, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        for label, cmd in rows:
+            times[label].append(timed(cmd, cwd))
+    return times
 
 
 def peak_rss(cmd: list[str], cwd: Path) -> int:
@@ -93,7 +106,7 @@ def main() -> None:
             ("import of myst mdit + mdit_to_docutils only", [python, "-c", IMPORT_ONLY]),
             ("baocao lint, one unit", [*lint, f"reports/{one.name}"]),
         ]
-        times = {label: timed(cmd, corpus, args.repeat)[0] for label, cmd in rows}
+        times = interleaved(rows, corpus, args.repeat)
         rss_small = peak_rss([*lint, "-j", "1"], corpus)
         big = Path(tmp) / "big"
         generate(args.big, big)
@@ -107,24 +120,29 @@ def report(
     args,
     files: int,
     size: float,
-    times: dict[str, float],
+    times: dict[str, list[tuple[float, float]]],
     rss_small: int,
     rss_big: int,
     big_time: float,
 ) -> None:
     labels = list(times)
-    plain, one_import = times[labels[0]], times[labels[3]]
+    wall = {label: [w for w, _ in runs] for label, runs in times.items()}
+    cpu = {label: min(c for _, c in runs) for label, runs in times.items()}
+    plain, one_import = min(wall[labels[0]]), min(wall[labels[3]])
     print(
         f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}"
+        f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}"
     )
-    print(f"Corpus: {args.units} units, {files} files, {size:.1f} MB\n")
-    print("| measurement | seconds | ratio |")
-    print("| --- | ---: | ---: |")
-    for label in labels[:3]:
-        print(f"| {label} | {times[label]:.2f} | {times[label] / plain:.2f}× plain parse |")
-    for label in labels[3:]:
-        print(f"| {label} | {times[label]:.2f} | {times[label] / one_import:.2f}× import only |")
+    print(f"Corpus: {args.units} units, {files} files, {size:.1f} MB; {args.repeat} rounds\n")
+    print("| measurement | wall min (s) | wall spread (s) | ratio of minima | CPU min (s) |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for label in labels:
+        base, unit = (plain, "plain parse") if label in labels[:3] else (one_import, "import only")
+        best, spread = min(wall[label]), max(wall[label]) - min(wall[label])
+        print(
+            f"| {label} | {best:.2f} | {spread:.2f} | {best / base:.2f}× {unit} "
+            f"| {cpu[label]:.2f} |"
+        )
     print(
         f"\nPeak memory, baocao lint -j 1: {rss_small / 1024:.0f} MiB at {args.units} units, "
         f"{rss_big / 1024:.0f} MiB at {args.big} units ({big_time:.1f} s)."

@@ -8,6 +8,7 @@ time limits per unit of each builder are applied where the builders do the work.
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -18,24 +19,29 @@ from types import FrameType
 from baocao.config import Settings
 from baocao.diagnostics import Diagnostic
 from baocao.faults import UnitFault
-from baocao.unitpaths import unit_files
+from baocao.unitpaths import unit_file_names
 
 CODE, RULE = "BC008", "limit-exceeded"
 
 
-def unit_limits(unit_dir: Path, settings: Settings, root: Path) -> list[Diagnostic]:
-    """The limits ``unit_dir`` is past (at most one finding per limit)."""
+def unit_limits(
+    unit_dir: Path, settings: Settings, root: Path, real_unit: Path | None = None
+) -> list[Diagnostic]:
+    """The limits ``unit_dir`` is past (at most one finding per limit). ``real_unit``:
+    ``unitpaths.real_unit_dir(unit_dir)``, when the caller has it."""
     found: list[Diagnostic] = []
     total = 0
-    for count, path in enumerate(unit_files(unit_dir), start=1):
-        size = path.stat().st_size
+    top = len(os.fspath(unit_dir).rstrip(os.sep)) + 1
+    for count, name in enumerate(unit_file_names(unit_dir, real_unit), start=1):
+        size = os.stat(name).st_size
         total += size
-        rel = _rel(path, root)
-        depth = len(path.relative_to(unit_dir).parts) - 1
+        depth = name.count(os.sep, top)
         if 0 < settings.max_file_bytes < size and not _has(found, "max_file_bytes"):
-            found.append(_exceeded(rel, "max_file_bytes", size, settings.max_file_bytes))
+            found.append(
+                _exceeded(_rel(Path(name), root), "max_file_bytes", size, settings.max_file_bytes)
+            )
         if 0 < settings.max_depth < depth and not _has(found, "max_depth"):
-            found.append(_exceeded(rel, "max_depth", depth, settings.max_depth))
+            found.append(_exceeded(_rel(Path(name), root), "max_depth", depth, settings.max_depth))
         if 0 < settings.max_unit_files < count:
             found.append(
                 _exceeded(_rel(unit_dir, root), "max_unit_files", count, settings.max_unit_files)

@@ -100,11 +100,13 @@ def load_report(
     (``unitpaths``), nor from a unit past a limit of ``settings`` (``limits``).
     """
     loader = _Loader(unit_dir, project_root, known_forms)
-    if unit_dir.is_symlink() or (unit_dir.is_dir() and real_unit_dir(unit_dir) is None):
+    loader.real_unit = real_unit_dir(unit_dir)
+    if unit_dir.is_symlink() or (unit_dir.is_dir() and loader.real_unit is None):
         loader.problem("BC007", "path-outside", _rel(unit_dir, project_root), 1, "paths.unit-link")
         return loader.report
     if settings is not None:
-        loader.report.problems.extend(unit_limits(unit_dir, settings, project_root))
+        limits = unit_limits(unit_dir, settings, project_root, loader.real_unit)
+        loader.report.problems.extend(limits)
         if loader.report.problems:
             return loader.report
     return loader.load()
@@ -112,10 +114,13 @@ def load_report(
 
 def _rel(path: Path, root: Path) -> str:
     """``path`` relative to ``root``, POSIX style; both as given (no symlinks followed)."""
-    try:
-        return Path(os.path.normpath(path)).relative_to(os.path.normpath(root)).as_posix()
-    except ValueError:
-        return path.as_posix()
+    name, top = os.path.normpath(path), os.path.normpath(root)
+    if name == top:
+        return "."
+    if top == "." and not os.path.isabs(name):
+        return Path(name).as_posix()
+    prefix = top.rstrip(os.sep) + os.sep
+    return Path(name[len(prefix) :]).as_posix() if name.startswith(prefix) else path.as_posix()
 
 
 class _Loader:
@@ -142,10 +147,9 @@ class _Loader:
                 path=_rel(index, self.root),
             )
             return self.report
-        for link in links_leaving(self.unit_dir):
+        for link in links_leaving(self.unit_dir, self.real_unit):
             rel = _rel(link, self.root)
             self.problem("BC007", "path-outside", rel, 1, "paths.outside", path=rel)
-        self.real_unit = real_unit_dir(self.unit_dir)
         if index.is_symlink() and not may_read(self.unit_dir, index, self.real_unit):
             return self.report
         self.read_file(index, depth=0, entry_line=None)

@@ -18,10 +18,12 @@ from pathlib import Path
 def real_unit_dir(unit_dir: Path) -> Path | None:
     """The real path of a unit's folder; None when it is a link, not a folder, or
     not directly inside its parent's real path."""
-    if unit_dir.is_symlink() or not unit_dir.is_dir():
+    path = os.fspath(unit_dir)
+    if os.path.islink(path) or not os.path.isdir(path):
         return None
-    real = unit_dir.resolve()
-    return real if real.parent == unit_dir.parent.resolve() else None
+    real = os.path.realpath(path)
+    parent = os.path.realpath(os.path.dirname(path))
+    return Path(real) if os.path.dirname(real) == parent else None
 
 
 def named_path(target: str, base_dir: Path, srcdir: Path) -> Path:
@@ -41,38 +43,59 @@ def may_read(unit_dir: Path, path: Path, real_unit: Path | None = None) -> bool:
     real_unit = real_unit or real_unit_dir(unit_dir)
     if real_unit is None:
         return False
-    rel = _relative(Path(os.path.normpath(path)), unit_dir, real_unit)
-    if rel is None or not rel.parts:
+    real = os.fspath(real_unit)
+    rel = _relative(os.path.normpath(path), unit_dir, real)
+    if not rel:
         return False
-    folder = real_unit
-    for part in rel.parts[:-1]:
-        folder = folder / part
-        if folder.is_symlink():
+    parts = rel.split(os.sep)
+    folder = real
+    for part in parts[:-1]:
+        folder = os.path.join(folder, part)
+        if os.path.islink(folder):
             return False
-    return (real_unit / rel).resolve().is_relative_to(real_unit)
+    target = os.path.join(real, rel)
+    # no link on the way: the real path is the path itself, inside the real folder
+    return not os.path.islink(target) or _inside(os.path.realpath(target), real)
 
 
-def _relative(path: Path, unit_dir: Path, real_unit: Path) -> Path | None:
-    """``path`` relative to the unit's folder, as named or as its real path."""
-    for base in (Path(os.path.normpath(unit_dir.absolute())), real_unit):
-        if path.is_relative_to(base):
-            return path.relative_to(base)
+def _relative(path: str, unit_dir: Path, real_unit: str) -> str | None:
+    """``path`` relative to the unit's folder, as named or as its real path ("" for the
+    folder itself), or None when it lies in neither."""
+    for base in (os.path.abspath(unit_dir), real_unit):
+        if path == base:
+            return ""
+        if _inside(path, base):
+            return path[len(base.rstrip(os.sep)) + 1 :]
     return None
 
 
-def unit_files(unit_dir: Path) -> Iterator[Path]:
+def _inside(path: str, folder: str) -> bool:
+    """Whether the normalised ``path`` is ``folder`` or lies under it."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def unit_files(unit_dir: Path, real_unit: Path | None = None) -> Iterator[Path]:
     """Every file the unit may read, in a stable order, never walking through a link.
 
     Links to folders are not entered; links to files are listed when they stay
-    inside the unit and lead to a file.
+    inside the unit and lead to a file. ``real_unit``: ``real_unit_dir(unit_dir)``,
+    when the caller has it.
     """
-    if real_unit_dir(unit_dir) is None:
+    return map(Path, unit_file_names(unit_dir, real_unit))
+
+
+def unit_file_names(unit_dir: Path, real_unit: Path | None = None) -> Iterator[str]:
+    """``unit_files`` as strings (the paths as the walk names them)."""
+    real_unit = real_unit or real_unit_dir(unit_dir)
+    if real_unit is None:
         return
     for folder, dirs, files in os.walk(unit_dir, followlinks=False):
         dirs.sort()
         for name in sorted(files):
-            path = Path(folder) / name
-            if not path.is_symlink() or (path.is_file() and may_read(unit_dir, path)):
+            path = os.path.join(folder, name)
+            if not os.path.islink(path) or (
+                os.path.isfile(path) and may_read(unit_dir, Path(path), real_unit)
+            ):
                 yield path
 
 
@@ -88,15 +111,16 @@ def unit_folders(reports_dir: Path) -> list[Path]:
     )
 
 
-def links_leaving(unit_dir: Path) -> list[Path]:
+def links_leaving(unit_dir: Path, real_unit: Path | None = None) -> list[Path]:
     """The links inside the unit's folder (to files or folders) that lead outside it."""
-    real_unit = real_unit_dir(unit_dir)
+    real_unit = real_unit or real_unit_dir(unit_dir)
     if real_unit is None:
         return []
+    real = os.fspath(real_unit)
     found = []
     for folder, dirs, files in os.walk(unit_dir, followlinks=False):
         for name in sorted([*dirs, *files]):
-            path = Path(folder) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(real_unit):
-                found.append(path)
+            path = os.path.join(folder, name)
+            if os.path.islink(path) and not _inside(os.path.realpath(path), real):
+                found.append(Path(path))
     return found

@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 from pathlib import Path
-
-from ruamel.yaml import YAML
+from typing import Any
 
 from baocao.errors import BaocaoError
 from baocao.fsutil import replace_if_unchanged, write_atomic
@@ -21,11 +20,20 @@ def known_kinds() -> list[str]:
     return sorted(key.removeprefix("kind.") for key in catalogue() if key.startswith("kind."))
 
 
+def _round_trip_yaml() -> Any:
+    """ruamel's round-trip YAML, imported here, not at the top: the linter imports this
+    module and never writes."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
 def add_unit(
     path: Path, slug: str, name: str, kind: str = "", owners: tuple[str, ...] = ()
 ) -> None:
-    yaml = YAML()
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml = _round_trip_yaml()
     data = yaml.load(path.read_text("utf-8")) if path.is_file() else None
     if data is None:
         data = yaml.load(HEADER + "board: []\nunits: []\n")
@@ -45,8 +53,7 @@ def set_year(path: Path, year: int) -> bool:
         if not path.is_file():
             return False
         raw = path.read_bytes()
-        yaml = YAML()
-        yaml.indent(mapping=2, sequence=4, offset=2)
+        yaml = _round_trip_yaml()
         data = yaml.load(raw.decode("utf-8"))
         if not isinstance(data, dict) or "year" not in data or data["year"] == year:
             return False

@@ -122,7 +122,7 @@ def _match(outline: Outline, sections: list[Section], form: Form, year: int) -> 
         for i, s in enumerate(sections)
     ]
     nodes = form.walk()
-    table = [[row[j].total if j in row else 0.0 for j in range(len(nodes))] for row in rows]
+    table = [_totals(row, len(nodes)) for row in rows]
     result = Alignment()
     for i, row in enumerate(rows):
         if row:
@@ -132,6 +132,14 @@ def _match(outline: Outline, sections: list[Section], form: Form, year: int) -> 
         _take(result, i, nodes[j].id, rows[i], j)
     _place_leftovers(result, rows, sections, nodes, outline)
     return result
+
+
+def _totals(row: dict[int, Evidence], width: int) -> list[float]:
+    """A heading's row of the table: each node's total, 0 where its words say nothing."""
+    totals = [0.0] * width
+    for j, evidence in row.items():
+        totals[j] = evidence.total
+    return totals
 
 
 def _take(result: Alignment, i: int, node_id: str, row: dict[int, Evidence], j: int) -> None:
@@ -152,10 +160,7 @@ def _ordered_pairs(table: list[list[float]], sections: list[Section]) -> list[tu
     n_sec, n_node = len(table), len(table[0]) if table else 0
     best = [[0.0] * (n_node + 1) for _ in range(n_sec + 1)]
     for i in range(n_sec - 1, -1, -1):
-        limit = _threshold(sections[i])
-        for j in range(n_node - 1, -1, -1):
-            take = table[i][j] - limit + 1 + best[i + 1][j + 1] if table[i][j] >= limit else -1
-            best[i][j] = max(best[i + 1][j], best[i][j + 1], take)
+        best[i] = _best_row(table[i], best[i + 1], _threshold(sections[i]))
     pairs, i, j = [], 0, 0
     while i < n_sec and j < n_node:
         limit = _threshold(sections[i])
@@ -167,6 +172,21 @@ def _ordered_pairs(table: list[list[float]], sections: list[Section]) -> list[tu
         else:
             j += 1
     return pairs
+
+
+def _best_row(cells: list[float], below: list[float], limit: float) -> list[float]:
+    """One row of the longest-path table from the row below it. Each row never grows
+    to the right, so a row with no cell at the threshold is the row below."""
+    if max(cells, default=0.0) < limit:
+        return list(below)
+    row = [0.0] * len(below)
+    right = 0.0
+    for j in range(len(cells) - 1, -1, -1):
+        value = max(below[j], right)
+        if cells[j] >= limit:
+            value = max(value, cells[j] - limit + 1 + below[j + 1])
+        row[j] = right = value
+    return row
 
 
 def _place_leftovers(

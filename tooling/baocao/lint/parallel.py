@@ -7,7 +7,10 @@ workers costs more than it saves. Results are returned in the order of ``units``
 from __future__ import annotations
 
 import os
+import signal
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from baocao.interrupts import ignore_interrupt, workers_stopped_on_error
@@ -45,10 +48,26 @@ def run(
         workers_stopped_on_error(pool),
     ):
         jobs_args = [(project, chunk, rules, explain) for chunk in chunks]
-        parts = list(pool.map(_lint_chunk, jobs_args))
+        with _interrupt_held():  # the workers are forked here
+            pending = pool.map(_lint_chunk, jobs_args)
+        parts = list(pending)
     order = {unit: i for i, unit in enumerate(units)}
     results = [r for part in parts for r in part]
     return sorted(results, key=lambda r: order[project.root / r.path])
+
+
+@contextmanager
+def _interrupt_held() -> Iterator[None]:
+    """Ctrl+C held while the workers are forked, delivered right after: raised inside
+    Python's own fork handlers, it would print a traceback instead of stopping cleanly."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _lint_chunk(args: tuple[Project, list[Path], list[type[Rule]], bool]) -> list[UnitResult]:

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
 from baocao.forms import FormNode
 from baocao.lint.blocks import paragraphs
 from baocao.lint.context import LintContext
 from baocao.lint.ruledata import rule_data
-from baocao.lint.rules.content import _fold, _guides, _says_nothing
+from baocao.lint.rules.content import _says_nothing, is_guidance
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 NOTHING_MAX = 60  # "Không có." and the like are short: a longer text says something
@@ -31,18 +29,14 @@ def written(ctx: LintContext, node: FormNode) -> bool:
     blocks = [b for b in ctx.contents.get(node.id, []) if b.kind != "heading"]
     said = ""
     for _, _, text in paragraphs(blocks):
-        if _says_something(text, node, ctx.year or 0):
+        if _says_something(ctx, text, node):
             said += " " + text
             if not node.required or len(said) > NOTHING_MAX:
                 return True
     return bool(said) and not _says_nothing(said.strip())
 
 
-def _says_something(text: str, node: FormNode, year: int) -> bool:
+def _says_something(ctx: LintContext, text: str, node: FormNode) -> bool:
     for pattern in rule_data().placeholders:
         text = pattern.sub(" ", text)
-    if not _WORD.search(text):
-        return False
-    limit = rule_data().guidance_similarity
-    folded = _fold(text)
-    return not any(fuzz.ratio(folded, guide, score_cutoff=limit) for guide in _guides(node, year))
+    return _WORD.search(text) is not None and not is_guidance(ctx, node, text)

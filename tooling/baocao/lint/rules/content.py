@@ -8,7 +8,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from baocao.diagnostics import Diagnostic
-from baocao.forms import FormNode
+from baocao.forms import FormNode, Mention
 from baocao.lint import placeholders, prose
 from baocao.lint.blocks import paragraphs, words
 from baocao.lint.context import LintContext
@@ -182,14 +182,24 @@ class GuidanceLeft(Rule):
     code, name, family = "BC203", "guidance-left", "content"
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
-        limit = rule_data().guidance_similarity
         for node_id, blocks in ctx.contents.items():
             node = ctx.form.node(node_id)
-            guides = _guides(node, ctx.year or 0)
             for file, line, text in paragraphs(blocks):
-                folded = _fold(text)
-                if any(fuzz.ratio(folded, guide, score_cutoff=limit) for guide in guides):
+                if is_guidance(ctx, node, text):
                     yield ctx.diag(self, file, line, "rule.guidance-left", node=node)
+
+
+def is_guidance(ctx: LintContext, node: FormNode, text: str) -> bool:
+    """Whether ``text``, a paragraph of ``node``, is its guidance or issued heading left in.
+    Asked here and by ``written`` of the same paragraphs: answered once per unit."""
+    answers = ctx.cache.setdefault("guidance", {})
+    key = (node.id, text)
+    if key not in answers:
+        limit = rule_data().guidance_similarity
+        folded = _fold(text)
+        guides = _guides(node, ctx.year or 0)
+        answers[key] = any(fuzz.ratio(folded, guide, score_cutoff=limit) for guide in guides)
+    return answers[key]
 
 
 @cache
@@ -239,7 +249,7 @@ class MovementsMissing(Rule):
             if not body:
                 continue  # empty-section says it
             for mention in node.mentions:
-                if not any(strip_marks(w).lower() in body for w in mention.words):
+                if not any(word in body for word in _mention_words(mention)):
                     yield ctx.diag(
                         self,
                         section.file,
@@ -248,6 +258,12 @@ class MovementsMissing(Rule):
                         node=node,
                         movement=mention.name,
                     )
+
+
+@cache
+def _mention_words(mention: Mention) -> tuple[str, ...]:
+    """A mention's words as the body is compared: no marks, lower case."""
+    return tuple(strip_marks(word).lower() for word in mention.words)
 
 
 class TooShort(Rule):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from baocao import dates
 from baocao.diagnostics import Diagnostic
+from baocao.forms import FormNode
 from baocao.lint import placeholders
 from baocao.lint.context import LintContext
 from baocao.lint.ruledata import rule_data
@@ -175,8 +177,7 @@ class WrongYear(Rule):
             node_id = ctx.alignment.node_of.get(index)
             expected = allowed
             if node_id is not None:
-                in_title = {int(y) for y in pattern.findall(ctx.title(ctx.form.node(node_id)))}
-                expected = in_title or allowed
+                expected = _title_years(ctx.form.node(node_id), ctx.year) or allowed
             if years := wrong_years(section.title, expected):
                 yield self._heading(ctx, section.file, section.line, years, expected)
 
@@ -207,6 +208,12 @@ class WrongYear(Rule):
             year=", ".join(map(str, years)),
             expected=", ".join(map(str, sorted(expected))),
         )
+
+
+@cache
+def _title_years(node: FormNode, year: int) -> frozenset[int]:
+    """The years a node's title names for the report's year (none for most titles)."""
+    return frozenset(int(y) for y in rule_data().year_pattern.findall(node.title_for(year)))
 
 
 def wrong_years(text: str, expected: set[int]) -> list[int]:
