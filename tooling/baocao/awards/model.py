@@ -49,6 +49,7 @@ class Kind:
     collective: bool = True
     individual: bool = True
     household: bool = False
+    aliases: tuple[str, ...] = ()  # other names units write for it in prose
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,9 @@ class AwardSchema:
 
     def column(self, column_id: str) -> Column | None:
         return next((c for c in self.columns if c.id == column_id), None)
+
+    def basis(self, basis_id: str) -> LegalBasis | None:
+        return next((b for b in self.bases if b.id == basis_id), None)
 
     def totals(self) -> tuple[Column, ...]:
         """The columns that are not a breakdown of another."""
@@ -177,3 +181,4 @@ class UnitAwards:
     nominees: tuple[Nominee, ...] = ()
     unknown_keys: tuple[tuple[str, int], ...] = ()  # (key path "mau-10.abc", line)
     problems: tuple[tuple[int, str, dict], ...] = ()
+    year_cell: Cell | None = None  # "nam" as typed, None when absent
