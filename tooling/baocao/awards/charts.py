@@ -106,9 +106,10 @@ def _number(value: float) -> str:
 
 
 def _finish(root: etree._Element, chart: Chart) -> None:
-    # pygal's script, comments, title and its tooltips' texts (coordinates for its script)
-    dropped = root.iter(etree.Comment, f"{{{SVG_NS}}}script", f"{{{SVG_NS}}}desc")
-    for node in [*dropped, *root.findall(f"{{{SVG_NS}}}title")]:
+    # pygal's script, comments, titles and tooltip texts (indexes and coordinates for its
+    # script): a screen reader would read them out.
+    names = ("script", "desc", "title")
+    for node in list(root.iter(etree.Comment, *(f"{{{SVG_NS}}}{name}" for name in names))):
         node.getparent().remove(node)
     title = etree.Element(f"{{{SVG_NS}}}title", id=f"{chart.id}-tieu-de")
     title.text = chart.title
