@@ -31,6 +31,7 @@ COMMANDS = {
     "status": "baocao.commands.status:status",
     "import": "baocao.commands.import_word:import_word",
     "diff": "baocao.commands.diff:diff",
+    "xuat": "baocao.commands.xuat:xuat",
 }
 
 

@@ -1,0 +1,127 @@
+"""Gather the roll-up's input from the project on disk: the units (reports/units.yaml and
+the unit folders), each unit's data (``awards.load``), its data errors as the linter's
+awards rules (BC6xx) find them, and last year's data from the archive.
+
+The checks are the linter's own: the units are linted with the BC6xx rules only
+(``lint.parallel``, in worker processes for many units), never checked a second way
+here. A data file the linter could not reach (a unit without ``index.md`` is linted for
+its loading findings only) is still kept out when the loader could not read it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from baocao.archive import archived_unit_dir
+from baocao.awards.load import data_path, load_unit_awards
+from baocao.awards.model import AwardSchema, UnitAwards
+from baocao.awards.rollup import (
+    DATA_CODE_PREFIX,
+    DataError,
+    Rollup,
+    UnitInput,
+    is_data_error,
+    rollup,
+    rollup_year,
+)
+from baocao.awards.schema import load_schema
+from baocao.faults import fault_diagnostic
+from baocao.i18n import t
+from baocao.lint import parallel
+from baocao.lint.rules import resolve
+from baocao.project import Project, Unit
+
+
+def project_schema(project: Project) -> AwardSchema:
+    """The schema of the project's default form (ConfigError when it has none)."""
+    return load_schema((project.forms_dir / project.settings.default_form).resolve())
+
+
+def project_rollup(project: Project, year: int | None = None, jobs: int = 0) -> Rollup:
+    """The roll-up of every unit of the project, for ``year`` (by default the year of
+    reports/units.yaml or of the settings, else the year most units' data is for)."""
+    schema = project_schema(project)
+    inputs = collect(project, year, jobs)
+    return rollup(schema, inputs, _year(project, year, inputs))
+
+
+def collect(project: Project, year: int | None = None, jobs: int = 0) -> list[UnitInput]:
+    """Every unit's input, in the order of reports/units.yaml, then unlisted folders."""
+    units = _units(project)
+    found = {slug: _load(project, project.reports_dir / slug) for slug in units}
+    year = _year(project, year, [UnitInput(s, "", "", a) for s, (a, _) in found.items()])
+    units = {s: u for s, u in units.items() if found[s][0] is not None or u.expected_in(year)}
+    errors = _errors(project, [a.path.parent for a, _ in found.values() if a is not None], jobs)
+    before = _previous(project, list(units), year)
+    before_errors = _errors(project, [a.path.parent for a, _ in before.values() if a], jobs)
+    return [
+        UnitInput(
+            slug,
+            unit.name,
+            unit.kind,
+            found[slug][0],
+            found[slug][1] or errors.get(slug, ()) or _problems(project, found[slug][0]),
+            before[slug][0],
+            before[slug][1] or before_errors.get(slug, ()) or _problems(project, before[slug][0]),
+        )
+        for slug, unit in units.items()
+    ]
+
+
+def _units(project: Project) -> dict[str, Unit]:
+    listed = dict(project.units.units)
+    for folder in project.unit_dirs():
+        listed.setdefault(folder.name, Unit(folder.name, folder.name))
+    return listed
+
+
+def _year(project: Project, year: int | None, inputs: list[UnitInput]) -> int | None:
+    return year or project.units.year or project.settings.year or rollup_year(inputs)
+
+
+Loaded = tuple[UnitAwards | None, tuple[DataError, ...]]
+
+
+def _load(project: Project, folder: Path | None) -> Loaded:
+    """A unit's data; a fault while reading it is the unit's data error (``baocao.faults``)."""
+    if folder is None or not folder.is_dir():
+        return None, ()
+    try:
+        return load_unit_awards(folder, project.settings.max_file_bytes), ()
+    except Exception as err:  # this unit's fault; the others go on
+        diagnostic = fault_diagnostic(err, "lint", project.rel(data_path(folder)))
+        error = DataError(diagnostic.code, diagnostic.file, 1, diagnostic.message())
+        return UnitAwards(data_path(folder), None), (error,)
+
+
+def _previous(project: Project, slugs: list[str], year: int | None) -> dict[str, Loaded]:
+    """Last year's data of each unit, from the archive."""
+    if year is None:
+        return dict.fromkeys(slugs, (None, ()))
+    return {slug: _load(project, archived_unit_dir(project.root, year - 1, slug)) for slug in slugs}
+
+
+def _errors(project: Project, folders: list[Path], jobs: int) -> dict[str, tuple[DataError, ...]]:
+    """Each unit's data errors (by folder name), from the linter's awards rules."""
+    rules = resolve(DATA_CODE_PREFIX)
+    if not rules or not folders:
+        return {}
+    results = parallel.run(project, folders, rules, jobs=jobs)
+    return {
+        Path(result.path).name: tuple(
+            DataError(d.code, d.file, d.line, d.message())
+            for d in result.diagnostics
+            if is_data_error(d.code, d.severity)
+        )
+        for result in results
+    }
+
+
+def _problems(project: Project, awards: UnitAwards | None) -> tuple[DataError, ...]:
+    """What the loader could not read, when the linter did not say it."""
+    if awards is None:
+        return ()
+    file = project.rel(awards.path)
+    return tuple(
+        DataError("", file, line, t(key, **params)) for line, key, params in awards.problems
+    )

@@ -1,0 +1,50 @@
+"""``baocao xuat``: the province's roll-up of commendation numbers as files for the board
+(.xlsx with formulas, CSV), in ``_build/xuat/``.
+
+Units left out of the roll-up (no data, data errors, another year) are listed with why;
+they do not fail the command, which exits 1 only when a file could not be written.
+"""
+
+from __future__ import annotations
+
+import click
+
+from baocao.awards.collect import project_rollup
+from baocao.awards.export import export_dir, write_exports
+from baocao.awards.schema import has_schema
+from baocao.cli import set_exit_code
+from baocao.i18n import t
+from baocao.project import Project
+
+
+@click.command("xuat", help=t("xuat.help"))
+@click.option("--year", type=click.IntRange(2000, 2100), default=None, help=t("xuat.opt.year"))
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help=t("xuat.opt.jobs"))
+def xuat(year: int | None, jobs: int) -> None:
+    project = Project.discover()
+    form_dir = project.forms_dir.resolve() / project.settings.default_form
+    if not has_schema(form_dir):
+        click.echo(t("xuat.no-schema", form=project.settings.default_form))
+        return
+    rollup = project_rollup(project, year, jobs)
+    for unit in rollup.left_out:
+        click.echo(t("xuat.left-out", unit=unit.slug, why=rollup.why(unit)), err=True)
+    folder = export_dir(project.root)
+    try:
+        written = write_exports(rollup, folder)
+    except OSError as err:
+        click.echo(
+            t("xuat.failed", folder=project.rel(folder), error=err.strerror or err), err=True
+        )
+        set_exit_code(1)
+        return
+    for path in written:
+        click.echo(t("xuat.written", path=project.rel(path)))
+    click.echo(
+        t(
+            "xuat.summary",
+            year=rollup.year or "?",
+            summed=len(rollup.units),
+            left_out=len(rollup.left_out),
+        )
+    )
