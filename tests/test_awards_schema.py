@@ -151,3 +151,26 @@ def test_a_missing_schema_says_so(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_schema(tmp_path)
     assert caught.value.message_id == "awards.schema-missing"
+
+
+def test_the_ratio_fixture_is_the_shipped_schema_with_one_rule() -> None:
+    """tests/fixtures/forms-ratio (a province's own schema, used by BC611's cases) must
+    not drift from the shipped one in anything but its ratio rule."""
+    fixture = load_schema(FORM.parents[2] / "tests" / "fixtures" / "forms-ratio" / "mau-02")
+    shipped = load_schema(FORM)
+    assert [r.id for r in fixture.ratio_rules] == ["cstdcs-tren-ldtt"]
+    assert fixture.basis(fixture.ratio_rules[0].basis) is not None
+    assert (fixture.tables, fixture.kinds, fixture.columns, fixture.bases) == (
+        shipped.tables,
+        shipped.kinds,
+        shipped.columns,
+        shipped.bases,
+    )
+
+
+def test_the_shipped_schema_names_its_section_and_list_table() -> None:
+    schema = load_schema(FORM)
+    assert schema.section == "II.2.4.a" and schema.nominee_table == "mau-11"
+    assert schema.recipient("truc-tiep") == "individual"
+    assert schema.recipient("doanh-nghiep") == "collective"
+    assert schema.recipient("ho-gia-dinh") == "household"

@@ -20,7 +20,8 @@ operations, paths relative to the unit's folder:
 ``encoding: cp1258`` writes Vietnamese as Windows-1258 does (base letters and
 precomposed vowels, tone marks as separate combining characters).
 
-A case may set ``settings`` (lines added to ``[tool.baocao]``), and ``fault_in: CODE``
+A case may set ``settings`` (lines added to ``[tool.baocao]``; ``{root}`` is the
+repository, to point at a fixture such as ``forms_dir``), and ``fault_in: CODE``
 (that rule raises, as a bug would make it). A fail case lists
 ``expect``: findings of the rule that must appear (``file``, ``line`` and
 optionally ``section``, ``field``, ``severity``); ``count`` fixes how many
@@ -68,7 +69,8 @@ def build_unit(tmp_path: Path, case: dict) -> tuple[Path, str]:
     root = tmp_path / "proj"
     root.mkdir()
     pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
-    for line in (case.get("settings") or "").strip().splitlines():
+    settings = (case.get("settings") or "").replace("{root}", ROOT.as_posix())
+    for line in settings.strip().splitlines():
         key = line.split("=", 1)[0].strip()  # a setting the project has is replaced
         pyproject = re.sub(rf"(?m)^{re.escape(key)}\s*=.*\n", "", pyproject)
         pyproject += line + "\n"

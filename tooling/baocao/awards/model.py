@@ -38,6 +38,7 @@ class Column:
     id: str
     label: str
     part_of: str = ""
+    recipient: str = ""  # who a total counts: "collective", "individual" or "household"
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class AwardSchema:
     columns: tuple[Column, ...]
     ratio_rules: tuple[RatioRule, ...] = ()
     bases: tuple[LegalBasis, ...] = ()
+    section: str = ""  # the form node whose prose states the counts ("II.2.4.a")
+    nominee_table: str = ""  # the table the list of names proposed belongs to ("mau-11")
 
     def table(self, table_id: str) -> TableSpec | None:
         return next((t for t in self.tables if t.id == table_id), None)
@@ -107,6 +110,14 @@ class AwardSchema:
 
     def parts(self, column_id: str) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if c.part_of == column_id)
+
+    def recipient(self, column_id: str) -> str:
+        """Who ``column_id`` counts, a breakdown counting who its total counts."""
+        column = self.column(column_id)
+        if column is None:
+            return ""
+        total = self.column(column.part_of) if column.part_of else column
+        return total.recipient if total else ""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ naming the file, the line and what to change, like ``form.yaml`` does.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn
@@ -27,9 +28,18 @@ from baocao.yamlio import LineMap, YamlProblem, load_yaml
 
 Where = tuple[str | int, ...]
 
-TOP = {"columns": list, "kinds": list, "tables": list, "ratio_rules": list, "bases": list}
+TOP = {
+    "section": str,
+    "nominee_table": str,
+    "columns": list,
+    "kinds": list,
+    "tables": list,
+    "ratio_rules": list,
+    "bases": list,
+}
 TOP_REQUIRED = ("columns", "kinds", "tables")
-COLUMN = {"id": str, "label": str, "part_of": str}
+COLUMN = {"id": str, "label": str, "part_of": str, "recipient": str}
+RECIPIENTS = ("collective", "individual", "household")
 KIND = {
     "id": str,
     "label": str,
@@ -140,14 +150,15 @@ class _SchemaReader:
             columns=columns,
             bases=bases,
         )
-        rules = self.ratio_rules(data.get("ratio_rules", []), schema)
-        return AwardSchema(
-            path=self.path,
-            tables=schema.tables,
-            kinds=kinds,
-            columns=columns,
-            ratio_rules=rules,
-            bases=bases,
+        nominee_table = data.get("nominee_table", "")
+        if nominee_table and schema.table(nominee_table) is None:
+            known = {t.id for t in schema.tables}
+            self.ref(("nominee_table",), "nominee_table", nominee_table, known)
+        return replace(
+            schema,
+            ratio_rules=self.ratio_rules(data.get("ratio_rules", []), schema),
+            section=data.get("section", ""),
+            nominee_table=nominee_table,
         )
 
     def columns(self, items: list[Any]) -> tuple[Column, ...]:
@@ -157,7 +168,13 @@ class _SchemaReader:
             part_of = entry.get("part_of", "")
             if part_of and part_of not in totals:
                 self.ref((*where, "part_of"), "part_of", part_of, totals)
-        return tuple(Column(e["id"], _text(e["label"]), e.get("part_of", "")) for _, e in entries)
+            recipient = entry.get("recipient", "")
+            if recipient and (part_of or recipient not in RECIPIENTS):
+                self.fail((*where, "recipient"), "recipient", "awards.schema-recipient")
+        return tuple(
+            Column(e["id"], _text(e["label"]), e.get("part_of", ""), e.get("recipient", ""))
+            for _, e in entries
+        )
 
     def kinds(self, items: list[Any]) -> tuple[Kind, ...]:
         result = []

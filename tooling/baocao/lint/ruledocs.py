@@ -21,6 +21,7 @@ FAMILIES = {
     "metadata": "Thông tin đầu tệp (BC3xx)",
     "text": "Chữ tiếng Việt (BC4xx)",
     "safety": "An toàn (BC5xx)",
+    "awards": "Số liệu khen thưởng (BC6xx)",
 }
 SEVERITY = {"error": "lỗi", "warning": "cảnh báo"}
 

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from baocao.lint.rules import content, loading, metadata, safety, structure, text, typography
+from baocao.lint.rules import (
+    awards,
+    awards_counts,
+    awards_prose,
+    content,
+    loading,
+    metadata,
+    safety,
+    structure,
+    text,
+    typography,
+)
 from baocao.lint.rules.base import Rule
 
 ALL_RULES: list[type[Rule]] = [
@@ -13,6 +24,9 @@ ALL_RULES: list[type[Rule]] = [
     *text.RULES,
     *typography.RULES,
     *safety.RULES,
+    *awards.RULES,
+    *awards_counts.RULES,
+    *awards_prose.RULES,
 ]
 BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in ALL_RULES}
