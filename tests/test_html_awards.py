@@ -17,14 +17,22 @@ from test_html_site import ROOT, build
 
 EXAMPLES = ("so-noi-vu", "truong-thpt-le-quy-don", "cong-ty-cap-nuoc-binh-minh")
 ARCHIVED = "so-noi-vu"
-OTHER_YEAR, NO_DATA = "xa-binh-an", "xa-hoa-loi"
-EXTRA_UNITS = f"""  - slug: {OTHER_YEAR}
+OTHER_YEAR, NO_DATA, BAD_DATA = "xa-binh-an", "xa-hoa-loi", "xa-phu-my"
+EXTRA_UNITS = f"""  - slug: {BAD_DATA}
+    name: UBND xã Phú Mỹ
+    kind: xa-phuong
+  - slug: {OTHER_YEAR}
     name: UBND xã Bình An
     kind: xa-phuong
   - slug: {NO_DATA}
     name: UBND xã Hòa Lợi
     kind: xa-phuong
 """
+# A breakdown larger than its total: the linter's error, so the unit is never summed.
+BAD_ROW = (
+    "giay-khen: {tap-the: 3, ca-nhan: 14, truc-tiep: 12}",
+    "giay-khen: {tap-the: 3, ca-nhan: 14, truc-tiep: 40}",
+)
 ARCHIVE_DATA = """nam: 2024
 mau-10:
   giay-khen: {tap-the: 10, ca-nhan: 50, truc-tiep: 20}
@@ -41,8 +49,13 @@ def make_board_project(target: Path) -> Path:
     for folder in ("_templates", "reports"):
         shutil.copytree(ROOT / folder, target / folder)
     reports = target / "reports"
-    for slug, source in ((OTHER_YEAR, "so-noi-vu"), (NO_DATA, "truong-thpt-le-quy-don")):
+    copies = ((OTHER_YEAR, "so-noi-vu"), (NO_DATA, "truong-thpt-le-quy-don"))
+    for slug, source in (*copies, (BAD_DATA, "truong-thpt-le-quy-don")):
         shutil.copytree(ROOT / "reports" / source, reports / slug)
+    data = reports / BAD_DATA / "khen-thuong.yaml"
+    text = data.read_text("utf-8").replace(BAD_ROW[0], BAD_ROW[1])
+    assert BAD_ROW[1] in text
+    data.write_text(text, "utf-8")
     data = reports / OTHER_YEAR / "khen-thuong.yaml"
     data.write_text(data.read_text("utf-8").replace("nam: 2025", "nam: 2024"), "utf-8")
     (reports / NO_DATA / "khen-thuong.yaml").unlink()
@@ -178,11 +191,24 @@ def test_units_left_out_are_listed_apart_with_a_link_and_why(site: Path) -> None
     item = left_out.select_one(f'li[data-slug="{OTHER_YEAR}"]')
     assert item.a["href"] == f"reports/{OTHER_YEAR}/index.html"
     assert item.a.get_text() == "UBND xã Bình An"
-    assert "Số liệu là của năm 2024, không phải năm 2025" in item.get_text()
+    # The data's year differs from the report's: the linter's error, with its line.
+    assert f"reports/{OTHER_YEAR}/khen-thuong.yaml:4: Số liệu khen thưởng ghi năm 2024" in (
+        item.get_text()
+    )
     missing = soup.select_one("section#don-vi-chua-co-so-lieu")
     assert missing.select_one(f'li[data-slug="{NO_DATA}"] a').get_text() == "UBND xã Hòa Lợi"
+    bad = left_out.select_one(f'li[data-slug="{BAD_DATA}"]')
+    assert bad.a["href"] == f"reports/{BAD_DATA}/index.html"
+    reasons = [li.get_text() for li in bad.select(".baocao-board-reasons li")]
+    assert reasons[0].startswith("Số liệu khen thưởng có 1 lỗi")
+    lines = (site / f"reports/{BAD_DATA}/khen-thuong.yaml").read_text("utf-8").splitlines()
+    line = 1 + next(i for i, text in enumerate(lines) if BAD_ROW[1] in text)
+    assert reasons[1].startswith(f"reports/{BAD_DATA}/khen-thuong.yaml:{line}: ")
     summary = soup.select_one("#baocao-board-summary").get_text()
-    assert summary.startswith("Đã cộng số liệu của 3 đơn vị; 1 đơn vị có lỗi")
+    assert summary == (
+        "Đã cộng số liệu của 3 đơn vị; 2 đơn vị có lỗi trong số liệu, không được cộng; "
+        "1 đơn vị chưa có số liệu."
+    )
 
 
 def test_charts_are_inline_svg_with_text_alternatives_and_nothing_unsafe(site: Path) -> None:
