@@ -24,11 +24,13 @@ setup-dev: $(VENV)/.dev
 
 # Lint every unit (findings do not stop the build), then the Word files and their PDFs
 # (skipped with a message where LibreOffice is absent; a PDF that fails does not stop the
-# site), then the site (which links the Word files and PDFs it finds).
+# site), the commendation roll-up's export (.xlsx, CSV), then the site (which links the
+# Word files, PDFs and exports it finds).
 build: setup
 	-$(BIN)/baocao lint
 	$(BIN)/baocao build docx
 	-$(BIN)/baocao build pdf
+	$(BIN)/baocao xuat
 	$(BIN)/baocao build html
 
 test: setup-dev

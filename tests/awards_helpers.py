@@ -4,10 +4,14 @@ roll-up."""
 
 from __future__ import annotations
 
+import csv
 import random
+import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import yaml
 from baocao.awards.rollup import ERRORS, MISSING, OTHER_YEAR
 
@@ -162,3 +166,71 @@ def generated_project(root: Path, n: int) -> tuple[list[Path], dict[str, str]]:
     units = {"units": entries}
     (root / "reports/units.yaml").write_text(yaml.safe_dump(units, allow_unicode=True), "utf-8")
     return summed, left
+
+
+# --------------------------------------------------------------------------- reading exports
+
+BOM = b"\xef\xbb\xbf"
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    data = path.read_bytes()
+    assert data.startswith(BOM)
+    return list(csv.reader(data.decode("utf-8-sig").splitlines()))
+
+
+# LibreOffice's setting for .xlsx files: recalculate every formula on load (0: always),
+# so the values read back are LibreOffice's own, whatever a file may have cached.
+RECALC_ON_LOAD = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+# Comma, double quote, UTF-8, from line 1, raw values (not as shown), every sheet.
+EXPORT_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+def recalculated(xlsx: Path, work: Path) -> dict[str, list[list[str]]]:
+    """Each sheet of ``xlsx`` as LibreOffice computes it on load, by sheet name."""
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the workbook is not recalculated")
+    profile = work / "profile"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user/registrymodifications.xcu").write_text(RECALC_ON_LOAD, "utf-8")
+    out = work / "csv"
+    done = subprocess.run(
+        [
+            program,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            EXPORT_ALL_SHEETS,
+            "--outdir",
+            str(out),
+            str(xlsx),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if "source file could not be loaded" in done.stderr + done.stdout:
+        pytest.skip("LibreOffice Calc (Debian: libreoffice-calc) is not installed")
+    sheets = {
+        path.stem.removeprefix(f"{xlsx.stem}-"): list(
+            csv.reader(path.read_text("utf-8").splitlines())
+        )
+        for path in out.glob("*.csv")
+    }
+    assert sheets, done.stderr
+    return sheets
+
+
+def value(text: str) -> float:
+    return float(text[:-1]) / 100 if text.endswith("%") else float(text)
+
+
+def row_of(sheet: list[list[str]], label: str, column: int = 1) -> list[str]:
+    return next(row for row in sheet if len(row) > column and row[column] == label)

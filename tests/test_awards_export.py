@@ -3,22 +3,20 @@ LibreOffice headless, whose recalculated totals must equal the roll-up."""
 
 from __future__ import annotations
 
-import csv
 import shutil
-import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
-from awards_helpers import generated_project, plain_sums
+from awards_helpers import generated_project, plain_sums, read_csv, recalculated, row_of, value
 from baocao.awards.collect import project_rollup
 from baocao.awards.export import export_dir, file_names
 from baocao.awards.labels import kind_label, unit_kind_label
 from baocao.awards.rollup import Rollup
 from baocao.project import Project
+from bs4 import BeautifulSoup
+from import_helpers import ROOT
 from lint_helpers import run_cli
-
-BOM = b"\xef\xbb\xbf"
 
 
 def exported(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> dict[str, Path]:
@@ -28,19 +26,13 @@ def exported(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> dict[st
     return {key: export_dir(root) / name for key, name in file_names(rollup.year).items()}
 
 
-def read_csv(path: Path) -> list[list[str]]:
-    data = path.read_bytes()
-    assert data.startswith(BOM)
-    return list(csv.reader(data.decode("utf-8-sig").splitlines()))
-
-
 def test_xuat_writes_the_workbook_and_the_csv_files(example_project, monkeypatch):
     done = run_cli(example_project, "xuat", monkeypatch=monkeypatch)
     assert done.code == 0, done.err
     files = exported(example_project, monkeypatch)
     for path in files.values():
         assert path.is_file() and f"Đã ghi {path.relative_to(example_project)}" in done.out
-    assert "Năm 2025: đã tổng hợp 3 đơn vị, 0 đơn vị chưa tổng hợp" in done.out
+    assert "Năm 2025: đã tổng hợp cả 3 đơn vị." in done.out
     units = read_csv(files["units"])
     assert units[0] == [
         "Mã đơn vị", "Đơn vị", "Loại đơn vị", "Biểu", "Hình thức khen thưởng", "Đối tượng",
@@ -83,6 +75,15 @@ def test_units_left_out_are_listed_with_why_and_the_command_says_so(example_proj
     ]
 
 
+def test_a_folder_that_cannot_be_written_fails_with_what_to_do(example_project, monkeypatch):
+    (example_project / "_build").mkdir()
+    (example_project / "_build/xuat").write_text("not a folder", "utf-8")
+    done = run_cli(example_project, "xuat", monkeypatch=monkeypatch)
+    assert done.code == 1
+    assert "Không ghi được vào _build/xuat" in done.err and "chạy lại" in done.err
+    assert "Traceback" not in done.err + done.out
+
+
 def test_a_form_without_a_schema_has_nothing_to_export(example_project, monkeypatch):
     (example_project / "_templates/forms/mau-02/khen-thuong.yaml").unlink()
     done = run_cli(example_project, "xuat", monkeypatch=monkeypatch)
@@ -94,13 +95,27 @@ def test_a_form_without_a_schema_has_nothing_to_export(example_project, monkeypa
 def test_the_workbook_has_formulas_frozen_headers_and_formats(example_project, monkeypatch):
     files = exported(example_project, monkeypatch)
     book = openpyxl.load_workbook(files["xlsx"])
-    assert book.sheetnames == ["Tổng hợp", "Mẫu số 10", "Mẫu số 11", "Đơn vị chưa tổng hợp"]
+    assert book.sheetnames == [
+        "Tổng hợp",
+        "Mẫu số 10",
+        "Mẫu số 11",
+        "Biểu 0603",
+        "Đơn vị chưa tổng hợp",
+    ]
     sheet = book["Mẫu số 10"]
     assert sheet.freeze_panes == "D4"
     assert [sheet.cell(2, c).value for c in (1, 2, 3)] == ["STT", "Đơn vị", "Loại đơn vị"]
     assert sheet.cell(2, 4).value == "Chiến sĩ thi đua cơ sở"
-    assert sheet.cell(3, 4).value == "Tập thể"
-    assert "D2:K2" in {str(r) for r in sheet.merged_cells.ranges}
+    # an award given only to individuals has only the individuals' columns
+    assert [sheet.cell(3, c).value for c in range(4, 8)] == [
+        "Cá nhân",
+        "Trong đó lãnh đạo, quản lý",
+        "Trong đó doanh nhân",
+        "Trong đó người trực tiếp công tác, lao động, sản xuất",
+    ]
+    assert "D2:G2" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet.cell(2, 8).value == "Tập thể lao động tiên tiến"
+    assert sheet.cell(3, 8).value == "Tập thể"
     assert sheet.cell(7, 2).value == "Tổng cộng"
     assert sheet.cell(7, 4).value == "=SUM(D4:D6)"
     assert sheet.cell(8, 2).value.startswith("Trong đó: ")
@@ -108,7 +123,8 @@ def test_the_workbook_has_formulas_frozen_headers_and_formats(example_project, m
     assert sheet.cell(4, 4).number_format == "#,##0"
     assert sheet.column_dimensions["B"].width >= 24
     summary = book["Tổng hợp"]
-    assert summary.cell(4, 3).value == "='Mẫu số 10'!D7"
+    assert summary.cell(4, 3).value is None  # no collective is a Chiến sĩ thi đua
+    assert summary.cell(4, 7).value == "='Mẫu số 10'!D7"  # its individuals
     assert summary.freeze_panes == "C3"
     shares = [c.value for c in summary[2] if c.value and str(c.value).startswith("Tỷ lệ")]
     assert "Tỷ lệ Trong đó người trực tiếp công tác, lao động, sản xuất / Cá nhân" in shares
@@ -116,68 +132,12 @@ def test_the_workbook_has_formulas_frozen_headers_and_formats(example_project, m
 
 # --------------------------------------------------------------------------- LibreOffice
 
-# LibreOffice's setting for .xlsx files: recalculate every formula on load (0: always),
-# so the values read back are LibreOffice's own, whatever a file may have cached.
-RECALC_ON_LOAD = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry"
- xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
-<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"""
-# Comma, double quote, UTF-8, from line 1, raw values (not as shown), every sheet.
-EXPORT_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-
-
-def recalculated(xlsx: Path, work: Path) -> dict[str, list[list[str]]]:
-    """Each sheet of ``xlsx`` as LibreOffice computes it on load, by sheet name."""
-    program = shutil.which("soffice") or shutil.which("libreoffice")
-    if program is None:
-        pytest.skip("LibreOffice (soffice) is not installed: the workbook is not recalculated")
-    profile = work / "profile"
-    (profile / "user").mkdir(parents=True, exist_ok=True)
-    (profile / "user/registrymodifications.xcu").write_text(RECALC_ON_LOAD, "utf-8")
-    out = work / "csv"
-    done = subprocess.run(
-        [
-            program,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            EXPORT_ALL_SHEETS,
-            "--outdir",
-            str(out),
-            str(xlsx),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if "source file could not be loaded" in done.stderr + done.stdout:
-        pytest.skip("LibreOffice Calc (Debian: libreoffice-calc) is not installed")
-    sheets = {
-        path.stem.removeprefix(f"{xlsx.stem}-"): list(
-            csv.reader(path.read_text("utf-8").splitlines())
-        )
-        for path in out.glob("*.csv")
-    }
-    assert sheets, done.stderr
-    return sheets
-
-
-def value(text: str) -> float:
-    return float(text[:-1]) / 100 if text.endswith("%") else float(text)
-
-
-def row_of(sheet: list[list[str]], label: str, column: int = 1) -> list[str]:
-    return next(row for row in sheet if len(row) > column and row[column] == label)
-
 
 def check_table_sheets(rollup: Rollup, sheets: dict, suffix: str = "") -> None:
     counts = rollup.total if not suffix else rollup.previous
     for spec in rollup.schema.tables:
         sheet = sheets[spec.label + suffix]
-        keys = [(kind, c.id) for kind in spec.kinds for c in rollup.schema.columns]
+        keys = [(kind, c.id) for kind in spec.kinds for c in rollup.columns_for(kind)]
         total = row_of(sheet, "Tổng cộng")[3:]
         assert [int(value(v)) for v in total] == [counts.get(spec.id, *key) for key in keys]
         if suffix:
@@ -193,13 +153,15 @@ def check_summary(rollup: Rollup, sheet: list[list[str]]) -> None:
     for spec in rollup.schema.tables:
         for kind in spec.kinds:
             row = row_of(sheet, kind_label(rollup.schema, kind))
-            assert [int(value(v)) for v in row[2 : 2 + len(columns)]] == [
-                rollup.total.get(spec.id, kind, c.id) for c in columns
-            ]
+            takes = {c.id for c in rollup.columns_for(kind)}
+            for offset, column in enumerate(columns):
+                cell = row[2 + offset]
+                expected = rollup.total.get(spec.id, kind, column.id)
+                assert int(value(cell)) == expected if column.id in takes else cell == ""
             shares = {(s.column): s.value for s in rollup.shares() if s.kind == kind}
             for offset, part in enumerate(parts):
                 cell = row[2 + len(columns) + offset]
-                expected = shares[part.id]
+                expected = shares.get(part.id)
                 assert (cell == "") if expected is None else value(cell) == pytest.approx(expected)
 
 
@@ -208,7 +170,11 @@ def check_comparison(rollup: Rollup, sheet: list[list[str]]) -> None:
     for spec in rollup.schema.tables:
         for kind in spec.kinds:
             row = row_of(sheet, kind_label(rollup.schema, kind), column=0)
+            takes = {c.id for c in rollup.columns_for(kind)}
             for position, column in enumerate(columns):
+                if column.id not in takes:
+                    assert row[1 + 3 * position : 4 + 3 * position] == ["", "", ""]
+                    continue
                 now, before, change = (
                     int(value(v)) for v in row[1 + 3 * position : 4 + 3 * position]
                 )
@@ -248,13 +214,56 @@ def test_a_number_corrected_in_a_unit_row_moves_the_totals(example_project, monk
     files = exported(example_project, monkeypatch)
     rollup = project_rollup(Project.discover(example_project))
     before = rollup.total.get("mau-10", "chien-si-thi-dua-co-so", "ca-nhan")
-    people = [c.id for c in rollup.schema.columns].index("ca-nhan")  # the first kind's columns
     book = openpyxl.load_workbook(files["xlsx"])
-    cell = book["Mẫu số 10"].cell(4, 4 + people)  # the first unit's row
+    cell = book["Mẫu số 10"].cell(4, 4)  # the first unit, Chiến sĩ thi đua cơ sở, cá nhân
     cell.value += 1000
     edited = tmp_path / "sua.xlsx"
     book.save(edited)
     sheets = recalculated(edited, tmp_path / "lo")
-    assert int(value(row_of(sheets["Mẫu số 10"], "Tổng cộng")[3 + people])) == before + 1000
+    assert int(value(row_of(sheets["Mẫu số 10"], "Tổng cộng")[3])) == before + 1000
+    people = [c.id for c in rollup.schema.columns].index("ca-nhan")
     summary = row_of(sheets["Tổng hợp"], "Chiến sĩ thi đua cơ sở")
     assert int(value(summary[2 + people])) == before + 1000
+
+
+# --------------------------------------------------------------------------- the site
+
+
+@pytest.fixture
+def site_project(example_project: Path) -> Path:
+    shutil.copy(ROOT / "conf.py", example_project / "conf.py")
+    return example_project
+
+
+def test_the_site_links_the_exports_and_publishes_them(site_project, monkeypatch):
+    example_project = site_project
+    exported(example_project, monkeypatch)
+    stale = export_dir(example_project) / "khen-thuong-2024.xlsx"  # an older year's file
+    stale.write_bytes(b"old")
+    done = run_cli(example_project, "build", "html", monkeypatch=monkeypatch)
+    assert done.code == 0, done.err
+    site = example_project / "_build/html"
+    page = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
+    block = page.find(id="baocao-exports")
+    assert block is not None
+    assert "Tải số liệu khen thưởng tổng hợp năm 2025" in block.get_text()
+    links = {a.get_text(): a["href"] for a in block.find_all("a")}
+    assert links == {
+        "Bảng tính Excel (.xlsx)": "xuat/khen-thuong-2025.xlsx",
+        "Số liệu từng đơn vị (CSV)": "xuat/khen-thuong-2025-don-vi.csv",
+        "Tổng hợp toàn tỉnh (CSV)": "xuat/khen-thuong-2025-tong-hop.csv",
+        "Đơn vị chưa tổng hợp (CSV)": "xuat/khen-thuong-2025-chua-tong-hop.csv",
+        "Biểu 0603 của Bộ Nội vụ, điền từ số đề nghị của đơn vị (CSV)": (
+            "xuat/khen-thuong-2025-bieu-0603.csv"
+        ),
+    }
+    for href in links.values():
+        assert (site / href).read_bytes() == (export_dir(example_project) / href[5:]).read_bytes()
+    assert not (site / "xuat/khen-thuong-2024.xlsx").exists()
+
+
+def test_a_site_built_without_exports_has_no_links(site_project, monkeypatch):
+    done = run_cli(site_project, "build", "html", monkeypatch=monkeypatch)
+    assert done.code == 0, done.err
+    page = (site_project / "_build/html/index.html").read_text("utf-8")
+    assert 'id="baocao-exports"' not in page

@@ -4,6 +4,7 @@ are computed here by plain Python over the same dictionaries the objects are mad
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from pathlib import Path
 
@@ -213,3 +214,22 @@ def test_why_a_unit_is_left_out_is_said_in_both_languages():
         "old": "Số liệu là của năm 2024, không phải năm 2025 đang tổng hợp.",
     }
     assert result.why(result.left_out[0], "en").startswith("The commendation data has 1 error;")
+
+
+def test_a_kind_counts_only_the_columns_of_whom_it_may_go_to():
+    columns = (
+        Column("tap-the", "Tập thể", recipient="collective"),
+        Column("tap-the-nho", "Tập thể nhỏ", part_of="tap-the"),
+        Column("ca-nhan", "Cá nhân", recipient="individual"),
+        Column("truc-tiep", "Người trực tiếp", part_of="ca-nhan"),
+    )
+    schema = dataclasses.replace(SCHEMA, columns=columns)
+    result = rollup(schema, [unit("a", A), unit("b", B)])
+    assert [c.id for c in result.columns_for("ldtt")] == ["ca-nhan", "truc-tiep"]
+    assert [c.id for c in result.columns_for("giay-khen")] == list(COLUMNS)
+    assert [c.id for c in result.columns_for(None)] == list(COLUMNS)
+    keys = list(result.every_key())
+    assert ("mau-10", "ldtt", "tap-the") not in keys and ("mau-10", "ldtt", "ca-nhan") in keys
+    assert ("mau-10", "ldtt", "tap-the-nho") not in {
+        (s.table, s.kind, s.column) for s in result.shares()
+    }

@@ -168,6 +168,7 @@ EXERCISED = {
     ("baocao", "build", "docx"): "test_pr_build_steps_run_as_written",
     ("baocao", "diff"): "test_pr_diff_step_runs_as_written",
     ("baocao", "shards"): "test_publish_shard_steps_run_as_written",
+    ("baocao", "xuat"): "test_publish_export_step_runs_as_written",
     (".ci/pr-scope",): "test_workflows_ci.py::test_scope_step_restores_the_base_tooling",
     (".ci/timings",): "test_workflows_ci.py::test_timed_steps_and_the_timings_table",
     (".ci/pr-units.py",): "test_pr_build_steps_run_as_written",
@@ -412,6 +413,16 @@ def test_publish_shard_steps_run_as_written(tmp_path: Path) -> None:
         linted = re.findall(r"^\| `([a-z0-9-]+)` \|", summary, re.MULTILINE)
         assert linted == outputs["units"].split()
     assert sorted(seen) == units  # every unit in exactly one shard
+
+
+def test_publish_export_step_runs_as_written(tmp_path: Path) -> None:
+    """The site job exports the commendation roll-up before it builds the site that links it."""
+    repo = copy_worktree(tmp_path / "repo")
+    done, _, _ = run_step(PUBLISH, "site", "xuat", repo, {})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (repo / "_build/xuat/khen-thuong-2025.xlsx").is_file()
+    names = [s.get("id") or s.get("name") for s in PUBLISH["jobs"]["site"]["steps"]]
+    assert names.index("xuat") < names.index("Dựng trang HTML")
 
 
 def test_the_published_site_reads_the_whole_history() -> None:

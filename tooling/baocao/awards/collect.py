@@ -10,6 +10,7 @@ its loading findings only) is still kept out when the loader could not read it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from baocao.archive import archived_unit_dir
@@ -37,21 +38,32 @@ def project_schema(project: Project) -> AwardSchema:
     return load_schema((project.forms_dir / project.settings.default_form).resolve())
 
 
-def project_rollup(project: Project, year: int | None = None, jobs: int = 0) -> Rollup:
+Known = Mapping[str, tuple[DataError, ...]]
+"""Data errors already found, by unit slug (the site's build has linted every unit)."""
+
+
+def project_rollup(
+    project: Project, year: int | None = None, jobs: int = 0, known: Known | None = None
+) -> Rollup:
     """The roll-up of every unit of the project, for ``year`` (by default the year of
-    reports/units.yaml or of the settings, else the year most units' data is for)."""
+    reports/units.yaml or of the settings, else the year most units' data is for).
+    ``known``: the units' data errors when the caller has them (they are not linted again)."""
     schema = project_schema(project)
-    inputs = collect(project, year, jobs)
+    inputs = collect(project, year, jobs, known)
     return rollup(schema, inputs, _year(project, year, inputs))
 
 
-def collect(project: Project, year: int | None = None, jobs: int = 0) -> list[UnitInput]:
+def collect(
+    project: Project, year: int | None = None, jobs: int = 0, known: Known | None = None
+) -> list[UnitInput]:
     """Every unit's input, in the order of reports/units.yaml, then unlisted folders."""
+    known = known or {}
     units = _units(project)
     found = {slug: _load(project, project.reports_dir / slug) for slug in units}
     year = _year(project, year, [UnitInput(s, "", "", a) for s, (a, _) in found.items()])
     units = {s: u for s, u in units.items() if found[s][0] is not None or u.expected_in(year)}
-    errors = _errors(project, [a.path.parent for a, _ in found.values() if a is not None], jobs)
+    to_lint = [a.path.parent for s, (a, _) in found.items() if a is not None and s not in known]
+    errors = {**_errors(project, to_lint, jobs), **known}
     before = _previous(project, list(units), year)
     before_errors = _errors(project, [a.path.parent for a, _ in before.values() if a], jobs)
     return [

@@ -17,6 +17,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from baocao.awards.bieu import StatLayout
 from baocao.awards.labels import column_label, kind_label, left_out_rows, text, unit_kind_label
 from baocao.awards.rollup import Rollup
 
@@ -84,3 +85,22 @@ def left_out_csv_rows(rollup: Rollup) -> list[list[object]]:
 def _table_label(rollup: Rollup, table_id: str) -> str:
     spec = rollup.schema.table(table_id)
     return spec.label if spec else table_id
+
+
+def bieu_rows(rollup: Rollup, layout: StatLayout) -> list[list[object]]:
+    """The Ministry's Biểu filled from the roll-up's totals; blank where the units' data
+    cannot fill a cell (the workbook's sheet says why)."""
+    keys = ("label", "code", "unit", "total")
+    header = [text(f"xuat.bieu.col.{key}") for key in keys]
+    rows: list[list[object]] = [header + [c.label for c in layout.columns]]
+    for row in layout.rows:
+        if row.heading:
+            rows.append([row.label])
+            continue
+        values = [layout.value(rollup, row, column) for column in layout.columns]
+        known = [v for v in values if v is not None]
+        total = sum(known) if known else None
+        rows.append(
+            [row.label, row.code, row.unit, *("" if v is None else v for v in (total, *values))]
+        )
+    return rows

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from baocao.awards.model import AwardSchema, UnitAwards
+from baocao.awards.model import AwardSchema, Column, UnitAwards
 from baocao.i18n import t
 
 Key = tuple[str, str, str]
@@ -149,11 +149,25 @@ class Rollup:
     previous_units: tuple[str, ...] = ()
 
     def every_key(self) -> Iterator[Key]:
-        """Every (table, kind, column) of the schema, in its order."""
+        """Every (table, kind, column) of the schema a kind can count, in its order."""
         for table in self.schema.tables:
             for kind in table.kinds:
-                for column in self.schema.columns:
+                for column in self.columns_for(kind):
                     yield table.id, kind, column.id
+
+    def columns_for(self, kind_id: str | None) -> tuple[Column, ...]:
+        """The columns a kind of award can count: those of the recipients it may go to
+        (collectives, individuals, households); every column for a whole table, or when
+        the schema does not say whom a column counts."""
+        kind = self.schema.kind(kind_id) if kind_id else None
+        if kind is None:
+            return self.schema.columns
+        takes = {
+            "collective": kind.collective,
+            "individual": kind.individual,
+            "household": kind.household,
+        }
+        return tuple(c for c in self.schema.columns if takes.get(self.schema.recipient(c.id), True))
 
     def why(self, unit: LeftOut, lang: str | None = None) -> str:
         """Why ``unit`` is left out, in words (``rollup.left-out.<reason>``)."""
@@ -178,7 +192,7 @@ class Rollup:
         found = []
         for table in self.schema.tables:
             for kind in (*table.kinds, None):
-                for column in self.schema.columns:
+                for column in self.columns_for(kind):
                     if column.part_of:
                         part = counts.count(table.id, kind, column.id)
                         whole = counts.count(table.id, kind, column.part_of)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import click
 
+from baocao.awards.bieu import load_layout
 from baocao.awards.collect import project_rollup
 from baocao.awards.export import export_dir, write_exports
 from baocao.awards.schema import has_schema
@@ -27,11 +28,12 @@ def xuat(year: int | None, jobs: int) -> None:
         click.echo(t("xuat.no-schema", form=project.settings.default_form))
         return
     rollup = project_rollup(project, year, jobs)
+    layout = load_layout(form_dir, rollup.schema)
     for unit in rollup.left_out:
         click.echo(t("xuat.left-out", unit=unit.slug, why=rollup.why(unit)), err=True)
     folder = export_dir(project.root)
     try:
-        written = write_exports(rollup, folder)
+        written = write_exports(rollup, folder, layout)
     except OSError as err:
         click.echo(
             t("xuat.failed", folder=project.rel(folder), error=err.strerror or err), err=True
@@ -40,11 +42,6 @@ def xuat(year: int | None, jobs: int) -> None:
         return
     for path in written:
         click.echo(t("xuat.written", path=project.rel(path)))
-    click.echo(
-        t(
-            "xuat.summary",
-            year=rollup.year or "?",
-            summed=len(rollup.units),
-            left_out=len(rollup.left_out),
-        )
-    )
+    key = "xuat.summary-left-out" if rollup.left_out else "xuat.summary"
+    year = rollup.year or "?"
+    click.echo(t(key, year=year, summed=len(rollup.units), left_out=len(rollup.left_out)))

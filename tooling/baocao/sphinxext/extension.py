@@ -23,6 +23,7 @@ from baocao.sphinxext.builder import setup_builder
 from baocao.sphinxext.discovery import setup_discovery
 from baocao.sphinxext.docutils_vi import setup_docutils_vi
 from baocao.sphinxext.domain import BaocaoDomain
+from baocao.sphinxext.exports import setup_exports
 from baocao.sphinxext.guide import guide_docnames, setup_guide
 from baocao.sphinxext.parser import SafeMystParser
 from baocao.sphinxext.reading import setup_reading
@@ -94,3 +95,4 @@ def setup_extension(app: Sphinx) -> None:
     setup_builder(app)
     setup_awards_page(app)
     setup_translator(app)
+    setup_exports(app)
