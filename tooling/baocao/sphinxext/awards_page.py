@@ -5,8 +5,10 @@ extra page (Sphinx's ``html-collect-pages``), with the ``khen-thuong.html`` temp
 Its numbers are the one roll-up's, gathered as ``baocao xuat`` gathers them
 (``baocao.awards.collect``: each unit's data, its data errors from the linter's BC6xx
 rules, last year's data from the archive), so the page and the exported workbook always
-agree. ``awards/board.py`` lays the roll-up out as tables and SVG charts. The page
-exists when the default form has a commendation schema; the dashboard links it.
+agree; the units' findings are the ones the build already has (``units.py`` lints every
+unit it reads), so no unit is linted twice. ``awards/board.py`` lays the roll-up out as
+tables and SVG charts. The page exists when the default form has a commendation schema;
+the dashboard links it.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from sphinx.application import Sphinx
 
 from baocao.awards.board import Board, Places, board_view
 from baocao.awards.collect import project_rollup
+from baocao.awards.rollup import data_errors
 from baocao.awards.schema import has_schema
 from baocao.project import Project
 from baocao.sphinxext.builder import ReportsHTMLBuilder
 from baocao.sphinxext.dashboard import kind_label
+from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.texts import text
 from baocao.sphinxext.units import project_at
 
@@ -42,7 +46,12 @@ def board_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     project = project_at(str(app.srcdir))
     if not has_board(project):
         return
-    summed = project_rollup(project, jobs=app.parallel)
+    # The build has linted every unit it read: their data errors are not found again.
+    known = {
+        slug: data_errors(info["diagnostics"])
+        for slug, info in baocao_domain(builder.env).units.items()
+    }
+    summed = project_rollup(project, jobs=app.parallel, known=known)
     pages = {row.slug: row.page for row in builder.dashboard.rows}
     yield PAGE, page_context(board_view(summed, Places(pages, kind_label))), "khen-thuong.html"
 
