@@ -130,6 +130,19 @@ def test_a_link_leaving_the_unit_is_not_followed(tmp_path: Path) -> None:
     assert awards.tables == {} and awards.nominees == ()
 
 
+@pytest.mark.parametrize("make", ["folder", "pipe"])
+def test_what_is_not_a_file_is_never_opened(tmp_path: Path, make: str) -> None:
+    folder = tmp_path / "reports" / "don-vi"
+    folder.mkdir(parents=True)
+    target = folder / "khen-thuong.yaml"
+    if make == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)  # reading it would wait for ever
+    awards = load_unit_awards(folder)
+    assert [p[1] for p in awards.problems] == ["awards.not-a-file"]
+
+
 def test_last_years_data_comes_from_the_archive(tmp_path: Path) -> None:
     archived = tmp_path / "archive" / "2024" / "so-noi-vu"
     archived.mkdir(parents=True)

@@ -40,6 +40,20 @@ def replace_if_unchanged(path: Path, data: str | bytes, digest: bytes | None) ->
     return True
 
 
+def write_new(path: Path, data: str | bytes) -> None:
+    """Write a new file whole at once; raise FileExistsError, and change nothing, when
+    ``path`` exists (even when it appears while the text is written)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.chmod(tmp, _mode_for(path))
+        os.link(tmp, path)  # never replaces an existing file
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
 def _digest_of(path: Path) -> bytes | None:
     try:
         return hashlib.sha256(path.read_bytes()).digest()

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from baocao.awards.scaffold import data_files
 from baocao.errors import BaocaoError
 from baocao.forms import Form, FormNode
 from baocao.frontmatter import schema
@@ -49,7 +50,8 @@ def new_unit(
     check_new(project, slug)
     form = project.form(form_id)
     year = year or report_year()
-    files = render_unit(form, year, co_quan, single_file)
+    files: dict[str, str | bytes] = dict(render_unit(form, year, co_quan, single_file))
+    files.update(data_files(form.path.parent, year))
     return create_unit(project, slug, files, (co_quan or slug).strip(), kind, owners)
 
 

@@ -20,9 +20,11 @@ from importlib import resources
 import yaml
 
 from baocao.awards.model import AwardSchema
+from baocao.awards.schema import per_schema
 
 COMBINED = "combined"  # "114 lượt tập thể, cá nhân": collectives and individuals together
-_NUMBER = r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d]|[.,]\d)"
+TOTAL = ""  # the kind of a claim about a whole table
+_NUMBER = r"(?<![\d.,/-])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/-]|[.,]\d)"
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _CLAUSE_END = re.compile(r"[;!?]|\.(?=\s|$)|\n\s*[-*+]\s")
 _MARKUP = re.compile(r"[*_`“”\"'‘’«»()\[\]]")
@@ -30,8 +32,9 @@ _MARKUP = re.compile(r"[*_`“”\"'‘’«»()\[\]]")
 
 @dataclass(frozen=True)
 class Claim:
-    """A count the prose states for one kind: ``recipient`` is "collective",
-    "individual", "household" or "combined"; ``start`` its offset in the text."""
+    """A count the prose states for one kind (``TOTAL``: for the whole table):
+    ``recipient`` is "collective", "individual", "household" or "combined"; ``start``
+    its offset in the text."""
 
     kind: str
     table: str
@@ -47,6 +50,7 @@ class _Words:
     joiners: tuple[str, ...]
     skip: tuple[str, ...]
     proposal: tuple[str, ...]
+    award_words: tuple[str, ...]
 
 
 @cache
@@ -59,14 +63,17 @@ def _words() -> _Words:
         joiners=tuple(raw["joiners"]),
         skip=tuple(raw["skip"]),
         proposal=tuple(raw["proposal"]),
+        award_words=tuple(raw["award_words"]),
     )
 
 
+@cache
 def _phrase(words: str) -> str:
     """A regex for ``words`` as whole words, any run of spaces between them."""
     return r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words.split()) + r"(?!\w)"
 
 
+@cache
 def _any(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(_phrase(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
@@ -115,46 +122,93 @@ def _normal(text: str) -> str:
     return _MARKUP.sub(" ", lowered)
 
 
+@cache
+def _skip() -> re.Pattern[str]:
+    return re.compile(_any(_words().skip))
+
+
+@cache
+def _award_words() -> re.Pattern[str]:
+    return re.compile(_any(_words().award_words))
+
+
+@cache
+def _proposal() -> re.Pattern[str]:
+    return re.compile(_any(_words().proposal))
+
+
+@per_schema
+def _names(schema: AwardSchema) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """(kind id, pattern of its head, words the clause must also hold) of every name
+    of every kind, compiled once per schema."""
+    result = []
+    for kind in schema.kinds:
+        for name in (kind.label, *kind.aliases):
+            head, *needs = [part.strip() for part in name.lower().split("+")]
+            result.append((kind.id, re.compile(_phrase(head)), tuple(needs)))
+    return tuple(result)
+
+
 def _clause_claims(clause: str, offset: int, schema: AwardSchema, year: int) -> list[Claim]:
-    words = _words()
-    if re.search(_any(words.skip), clause):
+    if _skip().search(clause):
         return []
     if any(int(m.group(0)) != year for m in _YEAR.finditer(clause)):
         return []
-    kinds = _kind_mentions(clause, schema)
     counts = _counts(clause)
-    if not kinds or not counts:
+    if not counts:
         return []
+    kinds = _kind_mentions(clause, schema)
+    if _unknown_award(clause, kinds):
+        return []
+    if not kinds:
+        return _table_claims(clause, counts, schema, offset)
     pairs = _pair(kinds, counts)
     if pairs is None:
         return []
-    proposal = re.search(_any(words.proposal), clause) is not None
+    proposal = _proposal().search(clause) is not None
     return _agreed(pairs, schema, proposal, offset)
+
+
+def _table_claims(
+    clause: str, counts: list[tuple[int, str, int]], schema: AwardSchema, offset: int
+) -> list[Claim]:
+    """The totals of a table named by its title ("khen thưởng theo thẩm quyền cho 29 tập
+    thể, 320 cá nhân"), when the clause names exactly one table and no kind."""
+    named = {t.id for t in schema.tables if re.search(_phrase(t.title.lower()), clause)}
+    if len(named) != 1:
+        return []
+    table = named.pop()
+    pairs = [(TOTAL, start, recipient, count) for start, recipient, count in counts]
+    return [
+        Claim(TOTAL, table, recipient, count, offset + start)
+        for start, recipient, count in _agreed_pairs(pairs)
+    ]
+
+
+def _unknown_award(clause: str, kinds: list[tuple[int, int, str]]) -> bool:
+    """Whether the clause names an award outside every kind it names ("Bằng khen" with no
+    authority, "Kỷ niệm chương"): its counts could be that award's."""
+    return any(
+        not any(s <= m.start() and m.end() <= e for s, e, _ in kinds)
+        for m in _award_words().finditer(clause)
+    )
 
 
 def _kind_mentions(clause: str, schema: AwardSchema) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each kind named in the clause, longest names first; a
     place two kinds claim equally is dropped."""
     spans: dict[tuple[int, int], set[str]] = {}
-    for kind in schema.kinds:
-        for name in (kind.label, *kind.aliases):
-            for span in _name_spans(clause, name.lower()):
-                spans.setdefault(span, set()).add(kind.id)
+    for kind_id, head, needs in _names(schema):
+        if any(not re.search(_phrase(need), clause) for need in needs):
+            continue
+        for match in head.finditer(clause):
+            spans.setdefault(match.span(), set()).add(kind_id)
     taken: list[tuple[int, int, str]] = []
     for (start, end), ids in sorted(spans.items(), key=lambda s: s[0][0] - s[0][1]):
         if any(start < e and s < end for s, e, _ in taken):
             continue
         taken.append((start, end, next(iter(ids)) if len(ids) == 1 else ""))
     return sorted((s, e, k) for s, e, k in taken if k)
-
-
-def _name_spans(clause: str, name: str) -> list[tuple[int, int]]:
-    """Where ``name`` is written; "bằng khen + ubnd tỉnh" is "bằng khen" in a clause
-    that also names "ubnd tỉnh"."""
-    head, *needs = [part.strip() for part in name.split("+")]
-    if any(not re.search(_phrase(need), clause) for need in needs):
-        return []
-    return [m.span() for m in re.finditer(_phrase(head), clause)]
 
 
 def _counts(clause: str) -> list[tuple[int, str, int]]:
@@ -194,14 +248,19 @@ def _pair(
     return valid[0] if len(valid) == 1 else None
 
 
-def _forward(kinds, counts):
+Mentions = list[tuple[int, int, str]]
+Counts = list[tuple[int, str, int]]
+Pairs = list[tuple[str, int, str, int]]
+
+
+def _forward(kinds: Mentions, counts: Counts) -> Pairs | None:
     if counts[0][0] < kinds[0][0]:
         return None
     pairs = [(next(k for s, _, k in reversed(kinds) if s <= c), c, r, n) for c, r, n in counts]
     return pairs if {k for k, *_ in pairs} == {k for *_, k in kinds} else None
 
 
-def _backward(kinds, counts):
+def _backward(kinds: Mentions, counts: Counts) -> Pairs | None:
     if counts[-1][0] > kinds[-1][0]:
         return None
     pairs = [(next(k for s, _, k in kinds if s >= c), c, r, n) for c, r, n in counts]
@@ -211,20 +270,27 @@ def _backward(kinds, counts):
 def _agreed(
     pairs: list[tuple[str, int, str, int]], schema: AwardSchema, proposal: bool, offset: int
 ) -> list[Claim]:
-    """One claim per (kind, recipient) the clause states once (two different counts for
-    the same are a whole and its part: neither is read)."""
-    seen: dict[tuple[str, str], set[int]] = {}
-    first: dict[tuple[str, str], int] = {}
-    for kind, start, recipient, count in pairs:
-        seen.setdefault((kind, recipient), set()).add(count)
-        first.setdefault((kind, recipient), start)
+    """One claim per (kind, recipient) the clause states once."""
+    by_kind: dict[str, list[tuple[str, int, str, int]]] = {}
+    for pair in pairs:
+        by_kind.setdefault(pair[0], []).append(pair)
     result = []
-    for (kind, recipient), numbers in seen.items():
+    for kind, own in by_kind.items():
         table = _table_of(schema, kind, proposal)
-        if len(numbers) == 1 and table:
-            start = offset + first[(kind, recipient)]
-            result.append(Claim(kind, table, recipient, numbers.pop(), start))
+        for start, recipient, count in _agreed_pairs(own) if table else []:
+            result.append(Claim(kind, table, recipient, count, offset + start))
     return result
+
+
+def _agreed_pairs(pairs: list[tuple[str, int, str, int]]) -> list[tuple[int, str, int]]:
+    """(start, recipient, count) of each recipient one kind's pairs state once: two
+    different counts for the same are a whole and its part, and neither is read."""
+    seen: dict[str, set[int]] = {}
+    first: dict[str, int] = {}
+    for _, start, recipient, count in pairs:
+        seen.setdefault(recipient, set()).add(count)
+        first.setdefault(recipient, start)
+    return [(first[r], r, numbers.pop()) for r, numbers in seen.items() if len(numbers) == 1]
 
 
 def _table_of(schema: AwardSchema, kind: str, proposal: bool) -> str:

@@ -80,6 +80,8 @@ def previous_awards(root: Path, slug: str, year: int) -> UnitAwards | None:
 def _read(unit_dir: Path, path: Path, max_bytes: int) -> tuple[str, Problem | None]:
     if not may_read(unit_dir, path.absolute()):
         return "", (1, "awards.outside-unit", {})
+    if not path.is_file():  # a folder, a pipe, a device: never opened
+        return "", (1, "awards.not-a-file", {})
     try:
         size = path.stat().st_size
         if 0 < max_bytes < size:

@@ -9,10 +9,11 @@ naming the file, the line and what to change, like ``form.yaml`` does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from baocao.awards.model import (
     SCHEMA_FILE,
@@ -27,6 +28,7 @@ from baocao.errors import ConfigError
 from baocao.yamlio import LineMap, YamlProblem, load_yaml
 
 Where = tuple[str | int, ...]
+T = TypeVar("T")
 
 TOP = {
     "section": str,
@@ -68,6 +70,22 @@ BASIS = {
     "source": str,
     "replaced_by": str,
 }
+
+
+def per_schema(function: Callable[..., T]) -> Callable[..., T]:
+    """Cache ``function(schema, *args)`` by the schema's identity: a schema is loaded
+    once per form and never changes, and hashing its whole content on every call would
+    cost more than the work saved."""
+    memo: dict[tuple[int, tuple[Any, ...]], tuple[AwardSchema, T]] = {}
+
+    @wraps(function)
+    def cached(schema: AwardSchema, *args: Any) -> T:
+        key = (id(schema), args)
+        if key not in memo:
+            memo[key] = (schema, function(schema, *args))
+        return memo[key][1]
+
+    return cached
 
 
 def schema_path(form_dir: Path) -> Path:

@@ -6,14 +6,17 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from baocao.awards.load import load_unit_awards
 from baocao.awards.model import DATA_FILE, AwardRow, AwardSchema, AwardTable, UnitAwards
-from baocao.awards.schema import has_schema, load_schema
+from baocao.awards.schema import has_schema, load_schema, per_schema
+from baocao.errors import ConfigError
 from baocao.forms import FormNode
 from baocao.lint.context import LintContext
 from baocao.text import slugify
+
+SCHEMA_ERROR = "awards-schema-error"
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,31 @@ def _load(ctx: LintContext) -> AwardsInput | None:
     form_dir = ctx.form.path.parent
     if not has_schema(form_dir):
         return None
+    try:
+        schema = load_schema(form_dir)
+    except ConfigError as err:  # told by BC602; the report's own rules go on
+        ctx.cache[SCHEMA_ERROR] = err
+        return None
     file = PurePosixPath(ctx.report.index_file).parent / DATA_FILE
     data = load_unit_awards(ctx.report.root, ctx.settings.max_file_bytes)
-    return AwardsInput(load_schema(form_dir), data, file.as_posix())
+    return AwardsInput(schema, data, file.as_posix())
+
+
+def schema_error(ctx: LintContext) -> tuple[str, int, str, dict] | None:
+    """(file, line, message id, params) of the form's malformed schema, if it is."""
+    awards_input(ctx)
+    err = ctx.cache.get(SCHEMA_ERROR)
+    if err is None:
+        return None
+    where = _shown(Path(err.file or "."), ctx.project_root)
+    return where, err.line or 1, err.message_id, dict(err.params)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def section_node(ctx: LintContext, schema: AwardSchema) -> FormNode | None:
@@ -83,6 +108,7 @@ def closest(value: str, choices: dict[str, str]) -> str:
     return choices[found[0]] if found else ""
 
 
+@per_schema
 def kind_choices(schema: AwardSchema, allowed: Iterable[str] | None = None) -> dict[str, str]:
     ids = set(allowed) if allowed is not None else {k.id for k in schema.kinds}
     choices: dict[str, str] = {}
@@ -94,6 +120,7 @@ def kind_choices(schema: AwardSchema, allowed: Iterable[str] | None = None) -> d
     return choices
 
 
+@per_schema
 def column_choices(schema: AwardSchema) -> dict[str, str]:
     choices = {slugify(c.label, words=20): c.id for c in schema.columns}
     choices.update({c.id: c.id for c in schema.columns})

@@ -6,6 +6,7 @@ from baocao.lint.rules import (
     awards,
     awards_counts,
     awards_prose,
+    awards_values,
     content,
     loading,
     metadata,
@@ -25,6 +26,7 @@ ALL_RULES: list[type[Rule]] = [
     *typography.RULES,
     *safety.RULES,
     *awards.RULES,
+    *awards_values.RULES,
     *awards_counts.RULES,
     *awards_prose.RULES,
 ]

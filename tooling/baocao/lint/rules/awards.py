@@ -1,5 +1,5 @@
-"""Commendation data rules (BC601–BC606): a unit's khen-thuong.yaml there, readable,
-named with the form's ids, each count a whole number, its year the report's.
+"""Commendation data rules (BC601–BC604): a unit's khen-thuong.yaml there, readable,
+named with the form's ids, each kind in its table and given to whom it may be.
 
 Every rule reads the data through ``lint.awards_input`` (loaded once per unit); a
 finding about the data file carries the data file's own path and line.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from baocao.awards.model import AwardSchema, AwardTable, Cell, Kind
+from baocao.awards.model import AwardSchema, AwardTable, Kind
 from baocao.diagnostics import Diagnostic
 from baocao.lint.awards_input import (
     AwardsInput,
@@ -19,6 +19,7 @@ from baocao.lint.awards_input import (
     column_choices,
     column_label,
     kind_choices,
+    schema_error,
     section_node,
 )
 from baocao.lint.context import LintContext
@@ -77,6 +78,9 @@ class MissingData(Rule):
 class Unreadable(Rule):
     """Tệp số liệu khen thưởng không đọc được: sai cú pháp YAML, không phải UTF-8, sai dạng.
 
+    Lược đồ số liệu của mẫu (`_templates/forms/<mẫu>/khen-thuong.yaml`) viết sai cũng
+    được báo ở đây, kèm tệp và dòng của lược đồ; phần còn lại của báo cáo vẫn được kiểm tra.
+
     Ví dụ sai:
 
     ```yaml
@@ -95,6 +99,10 @@ class Unreadable(Rule):
     code, name, family = "BC602", "awards-unreadable", FAMILY
 
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        broken = schema_error(ctx)
+        if broken is not None:  # the form's schema itself: no data can be checked
+            file, line, key, params = broken
+            yield Diagnostic(self.code, self.name, "error", file, line, key, params)
         found = awards_input(ctx)
         if found is None or found.data is None:
             return
@@ -292,110 +300,4 @@ def _tables_with(schema: AwardSchema, kind_id: str) -> str:
     return ", ".join(t.id for t in schema.tables if kind_id in t.kinds) or "-"
 
 
-class NotACount(Rule):
-    """Số liệu không phải số nguyên không âm: "12 người", -1, 2.5, "mười", "12" trong ngoặc kép.
-
-    Chỉ ghi chữ số, không kèm đơn vị, không có dấu chấm hay dấu phẩy; không có thì ghi 0.
-
-    Ví dụ sai:
-
-    ```yaml
-    mau-10:
-      giay-khen: {tap-the: 18, ca-nhan: 96 người}
-    ```
-
-    Ví dụ đúng:
-
-    ```yaml
-    mau-10:
-      giay-khen: {tap-the: 18, ca-nhan: 96}
-    ```
-    """
-
-    code, name, family = "BC605", "awards-not-a-count", FAMILY
-
-    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
-        found = awards_input(ctx)
-        if found is None or found.data is None:
-            return
-        for _, row in found.known_tables():
-            for column, cell in row.cells.items():
-                if cell.value is not None and cell.count is None:
-                    key, params = _count_problem(cell)
-                    yield ctx.diag(
-                        self,
-                        found.file,
-                        cell.line,
-                        key,
-                        kind=row.kind,
-                        column=column,
-                        value=_shown(cell.value),
-                        **params,
-                    )
-
-
-def _count_problem(cell: Cell) -> tuple[str, dict[str, object]]:
-    value = cell.value
-    if isinstance(value, bool):
-        return "awards.count-not-number", {}
-    if isinstance(value, int):
-        return "awards.count-negative", {}
-    if isinstance(value, float):
-        return "awards.count-fraction", {}
-    digits = _DIGITS.findall(str(value))
-    if isinstance(value, str) and len(digits) == 1 and digits[0].isdigit():
-        return "awards.count-with-words", {"number": digits[0]}
-    return "awards.count-not-number", {}
-
-
-def _shown(value: object) -> str:
-    text = (
-        value if isinstance(value, str) else repr(value) if isinstance(value, float) else str(value)
-    )
-    text = " ".join(str(text).split())
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-class WrongYear(Rule):
-    """Năm trong tệp số liệu khen thưởng (`nam`) thiếu, sai dạng hoặc khác năm của báo cáo.
-
-    Ví dụ sai:
-
-    ```yaml
-    nam: 2024
-    ```
-
-    Ví dụ đúng:
-
-    ```yaml
-    nam: 2025
-    ```
-    """
-
-    code, name, family = "BC606", "awards-wrong-year", FAMILY
-
-    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
-        found = awards_input(ctx)
-        if found is None or found.data is None:
-            return
-        data, cell = found.data, found.data.year_cell
-        if cell is None and data.problems:
-            return  # the file could not be read: BC602 says why
-        if cell is None:
-            yield ctx.diag(self, found.file, 1, "awards.year-missing", year=ctx.year or "")
-        elif data.year is None:
-            yield ctx.diag(
-                self, found.file, cell.line, "awards.year-not-number", value=_shown(cell.value)
-            )
-        elif ctx.year is not None and data.year != ctx.year:
-            yield ctx.diag(
-                self,
-                found.file,
-                cell.line,
-                "awards.year-mismatch",
-                year=data.year,
-                report_year=ctx.year,
-            )
-
-
-RULES: list[type[Rule]] = [MissingData, Unreadable, UnknownId, NotAllowed, NotACount, WrongYear]
+RULES: list[type[Rule]] = [MissingData, Unreadable, UnknownId, NotAllowed]

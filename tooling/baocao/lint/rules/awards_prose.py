@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from baocao.awards.claims import COMBINED, Claim, claims
+from baocao.awards.claims import COMBINED, TOTAL, Claim, claims
 from baocao.awards.model import UnitAwards
 from baocao.diagnostics import Diagnostic
 from baocao.forms import FormNode
@@ -20,7 +20,8 @@ class ProseCount(Rule):
     """Câu văn ở mục 2.4 a) nêu số tập thể, cá nhân được khen thưởng khác với tệp số liệu.
 
     Chỉ đọc câu nói rõ một hình thức và số lượng của nó ("tặng Giấy khen cho 18 tập
-    thể, 96 cá nhân", "đề nghị UBND tỉnh tặng Bằng khen cho 4 tập thể"); câu nói về
+    thể, 96 cá nhân", "đề nghị UBND tỉnh tặng Bằng khen cho 4 tập thể") hoặc tổng của
+    một bảng gọi đúng tên ("khen thưởng theo thẩm quyền cho 29 tập thể"); câu nói về
     một phần (đột xuất, thủ tục đơn giản, "trong đó"), so sánh, chỉ tiêu hay năm khác
     thì bỏ qua. Sửa câu văn hoặc số liệu trong `khen-thuong.yaml` cho khớp.
 
@@ -66,11 +67,12 @@ class ProseCount(Rule):
         if counted is None or counted == claim.count:
             return
         spec = found.schema.table(claim.table)
+        what = "total" if claim.kind == TOTAL else "count"
         yield ctx.diag(
             self,
             file,
             line,
-            f"awards.prose-count-{claim.recipient}",
+            f"awards.prose-{what}-{claim.recipient}",
             node=node,
             stated=claim.count,
             counted=counted,
@@ -86,15 +88,13 @@ def _data_count(found: AwardsInput, data: UnitAwards, claim: Claim) -> int | Non
     if data.problems and not data.tables:
         return None
     table = data.tables.get(claim.table)
-    row = next((r for r in table.rows if r.kind == claim.kind), None) if table else None
+    rows = [r for r in table.rows if claim.kind in (TOTAL, r.kind)] if table else []
     wanted = ("collective", "individual") if claim.recipient == COMBINED else (claim.recipient,)
     columns = [c.id for c in found.schema.totals() if c.recipient in wanted]
-    if row is None:
-        return 0
-    cells = [row.cells.get(c) for c in columns]
+    cells = [row.cells.get(c) for row in rows for c in columns]
     if any(cell is not None and cell.value is not None and cell.count is None for cell in cells):
         return None
-    return sum(row.count(c) for c in columns)
+    return sum(row.count(c) for row in rows for c in columns)
 
 
 RULES: list[type[Rule]] = [ProseCount]
