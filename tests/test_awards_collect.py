@@ -5,12 +5,13 @@ them with broken data, data of another year, or none at all."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
 from awards_helpers import assert_equal_sums, generated_project, plain_sums
 from baocao.awards.collect import collect, project_rollup
-from baocao.awards.rollup import ERRORS, MISSING, OTHER_YEAR, DataError
+from baocao.awards.rollup import ERRORS, MISSING, OTHER_YEAR, UNCHECKED, DataError
 from baocao.project import Project
 
 
@@ -74,13 +75,25 @@ def test_a_listed_unit_without_folder_is_missing_and_an_unlisted_folder_is_summe
         "utf-8",
     )
     extra = example_project / "reports/don-vi-them"
-    extra.mkdir()
-    (extra / "khen-thuong.yaml").write_text("nam: 2025\nmau-10:\n  giay-khen: {tap-the: 2}\n")
+    shutil.copytree(example_project / "reports/so-noi-vu", extra)
     inputs = {u.slug: u for u in collect(Project.discover(example_project))}
     assert inputs["xa-moi"].awards is None and inputs["xa-moi"].name == "UBND xã Mới"
     rollup = project_rollup(Project.discover(example_project))
     assert [(u.slug, u.reason) for u in rollup.left_out] == [("xa-moi", MISSING)]
     assert "don-vi-them" in [u.slug for u in rollup.units]
+
+
+def test_data_of_a_unit_the_linter_cannot_read_is_not_summed(example_project: Path):
+    """Without its index.md the unit's report cannot be read, so its data is not checked
+    (the year, the rules): it is kept out with the finding that says why."""
+    extra = example_project / "reports/don-vi-them"
+    extra.mkdir()
+    (extra / "khen-thuong.yaml").write_text("nam: 2025\nmau-10:\n  giay-khen: {tap-the: -2}\n")
+    rollup = project_rollup(Project.discover(example_project))
+    [left] = rollup.left_out
+    assert (left.slug, left.reason) == ("don-vi-them", UNCHECKED)
+    assert [e.code for e in left.errors] == ["BC003"]
+    assert "Chưa kiểm tra được số liệu khen thưởng" in rollup.why(left)
 
 
 def test_last_year_data_with_errors_is_not_compared(example_project: Path):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 from awards_helpers import generated_project, plain_sums, read_csv, recalculated, row_of, value
 from baocao.awards.collect import project_rollup
 from baocao.awards.export import export_dir, file_names
@@ -17,6 +18,9 @@ from baocao.project import Project
 from bs4 import BeautifulSoup
 from import_helpers import ROOT
 from lint_helpers import run_cli
+from openpyxl.utils import get_column_letter
+
+SCHEMA = Path("_templates/forms/mau-02/khen-thuong.yaml")
 
 
 def exported(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> dict[str, Path]:
@@ -107,15 +111,17 @@ def test_the_workbook_has_formulas_frozen_headers_and_formats(example_project, m
     assert [sheet.cell(2, c).value for c in (1, 2, 3)] == ["STT", "Đơn vị", "Loại đơn vị"]
     assert sheet.cell(2, 4).value == "Chiến sĩ thi đua cơ sở"
     # an award given only to individuals has only the individuals' columns
-    assert [sheet.cell(3, c).value for c in range(4, 8)] == [
-        "Cá nhân",
-        "Trong đó lãnh đạo, quản lý",
-        "Trong đó doanh nhân",
-        "Trong đó người trực tiếp công tác, lao động, sản xuất",
+    schema = yaml.safe_load((example_project / SCHEMA).read_text("utf-8"))
+    people = [
+        " ".join(c["label"].split())
+        for c in schema["columns"]
+        if c.get("recipient") == "individual" or c.get("part_of") == "ca-nhan"
     ]
-    assert "D2:G2" in {str(r) for r in sheet.merged_cells.ranges}
-    assert sheet.cell(2, 8).value == "Tập thể lao động tiên tiến"
-    assert sheet.cell(3, 8).value == "Tập thể"
+    end = 4 + len(people)
+    assert [sheet.cell(3, c).value for c in range(4, end)] == people
+    assert f"D2:{get_column_letter(end - 1)}2" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet.cell(2, end).value == "Tập thể lao động tiên tiến"
+    assert sheet.cell(3, end).value == "Tập thể"
     assert sheet.cell(7, 2).value == "Tổng cộng"
     assert sheet.cell(7, 4).value == "=SUM(D4:D6)"
     assert sheet.cell(8, 2).value.startswith("Trong đó: ")
@@ -127,7 +133,7 @@ def test_the_workbook_has_formulas_frozen_headers_and_formats(example_project, m
     assert summary.cell(4, 7).value == "='Mẫu số 10'!D7"  # its individuals
     assert summary.freeze_panes == "C3"
     shares = [c.value for c in summary[2] if c.value and str(c.value).startswith("Tỷ lệ")]
-    assert "Tỷ lệ Trong đó người trực tiếp công tác, lao động, sản xuất / Cá nhân" in shares
+    assert f"Tỷ lệ {people[-1]} / Cá nhân" in shares
 
 
 # --------------------------------------------------------------------------- LibreOffice

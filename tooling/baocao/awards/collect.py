@@ -26,10 +26,13 @@ from baocao.awards.rollup import (
     rollup_year,
 )
 from baocao.awards.schema import load_schema
+from baocao.diagnostics import Diagnostic
+from baocao.faults import CODE as FAULT_CODE
 from baocao.faults import fault_diagnostic
 from baocao.i18n import t
 from baocao.lint import parallel
 from baocao.lint.rules import resolve
+from baocao.lint.rules.loading import EmptyFile, MissingFile, NotUtf8, UnreadableFile
 from baocao.project import Project, Unit
 
 
@@ -63,21 +66,27 @@ def collect(
     year = _year(project, year, [UnitInput(s, "", "", a) for s, (a, _) in found.items()])
     units = {s: u for s, u in units.items() if found[s][0] is not None or u.expected_in(year)}
     to_lint = [a.path.parent for s, (a, _) in found.items() if a is not None and s not in known]
-    errors = {**_errors(project, to_lint, jobs), **known}
+    checks = {**_checks(project, to_lint, jobs), **{s: (e, True) for s, e in known.items()}}
     before = _previous(project, list(units), year)
-    before_errors = _errors(project, [a.path.parent for a, _ in before.values() if a], jobs)
-    return [
-        UnitInput(
-            slug,
-            unit.name,
-            unit.kind,
-            found[slug][0],
-            found[slug][1] or errors.get(slug, ()) or _problems(project, found[slug][0]),
-            before[slug][0],
-            before[slug][1] or before_errors.get(slug, ()) or _problems(project, before[slug][0]),
+    before_checks = _checks(project, [a.path.parent for a, _ in before.values() if a], jobs)
+    inputs = []
+    for slug, unit in units.items():
+        (awards, fault), (previous, previous_fault) = found[slug], before[slug]
+        errors, checked = checks.get(slug, ((), True))
+        previous_errors = before_checks.get(slug, ((), True))[0]
+        inputs.append(
+            UnitInput(
+                slug,
+                unit.name,
+                unit.kind,
+                awards,
+                fault or errors or _problems(project, awards),
+                previous,
+                previous_fault or previous_errors or _problems(project, previous),
+                checked=checked,
+            )
         )
-        for slug, unit in units.items()
-    ]
+    return inputs
 
 
 def _units(project: Project) -> dict[str, Unit]:
@@ -113,20 +122,38 @@ def _previous(project: Project, slugs: list[str], year: int | None) -> dict[str,
     return {slug: _load(project, archived_unit_dir(project.root, year - 1, slug)) for slug in slugs}
 
 
-def _errors(project: Project, folders: list[Path], jobs: int) -> dict[str, tuple[DataError, ...]]:
-    """Each unit's data errors (by folder name), from the linter's awards rules."""
+Checks = dict[str, tuple[tuple[DataError, ...], bool]]
+ENTRY_UNREAD = {NotUtf8.code, EmptyFile.code, UnreadableFile.code}
+"""Loader findings on index.md that mean it was not read (``report.py``)."""
+
+
+def _checks(project: Project, folders: list[Path], jobs: int) -> Checks:
+    """Each unit's data errors (by folder name) from the linter's awards rules, and whether
+    the linter could read the unit at all (when not, its data was not checked: the
+    findings that stopped it are the errors)."""
     rules = resolve(DATA_CODE_PREFIX)
     if not rules or not folders:
         return {}
-    results = parallel.run(project, folders, rules, jobs=jobs)
-    return {
-        Path(result.path).name: tuple(
-            DataError(d.code, d.file, d.line, d.message())
-            for d in result.diagnostics
-            if is_data_error(d.code, d.severity)
-        )
-        for result in results
-    }
+    found: Checks = {}
+    for result in parallel.run(project, folders, [*rules, *resolve("loading")], jobs=jobs):
+        unread = _unread(result.diagnostics, result.path)
+        data = [d for d in result.diagnostics if is_data_error(d.code, d.severity)]
+        errors = tuple(DataError(d.code, d.file, d.line, d.message()) for d in data or unread)
+        found[Path(result.path).name] = (errors, not unread or bool(data))
+    return found
+
+
+def _unread(diagnostics: list[Diagnostic], folder: str) -> list[Diagnostic]:
+    """The findings that kept the linter from reading the unit at all: no index.md, an
+    index.md it could not read, or a fault (then no rule ran on the unit's data)."""
+    index = f"{folder}/index.md"
+    return [
+        d
+        for d in diagnostics
+        if d.code == FAULT_CODE
+        or (d.code == MissingFile.code and d.file == folder)
+        or (d.code in ENTRY_UNREAD and d.file == index)
+    ]
 
 
 def _problems(project: Project, awards: UnitAwards | None) -> tuple[DataError, ...]:

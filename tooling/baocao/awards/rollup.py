@@ -31,8 +31,8 @@ Key = tuple[str, str, str]
 DATA_CODE_PREFIX = "BC6"
 """Codes of the rules on a unit's commendation data (BC601–BC619)."""
 
-MISSING, ERRORS, OTHER_YEAR = "missing", "errors", "other-year"
-REASONS = (MISSING, ERRORS, OTHER_YEAR)
+MISSING, ERRORS, UNCHECKED, OTHER_YEAR = "missing", "errors", "unchecked", "other-year"
+REASONS = (MISSING, ERRORS, UNCHECKED, OTHER_YEAR)
 """Why a unit is left out; each has a message ``rollup.left-out.<reason>``."""
 
 
@@ -74,6 +74,7 @@ class UnitInput:
     errors: tuple[DataError, ...] = ()
     previous: UnitAwards | None = None  # last year's data, from the archive
     previous_errors: tuple[DataError, ...] = ()
+    checked: bool = True  # False: the linter could not read the unit, ``errors`` say why
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,8 @@ def _left_out(unit: UnitInput, year: int | None) -> LeftOut | None:
     if awards is None:
         return LeftOut(unit.slug, unit.name, unit.kind, MISSING)
     if unit.errors:
-        return LeftOut(unit.slug, unit.name, unit.kind, ERRORS, unit.errors)
+        reason = ERRORS if unit.checked else UNCHECKED
+        return LeftOut(unit.slug, unit.name, unit.kind, reason, unit.errors)
     if year is not None and awards.year is not None and awards.year != year:
         return LeftOut(unit.slug, unit.name, unit.kind, OTHER_YEAR, year=awards.year)
     return None
