@@ -61,8 +61,11 @@ def make_board_project(target: Path) -> Path:
     (reports / NO_DATA / "khen-thuong.yaml").unlink()
     with (reports / "units.yaml").open("a", encoding="utf-8") as units:
         units.write(EXTRA_UNITS)
+    # Last year's report of one unit, as `baocao nam-moi` keeps it: the whole unit.
     archived = target / "archive" / "2024" / ARCHIVED
-    archived.mkdir(parents=True)
+    shutil.copytree(ROOT / "reports" / ARCHIVED, archived)
+    index = archived / "index.md"
+    index.write_text(index.read_text("utf-8").replace("nam: 2025", "nam: 2024", 1), "utf-8")
     (archived / "khen-thuong.yaml").write_text(ARCHIVE_DATA, "utf-8")
     return target
 
@@ -171,9 +174,8 @@ def test_by_kind_of_unit_and_shares(site: Path) -> None:
         school, "mau-10", schema()["tables"][0]["kinds"], "tap-the"
     )
     shares = table_rows(section_tables(soup, "ti-le")[0])
-    label = (
-        "Trong đó người trực tiếp công tác, lao động, sản xuất trong tổng số cá nhân (Mẫu số 10)"
-    )
+    labels = {c["id"]: c["label"] for c in schema()["columns"]}
+    label = f"{labels['truc-tiep']} trong tổng số {labels['ca-nhan'].lower()} (Mẫu số 10)"
     datas = unit_data(site, EXAMPLES)
     kinds = schema()["tables"][0]["kinds"]
     part = plain_sum(datas, "mau-10", kinds, "truc-tiep")
