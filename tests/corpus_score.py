@@ -110,8 +110,11 @@ def _run_json(root: Path) -> dict:
     old = Path.cwd()
     os.chdir(root)
     try:
+        # The corpus judges the report's own rules. Its units have no commendation data
+        # file (issue 14 came later), so the data rules would only say so in each unit
+        # (BC601); they have their own cases (tests/rules/cases/BC6*.yml).
         with redirect_stdout(out), redirect_stderr(err):
-            main(["lint", "--format", "json", "--jobs", "1"])
+            main(["lint", "--format", "json", "--jobs", "1", "--ignore", "BC6"])
     finally:
         os.chdir(old)
     try:

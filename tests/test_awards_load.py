@@ -106,6 +106,15 @@ def test_what_cannot_be_read_is_a_problem_with_its_line(
     assert [(p[0], p[1]) for p in awards.problems] == [(line, message_id)]
 
 
+def test_yaml_references_are_refused_before_anything_is_built(tmp_path: Path) -> None:
+    """Nine lines of "&a … *a" would make a billion values: the file is not read."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    awards = load_unit_awards(unit(tmp_path, "\n".join(lines) + "\n"))
+    assert [(p[0], p[1]) for p in awards.problems] == [(2, "awards.yaml-alias")]
+    assert awards.tables == {}
+
+
 def test_year_is_kept_as_typed(tmp_path: Path) -> None:
     awards = load_unit_awards(unit(tmp_path, "\nnam: hai nghìn\nmau-10: {}\n"))
     assert awards.year is None

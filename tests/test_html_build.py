@@ -141,7 +141,7 @@ def test_last_change_is_the_last_commit_or_the_newest_uncommitted_file(project: 
     school.write_text(school.read_text("utf-8") + "\nThêm.\n", "utf-8")
     stamp = 1767225600  # 2026-01-01 00:00 UTC
     os.utime(school, (stamp, stamp))
-    data = school.parent / "khen-thuong.yaml"  # the unit's other file: older
+    data = school.parent / "khen-thuong.yaml"  # the unit's other file, older than the edit
     os.utime(data, (stamp - 86400, stamp - 86400))
     build(project, "-j", "1")
     dates = changed_dates(project)

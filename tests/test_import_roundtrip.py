@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from baocao.awards.model import DATA_FILE
 from baocao.project import Project
 from baocao.units_file import add_unit
 from baocao.wordin.run import import_file
@@ -55,6 +56,9 @@ def _round_trip(built: Built, unit: str, single: bool):
     project = Project.discover(built.project)
     docx_file = built.project / "_build" / "docx" / f"{unit}.docx"
     outcome = import_file(project, docx_file, f"{unit}-nhap", single_file=single)
+    data = project.reports_dir / unit / DATA_FILE  # not in the Word file: kept beside it
+    if data.is_file():
+        shutil.copy(data, outcome.target / DATA_FILE)
     return unit_view(project, project.reports_dir / unit), unit_view(project, outcome.target)
 
 

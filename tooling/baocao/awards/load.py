@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from baocao.archive import archived_unit_dir
 from baocao.awards.model import (
     DATA_FILE,
@@ -38,6 +40,7 @@ NOMINEE_FIELDS = {
 }
 COLLECTIVE_KEY = "tap-the"
 MAX_BYTES = Settings.max_file_bytes
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Problem = tuple[int, str, dict]
 
@@ -57,6 +60,9 @@ def load_unit_awards(unit_dir: Path, max_bytes: int = MAX_BYTES) -> UnitAwards |
     text, problem = _read(unit_dir, path, max_bytes)
     if problem is not None:
         return UnitAwards(path=path, year=None, problems=(problem,))
+    alias = _alias_line(text)
+    if alias is not None:  # "&a … *a" can multiply a few lines into billions of values
+        return UnitAwards(path=path, year=None, problems=((alias, "awards.yaml-alias", {}),))
     try:
         data, lines = load_yaml(text)
     except YamlProblem as err:
@@ -75,6 +81,18 @@ def previous_awards(root: Path, slug: str, year: int) -> UnitAwards | None:
     None when the archive has no such unit or it has no data file."""
     folder = archived_unit_dir(root, year - 1, slug)
     return load_unit_awards(folder) if folder is not None else None
+
+
+def _alias_line(text: str) -> int | None:
+    """The line of the first alias (``*name``) of the text, None when it has none or
+    is not YAML at all (the loader then tells why)."""
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line + 1
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 def _read(unit_dir: Path, path: Path, max_bytes: int) -> tuple[str, Problem | None]:
@@ -118,7 +136,7 @@ class _Reader:
             elif isinstance(value, dict) or value is None:
                 tables[name] = self.table(name, value or {})
             else:
-                self.problems.append((self.line(key), "awards.table-not-mapping", {"key": name}))
+                self.problems.append((self.line(key), "awards.table-not-mapping", {"name": name}))
         year = year_cell.value if year_cell is not None else None
         return UnitAwards(
             path=self.path,
