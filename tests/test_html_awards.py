@@ -18,7 +18,11 @@ from test_html_site import ROOT, build
 EXAMPLES = ("so-noi-vu", "truong-thpt-le-quy-don", "cong-ty-cap-nuoc-binh-minh")
 ARCHIVED = "so-noi-vu"
 OTHER_YEAR, NO_DATA, BAD_DATA = "xa-binh-an", "xa-hoa-loi", "xa-phu-my"
-EXTRA_UNITS = f"""  - slug: {BAD_DATA}
+UNREAD = "xa-tan-hoa"  # its index.md is not UTF-8: its data cannot be checked
+EXTRA_UNITS = f"""  - slug: {UNREAD}
+    name: UBND xã Tân Hòa
+    kind: xa-phuong
+  - slug: {BAD_DATA}
     name: UBND xã Phú Mỹ
     kind: xa-phuong
   - slug: {OTHER_YEAR}
@@ -52,6 +56,9 @@ def make_board_project(target: Path) -> Path:
     copies = ((OTHER_YEAR, "so-noi-vu"), (NO_DATA, "truong-thpt-le-quy-don"))
     for slug, source in (*copies, (BAD_DATA, "truong-thpt-le-quy-don")):
         shutil.copytree(ROOT / "reports" / source, reports / slug)
+    shutil.copytree(ROOT / "reports" / "truong-thpt-le-quy-don", reports / UNREAD)
+    index = reports / UNREAD / "index.md"
+    index.write_bytes(index.read_text("utf-8").encode("cp1258", errors="replace"))
     data = reports / BAD_DATA / "khen-thuong.yaml"
     text = data.read_text("utf-8").replace(BAD_ROW[0], BAD_ROW[1])
     assert BAD_ROW[1] in text
@@ -74,7 +81,9 @@ def make_board_project(target: Path) -> Path:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_board_project(tmp_path_factory.mktemp("board") / "project")
     code, out, err = build(root, "-j", "1")
-    assert code == 0, out + err
+    assert code == 1 and f"Đơn vị {UNREAD} không tải được" in out + err, (
+        out + err
+    )  # one broken unit
     return root
 
 
@@ -207,8 +216,10 @@ def test_units_left_out_are_listed_apart_with_a_link_and_why(site: Path) -> None
     line = 1 + next(i for i, text in enumerate(lines) if BAD_ROW[1] in text)
     assert reasons[1].startswith(f"reports/{BAD_DATA}/khen-thuong.yaml:{line}: ")
     summary = soup.select_one("#baocao-board-summary").get_text()
+    unread = left_out.select_one(f'li[data-slug="{UNREAD}"]')
+    assert f"reports/{UNREAD}/index.md" in unread.get_text()  # why its data is unchecked
     assert summary == (
-        "Đã cộng số liệu của 3 đơn vị; 2 đơn vị có lỗi trong số liệu, không được cộng; "
+        "Đã cộng số liệu của 3 đơn vị; 3 đơn vị có lỗi trong số liệu, không được cộng; "
         "1 đơn vị chưa có số liệu."
     )
 

@@ -20,14 +20,15 @@ from sphinx.application import Sphinx
 
 from baocao.awards.board import Board, Places, board_view
 from baocao.awards.collect import project_rollup
-from baocao.awards.rollup import data_errors
+from baocao.awards.rollup import DataError, data_errors
 from baocao.awards.schema import has_schema
+from baocao.faults import CODE as FAULT_CODE
 from baocao.project import Project
 from baocao.sphinxext.builder import ReportsHTMLBuilder
 from baocao.sphinxext.dashboard import kind_label
 from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.texts import text
-from baocao.sphinxext.units import project_at
+from baocao.sphinxext.units import broken, project_at
 
 PAGE = "khen-thuong"
 TEXTS = ("intro", "back", "section.left-out", "left-out-intro", "section.missing", "missing-intro")
@@ -46,14 +47,20 @@ def board_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     project = project_at(str(app.srcdir))
     if not has_board(project):
         return
-    # The build has linted every unit it read: their data errors are not found again.
-    known = {
-        slug: data_errors(info["diagnostics"])
-        for slug, info in baocao_domain(builder.env).units.items()
-    }
-    summed = project_rollup(project, jobs=app.parallel, known=known)
+    summed = project_rollup(project, jobs=app.parallel, known=known_errors(builder))
     pages = {row.slug: row.page for row in builder.dashboard.rows}
     yield PAGE, page_context(board_view(summed, Places(pages, kind_label))), "khen-thuong.html"
+
+
+def known_errors(builder: ReportsHTMLBuilder) -> dict[str, tuple[DataError, ...]]:
+    """The data errors of every unit the build has linted while reading it, so they are
+    not found again; a unit the linter could not read (or that faulted) is left to the
+    roll-up's own gathering, which tells why its data is unchecked."""
+    return {
+        slug: data_errors(info["diagnostics"])
+        for slug, info in baocao_domain(builder.env).units.items()
+        if not broken(info) and all(d["code"] != FAULT_CODE for d in info["diagnostics"])
+    }
 
 
 def page_context(board: Board) -> dict[str, Any]:
