@@ -3,6 +3,7 @@
 Usage::
 
     python bench/gen_corpus.py N OUT [--seed S] [--year Y] [--words W] [--single-file-share F]
+                                     [--awards]
 
 Writes N units into ``OUT/reports/<slug>/`` and ``OUT/reports/units.yaml``. The output is
 a pure function of the arguments: two runs with the same seed give identical bytes.
@@ -13,6 +14,10 @@ its file plus the file's depth in the toctree). Only the style of a heading vari
 (numbering, case, trailing punctuation, abbreviations, the year dropped), so a good linter
 matches every heading of every unit. Bodies are Vietnamese administrative sentences drawn
 from templates with numbers filled in, sized to about ``--words`` words a unit.
+
+With ``--awards`` (``with_awards=True``) each unit also carries its commendation data,
+``khen-thuong.yaml``, drawn from the form's schema (``bench/corpus/awards.py``); about
+``AWARDS_SLIP_SHARE`` of them with one slip the linter finds, so the roll-up leaves them out.
 
 The tables (sentence templates, agencies, places, names, abbreviations) are in
 ``bench/corpus-data.yaml``; the code is in ``bench/corpus/`` (form.py the form through
@@ -54,6 +59,7 @@ def _load_parts() -> ModuleType:
 
 
 _load_parts()
+awards = importlib.import_module(f"{PARTS}.awards")
 data = importlib.import_module(f"{PARTS}.data")
 formmod = importlib.import_module(f"{PARTS}.form")
 layout = importlib.import_module(f"{PARTS}.layout")
@@ -68,6 +74,7 @@ TABLE_NODE = "II.2.4.a"  # commendations granted (Mẫu số 10): where some uni
 TABLE_SHARE = 0.2
 NONE_SHARE = 0.35  # chance that an optional node says only "Không có."
 NONE_TEXT = "Không có."
+AWARDS_SLIP_SHARE = 0.05  # units whose commendation data holds one error
 
 
 @dataclass(frozen=True)
@@ -156,8 +163,10 @@ def generate(
     year: int = 2025,
     words: int = 1400,
     single_file_share: float = 0.2,
+    with_awards: bool = False,
 ) -> list[str]:
-    """Write n units under out/reports/ and out/reports/units.yaml; return their slugs."""
+    """Write n units under out/reports/ and out/reports/units.yaml; return their slugs.
+    With ``with_awards``, each unit also gets its ``khen-thuong.yaml``."""
     form = load_form()
     reports = Path(out) / "reports"
     reports.mkdir(parents=True, exist_ok=True)
@@ -173,6 +182,10 @@ def generate(
             (unit_dir / folder).mkdir(parents=True, exist_ok=True)
         for rel, content in files.items():
             _write(unit_dir / rel, content)
+        if with_awards:
+            rng = random.Random(f"{seed}:{index}:awards")
+            slip = rng.random() < AWARDS_SLIP_SHARE
+            _write(unit_dir / "khen-thuong.yaml", awards.awards_yaml(rng, year, slip))
         records.append(record)
     _write(reports / "units.yaml", units_yaml(records))
     return [record.slug for record in records]
@@ -214,9 +227,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", type=int, default=2025)
     parser.add_argument("--words", type=_positive, default=1400, help="target words a unit")
     parser.add_argument("--single-file-share", type=_share, default=0.2)
+    parser.add_argument("--awards", action="store_true", help="write khen-thuong.yaml too")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    slugs = generate(args.n, args.out, args.seed, args.year, args.words, args.single_file_share)
+    slugs = generate(
+        args.n,
+        args.out,
+        args.seed,
+        args.year,
+        args.words,
+        args.single_file_share,
+        with_awards=args.awards,
+    )
     elapsed = time.perf_counter() - start
     print(f"wrote {len(slugs)} units to {args.out / 'reports'} in {elapsed:.2f} s", file=sys.stderr)
     return 0

@@ -143,6 +143,7 @@ def test_an_edit_is_rebuilt_by_the_running_watcher(project: Path, process: Proce
     assert rewritten == {
         "index.html",
         "search.html",
+        "khen-thuong.html",  # the board's roll-up, like the dashboard, on every build
         "reports/so-noi-vu/index.html",
         "reports/so-noi-vu/3-phuong-huong.html",
     }

@@ -20,6 +20,7 @@ from baocao.forms import load_form
 from baocao.mdparser import MYST_EXTENSIONS
 from baocao.sphinxext.assemble import setup_assemble
 from baocao.sphinxext.awards_directive import setup_awards_directive
+from baocao.sphinxext.awards_page import setup_awards_page
 from baocao.sphinxext.builder import setup_builder
 from baocao.sphinxext.discovery import setup_discovery
 from baocao.sphinxext.docutils_vi import setup_docutils_vi
@@ -99,5 +100,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_search(app)
     setup_guide(app)
     setup_builder(app)
+    setup_awards_page(app)
     setup_translator(app)
     setup_exports(app)
