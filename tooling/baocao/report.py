@@ -118,9 +118,11 @@ def _rel(path: Path, root: Path) -> str:
     if name == top:
         return "."
     if top == "." and not os.path.isabs(name):
-        return Path(name).as_posix()
+        return name.replace(os.sep, "/")
     prefix = top.rstrip(os.sep) + os.sep
-    return Path(name[len(prefix) :]).as_posix() if name.startswith(prefix) else path.as_posix()
+    if name.startswith(prefix):
+        return name[len(prefix) :].replace(os.sep, "/")  # normalised: its POSIX form
+    return path.as_posix()
 
 
 class _Loader:
@@ -129,7 +131,7 @@ class _Loader:
         self.root = project_root
         self.known_forms = known_forms
         self.report = Report(unit_dir.name, unit_dir, check({}, LineMap(), known_forms))
-        self.seen: set[Path] = set()
+        self.seen: set[str] = set()
         self.real_unit: Path | None = None
 
     def problem(self, code: str, rule: str, rel: str, line: int, key: str, **params) -> None:
@@ -182,7 +184,7 @@ class _Loader:
         return text, hashlib.sha256(data).digest()
 
     def read_file(self, path: Path, depth: int, entry_line: int | None) -> None:
-        resolved = Path(os.path.normpath(path))
+        resolved = os.path.normpath(path)
         if resolved in self.seen:
             return
         self.seen.add(resolved)
