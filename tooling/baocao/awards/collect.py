@@ -52,19 +52,17 @@ Known = Mapping[str, tuple[DataError, ...]]
 """Data errors already found, by unit slug (the site's build has linted every unit)."""
 
 
-def project_rollup(
-    project: Project, year: int | None = None, jobs: int = 0, known: Known | None = None
-) -> Rollup:
+def project_rollup(project: Project, year: int | None = None, known: Known | None = None) -> Rollup:
     """The roll-up of every unit of the project, for ``year`` (by default the year of
     reports/units.yaml or of the settings, else the year most units' data is for).
     ``known``: the units' data errors when the caller has them (they are not linted again)."""
     schema = project_schema(project)
-    inputs = collect(project, year, jobs, known)
+    inputs = collect(project, year, known)
     return rollup(schema, inputs, _year(project, year, inputs))
 
 
 def collect(
-    project: Project, year: int | None = None, jobs: int = 0, known: Known | None = None
+    project: Project, year: int | None = None, known: Known | None = None
 ) -> list[UnitInput]:
     """Every unit's input, in the order of reports/units.yaml, then unlisted folders."""
     known = known or {}
