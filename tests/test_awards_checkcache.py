@@ -15,6 +15,7 @@ from baocao.awards.checkcache import CACHE
 from baocao.awards.collect import collect
 from baocao.awards.rollup import is_data_error
 from baocao.awards.schema import load_schema
+from baocao.i18n import set_lang
 from baocao.lint.engine import lint_unit
 from baocao.project import Project
 
@@ -124,3 +125,19 @@ def test_an_unreadable_cache_is_not_used_and_is_written_anew(example_project: Pa
     assert len(cache) == 2
     leftovers = [p.name for p in (example_project / CACHE).parent.iterdir() if p.name != CACHE.name]
     assert leftovers == []
+
+
+def test_messages_of_another_language_are_not_taken_from_the_cache(example_project: Path, counted):
+    archive(example_project)
+    vi = collect(Project.discover(example_project))
+    counted.clear()
+    set_lang("en")
+    try:
+        en = collect(Project.discover(example_project))
+    finally:
+        set_lang("vi")
+    assert sorted(counted) == ["so-noi-vu", "truong-thpt-le-quy-don"]
+    [vi_error] = next(u.previous_errors for u in vi if u.slug == "truong-thpt-le-quy-don")
+    [en_error] = next(u.previous_errors for u in en if u.slug == "truong-thpt-le-quy-don")
+    assert (vi_error.code, vi_error.line) == (en_error.code, en_error.line)
+    assert vi_error.message != en_error.message

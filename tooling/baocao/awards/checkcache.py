@@ -5,7 +5,7 @@ last year's data for the roll-up. Each archived unit's check (its data errors, a
 whether its data could be checked) is kept under a key made of everything the check
 reads: the unit's ``index.md`` and data file (their bytes), the names and sizes of
 its files (the limits), every form's commendation schema, the settings, the language
-of the messages and the code of the rules and their messages. Change any of these
+of the messages and baocao's own code and data (its rules, loader, messages). Change any of these
 and the unit is checked again. The file is written atomically; a cache that cannot
 be read is simply not used.
 """
@@ -13,7 +13,6 @@ be read is simply not used.
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 import os
 from collections.abc import Callable
@@ -28,7 +27,7 @@ from baocao.lint.rules.base import Rule
 from baocao.project import Project
 
 CACHE = Path("_build/cache/khen-thuong-luu-tru.json")
-MESSAGES = Path(__file__).resolve().parents[1] / "data"
+PACKAGE = Path(__file__).resolve().parents[1]
 
 Check = tuple[tuple[DataError, ...], bool]
 Checks = dict[str, Check]
@@ -68,13 +67,15 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _shared_key(project: Project, rules: list[type[Rule]]) -> bytes:
-    """What every unit's check depends on: settings, schemas, language, rules' code."""
+    """What every unit's check depends on: settings, schemas, language, baocao itself
+    (the rules' codes chosen, and every module and data file of the package)."""
     digest = hashlib.sha256()
     digest.update(repr(project.settings).encode())
     digest.update(get_lang().encode())
+    digest.update(" ".join(rule.code for rule in rules).encode())
     schemas = sorted(project.forms_dir.glob(f"*/{SCHEMA_FILE}"))
-    code = {Path(inspect.getfile(rule)) for rule in rules}
-    for file in [*schemas, *sorted(code), *sorted(MESSAGES.glob("messages*.yaml"))]:
+    code = sorted([*PACKAGE.rglob("*.py"), *PACKAGE.glob("data/*.yaml")])
+    for file in [*schemas, *code]:
         digest.update(file.as_posix().encode())
         digest.update(_bytes(file))
     return digest.digest()
