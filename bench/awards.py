@@ -13,7 +13,8 @@ timed from start to exit, interleaved A B A B … for ``--rounds`` rounds:
 * A, html: ``baocao build html --clean`` (the command's own ``-j`` unless ``--jobs``);
 * B, awards: this file with ``--pass PROJECT``: the roll-up as the site and
   ``baocao xuat`` gather it (``awards.collect.project_rollup``: the units' data, their
-  BC6xx findings from the linter, last year's from the archive), the board page's view
+  BC6xx errors from the linter's rules on the data file and the front matter, last
+  year's from the archive), the board page's view
   with every SVG chart drawn (``awards.board.board_view``), and the export
   (``awards.export.write_exports``: .xlsx and CSV) into a temporary folder.
 
@@ -80,7 +81,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     return elapsed, cpu_of_children() - cpu
 
 
-def one_pass(project: Path, jobs: int) -> None:
+def one_pass(project: Path) -> None:
     """B: the roll-up, the board page's view with its charts, and the export."""
     from baocao.awards.board import Places, board_view
     from baocao.awards.collect import project_rollup
@@ -92,7 +93,7 @@ def one_pass(project: Path, jobs: int) -> None:
         return text(f"kind.{kind}") if has_text(f"kind.{kind}") else kind
 
     found = Project.discover(project)
-    rollup = project_rollup(found, jobs=jobs)
+    rollup = project_rollup(found)
     board = board_view(rollup, Places({}, kind_label))
     charts = sum(len(section.charts) for section in board.sections)
     with tempfile.TemporaryDirectory(prefix="baocao-bench-xuat-") as folder:
@@ -125,8 +126,6 @@ Times = list[tuple[float, float]]  # (wall, CPU) seconds of each round
 def measure(project: Path, rounds: int, jobs: list[str]) -> tuple[Times, Times]:
     html = [str(BIN / "baocao"), "build", "html", "--clean", *jobs]
     awards = [sys.executable, str(Path(__file__).resolve()), "--pass", str(project)]
-    if jobs:
-        awards += ["--jobs", jobs[1]]
     timed(html, project)  # warm the file cache and the byte-compiled modules
     a: Times = []
     b: Times = []
@@ -170,11 +169,11 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workdir", type=Path, help="keep the corpus here (default: a temp dir)")
-    parser.add_argument("--jobs", help="-j for baocao build html and the roll-up's lint")
+    parser.add_argument("--jobs", help="-j for baocao build html")
     parser.add_argument("--pass", dest="one_pass", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_pass:
-        one_pass(args.one_pass, int(args.jobs or 0))
+        one_pass(args.one_pass)
         return
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tooling")], check=True)
     jobs = ["-j", args.jobs] if args.jobs else []

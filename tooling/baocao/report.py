@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from baocao.unitpaths import links_leaving, may_read, real_unit_dir
 from baocao.yamlio import LineMap, YamlProblem, load_yaml
 
 BOLD_HEADING_MAX_WORDS = 40
+_CLOSING = re.compile(r"^(?:---|\.\.\.).*(?:\n|$)", re.MULTILINE)
 
 
 @dataclass
@@ -93,13 +95,16 @@ def load_report(
     project_root: Path,
     known_forms: list[str] | None = None,
     settings: Settings | None = None,
+    head_only: bool = False,
 ) -> Report:
     """Read ``unit_dir`` (a folder with index.md) into a Report.
 
     Nothing is read from a folder that is a link or leaves the reports folder
     (``unitpaths``), nor from a unit past a limit of ``settings`` (``limits``).
+    With ``head_only`` the report holds index.md's front matter and no section: its
+    body is not parsed, no toctree followed.
     """
-    loader = _Loader(unit_dir, project_root, known_forms)
+    loader = _Loader(unit_dir, project_root, known_forms, head_only)
     loader.real_unit = real_unit_dir(unit_dir)
     if unit_dir.is_symlink() or (unit_dir.is_dir() and loader.real_unit is None):
         loader.problem("BC007", "path-outside", _rel(unit_dir, project_root), 1, "paths.unit-link")
@@ -126,8 +131,15 @@ def _rel(path: Path, root: Path) -> str:
 
 
 class _Loader:
-    def __init__(self, unit_dir: Path, project_root: Path, known_forms: list[str] | None):
+    def __init__(
+        self,
+        unit_dir: Path,
+        project_root: Path,
+        known_forms: list[str] | None,
+        head_only: bool = False,
+    ):
         self.unit_dir = unit_dir
+        self.head_only = head_only
         self.root = project_root
         self.known_forms = known_forms
         self.report = Report(unit_dir.name, unit_dir, check({}, LineMap(), known_forms))
@@ -193,7 +205,7 @@ class _Loader:
         if read is None:
             return
         text, digest = read
-        tokens = parser().parse(text)
+        tokens = front_matter_tokens(text) if self.head_only else parser().parse(text)
         self.report.files.append(SourceFile(path, rel, depth, text, tokens, digest))
         for kind, item in _walk_blocks(tokens, rel):
             if kind == "front_matter" and depth == 0:
@@ -253,6 +265,23 @@ class _Loader:
             )
         else:
             self.read_file(target, depth + 1, line)
+
+
+def front_matter_tokens(text: str) -> list[Token]:
+    """The parser's tokens of ``text``'s front matter alone (none when it has none).
+
+    The parser reads the beginning of ``text`` up to the first line that may close the
+    front matter: its front-matter rule looks no further than that line, so the token is
+    the one the whole text gives. When that line does not close it, the whole text is read.
+    """
+    if not text.startswith("-"):
+        return []  # the front-matter rule needs "---" at the very start
+    closing = _CLOSING.search(text, text.find("\n") + 1) if "\n" in text else None
+    if closing is not None:
+        tokens = parser().parse(text[: closing.end()])
+        if tokens and tokens[0].type == "front_matter":
+            return tokens[:1]
+    return [t for t in parser().parse(text)[:1] if t.type == "front_matter"]
 
 
 def _walk_blocks(tokens: list[Token], rel: str):

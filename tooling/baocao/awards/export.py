@@ -3,6 +3,8 @@ Ministry's Biểu 0603 where it can be filled), each written atomically.
 
 The files are named by the year (``khen-thuong-2025.xlsx``), so a site built from
 another year's export never shows last year's numbers under this year's name.
+The site imports this module for the files' names (``sphinxext/exports.py``): the
+workbook's writer, and openpyxl with it, is imported only when something is exported.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from baocao.awards.csvout import (
     units_rows,
 )
 from baocao.awards.rollup import Rollup
-from baocao.awards.xlsx import workbook_bytes
 from baocao.fsutil import write_atomic
 
 BUILD_DIR = "_build"
@@ -47,6 +48,8 @@ def file_names(year: int | None) -> dict[str, str]:
 
 def write_exports(rollup: Rollup, folder: Path, layout: StatLayout | None = None) -> list[Path]:
     """Write every export of ``rollup`` into ``folder``; return the files written."""
+    from baocao.awards.xlsx import workbook_bytes  # openpyxl: only when exporting
+
     names = file_names(rollup.year)
     contents: dict[str, bytes] = {
         "xlsx": workbook_bytes(rollup, layout),

@@ -10,6 +10,7 @@ tables, kinds and columns the form knows.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,13 @@ def load_unit_awards(unit_dir: Path, max_bytes: int = MAX_BYTES) -> UnitAwards |
     text, problem = _read(unit_dir, path, max_bytes)
     if problem is not None:
         return UnitAwards(path=path, year=None, problems=(problem,))
+    return _parsed(path, text)
+
+
+@lru_cache(maxsize=1024)
+def _parsed(path: Path, text: str) -> UnitAwards:
+    """The data of ``text``, read from ``path``: parsed once per text in a process (the
+    roll-up and the linter's rules both read every unit's file; the result is frozen)."""
     alias = _alias_line(text)
     if alias is not None:  # "&a … *a" can multiply a few lines into billions of values
         return UnitAwards(path=path, year=None, problems=((alias, "awards.yaml-alias", {}),))

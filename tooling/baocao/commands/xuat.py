@@ -20,14 +20,13 @@ from baocao.project import Project
 
 @click.command("xuat", help=t("xuat.help"))
 @click.option("--year", type=click.IntRange(2000, 2100), default=None, help=t("xuat.opt.year"))
-@click.option("--jobs", "-j", type=click.IntRange(0), default=0, help=t("xuat.opt.jobs"))
-def xuat(year: int | None, jobs: int) -> None:
+def xuat(year: int | None) -> None:
     project = Project.discover()
     form_dir = project.forms_dir.resolve() / project.settings.default_form
     if not has_schema(form_dir):
         click.echo(t("xuat.no-schema", form=project.settings.default_form))
         return
-    rollup = project_rollup(project, year, jobs)
+    rollup = project_rollup(project, year)
     layout = load_layout(form_dir, rollup.schema)
     for unit in rollup.left_out:
         click.echo(t("xuat.left-out", unit=unit.slug, why=rollup.why(unit)), err=True)

@@ -77,11 +77,14 @@ def lint_unit(
     rules: list[type[Rule]] | None = None,
     keep_report: bool = True,
     explain: bool = False,
+    head_only: bool = False,
 ) -> UnitResult:
-    """Lint one unit; with ``keep_report`` (or ``explain``) keep how each heading was read.
-    Whatever goes wrong inside it is its finding (``baocao.faults``)."""
+    """Lint one unit; with ``keep_report`` (or ``explain``) keep how each heading was read;
+    with ``head_only`` read only index.md's front matter (``load_report``): for rules that
+    need the unit's form and year, not its text. Whatever goes wrong inside it is its
+    finding (``baocao.faults``)."""
     try:
-        return _lint_unit(project, unit_dir, rules, keep_report, explain)
+        return _lint_unit(project, unit_dir, rules, keep_report, explain, head_only)
     except Exception as err:  # this unit's fault; the other units go on
         return faulted(project, unit_dir, err)
 
@@ -100,13 +103,16 @@ def _lint_unit(
     rules: list[type[Rule]] | None,
     keep_report: bool,
     explain: bool,
+    head_only: bool = False,
 ) -> UnitResult:
     rules = (
         rules
         if rules is not None
         else choose_rules(project.settings.select, project.settings.ignore)
     )
-    report = load_report(unit_dir, project.root, project.known_forms, project.settings)
+    report = load_report(
+        unit_dir, project.root, project.known_forms, project.settings, head_only=head_only
+    )
     if not report.files:  # index.md absent or unreadable: the loader's findings say why
         rules = [rule for rule in rules if rule.family == "loading"]
     form = _form_of(project, report)

@@ -47,7 +47,7 @@ def board_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     project = project_at(str(app.srcdir))
     if not has_board(project):
         return
-    summed = project_rollup(project, jobs=app.parallel, known=known_errors(builder))
+    summed = project_rollup(project, known=known_errors(builder))
     pages = {row.slug: row.page for row in builder.dashboard.rows}
     yield PAGE, page_context(board_view(summed, Places(pages, kind_label))), "khen-thuong.html"
 
