@@ -147,6 +147,19 @@ def available_forms(forms_dir: Path) -> list[str]:
     return sorted(p.parent.name for p in forms_dir.glob("*/form.yaml"))
 
 
+def read_form_file(path: Path) -> tuple[Any, LineMap]:
+    """A YAML file of a form (form.yaml and the files beside it) with its line map;
+    ConfigError naming the file and line when it is not UTF-8 or not valid YAML."""
+    try:
+        return load_yaml(path.read_text("utf-8"))
+    except YamlProblem as err:
+        raise ConfigError(
+            "form.yaml-syntax", file=path, line=err.line, problem=err.problem
+        ) from None
+    except UnicodeDecodeError:
+        raise ConfigError("form.not-utf8", file=path) from None
+
+
 @cache
 def load_form(forms_dir: Path, form_id: str) -> Form:
     """Load and validate ``forms_dir/form_id/form.yaml``; raise ConfigError naming key and line."""
@@ -155,14 +168,7 @@ def load_form(forms_dir: Path, form_id: str) -> Form:
         raise ConfigError(
             "form.not-found", form=form_id, known=", ".join(available_forms(forms_dir))
         )
-    try:
-        data, lines = load_yaml(path.read_text("utf-8"))
-    except YamlProblem as err:
-        raise ConfigError(
-            "form.yaml-syntax", file=path, line=err.line, problem=err.problem
-        ) from None
-    except UnicodeDecodeError:
-        raise ConfigError("form.not-utf8", file=path) from None
+    data, lines = read_form_file(path)
     cues, cue_lines = _load_recognition(path.parent / RECOGNITION)
     minimum = cues.pop(ON_FORM_MINIMUM, 0.0)
     form = _FormBuilder(path, lines, cues).form(data, minimum)
@@ -181,12 +187,7 @@ def _load_recognition(path: Path) -> tuple[dict[str, dict[str, tuple[str, ...]]]
     """node id -> {"headings": ..., "words": ...} from recognition.yaml, {} when absent."""
     if not path.is_file():
         return {}, LineMap()
-    try:
-        data, lines = load_yaml(path.read_text("utf-8"))
-    except YamlProblem as err:
-        raise ConfigError(
-            "form.yaml-syntax", file=path, line=err.line, problem=err.problem
-        ) from None
+    data, lines = read_form_file(path)
     builder = _FormBuilder(path, lines, {})
     spec = {"nodes": dict, ON_FORM_MINIMUM: float}
     data = builder.check_mapping(data, (), spec, ("nodes",))

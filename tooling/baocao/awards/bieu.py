@@ -16,7 +16,8 @@ from typing import Any, NoReturn
 from baocao.awards.model import AwardSchema
 from baocao.awards.rollup import Rollup
 from baocao.errors import ConfigError
-from baocao.yamlio import LineMap, YamlProblem, load_yaml
+from baocao.forms import read_form_file
+from baocao.yamlio import LineMap
 
 LAYOUT_FILE = "bieu-0603.yaml"
 TOP = {
@@ -128,12 +129,7 @@ def load_layout(form_dir: Path, schema: AwardSchema) -> StatLayout | None:
     path = layout_path(form_dir)
     if not path.is_file():
         return None
-    try:
-        data, lines = load_yaml(path.read_text("utf-8"))
-    except YamlProblem as err:
-        raise ConfigError(
-            "form.yaml-syntax", file=path, line=err.line, problem=err.problem
-        ) from None
+    data, lines = read_form_file(path)
     return _Reader(path, lines, schema).layout(data)
 
 

@@ -25,7 +25,8 @@ from baocao.awards.model import (
     TableSpec,
 )
 from baocao.errors import ConfigError
-from baocao.yamlio import LineMap, YamlProblem, load_yaml
+from baocao.forms import read_form_file
+from baocao.yamlio import LineMap
 
 Where = tuple[str | int, ...]
 T = TypeVar("T")
@@ -103,14 +104,7 @@ def load_schema(form_dir: Path) -> AwardSchema:
     path = schema_path(form_dir)
     if not path.is_file():
         raise ConfigError("awards.schema-missing", file=path)
-    try:
-        data, lines = load_yaml(path.read_text("utf-8"))
-    except YamlProblem as err:
-        raise ConfigError(
-            "form.yaml-syntax", file=path, line=err.line, problem=err.problem
-        ) from None
-    except UnicodeDecodeError:
-        raise ConfigError("form.not-utf8", file=path) from None
+    data, lines = read_form_file(path)
     return _SchemaReader(path, lines).schema(data)
 
 
