@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 from baocao.forms import Form, FormNode, load_form
-from baocao.lint.align import align
+from baocao.lint.align import BOLD_MATCH, MATCH, _ordered_pairs, _read_row, align
+from baocao.lint.recognise import Evidence
 from baocao.report import Section
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lint_helpers import ROOT, SCHOOL, codes, lint, make_project
 
 YEAR = 2025
@@ -310,3 +313,54 @@ def test_every_heading_one_level_off_still_aligns(shift: int) -> None:
     ]
     result = align(sections, form(), YEAR)
     assert list(result.node_of.values()) == [n.id for n in form().walk()]
+
+
+def _pairs_by_full_table(totals: list[list[float]], limits: list[float]) -> list[tuple[int, int]]:
+    """The longest-path alignment computed over the whole table, cell by cell: the oracle
+    of the linter's sparse one."""
+    n_sec, width = len(totals), len(totals[0]) if totals else 0
+    best = [[0.0] * (width + 1) for _ in range(n_sec + 1)]
+    for i in range(n_sec - 1, -1, -1):
+        for j in range(width - 1, -1, -1):
+            value = max(best[i + 1][j], best[i][j + 1])
+            if totals[i][j] >= limits[i]:
+                value = max(value, totals[i][j] - limits[i] + 1 + best[i + 1][j + 1])
+            best[i][j] = value
+    pairs, i, j = [], 0, 0
+    while i < n_sec and j < width:
+        cell, limit = totals[i][j], limits[i]
+        if cell >= limit and best[i][j] == cell - limit + 1 + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+# a few scores, many of them equal, around both thresholds: ties are where orders differ
+SCORES = st.sampled_from([0.0, 60.0, 77.5, 78.0, 79.0, 80.5, 86.0, 88.0, 90.0, 93.3, 100.0])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    data=st.integers(1, 12).flatmap(
+        lambda width: st.lists(
+            st.tuples(st.booleans(), st.lists(SCORES, min_size=width, max_size=width)),
+            max_size=14,
+        )
+    )
+)
+def test_the_alignment_is_the_full_tables_longest_path(data: list) -> None:
+    """The alignment fills only the cells a heading can stand for; it takes exactly the
+    pairs the whole table would, ties and all."""
+    rows, totals, limits = [], [], []
+    for bold, scores in data:
+        evidence = {j: Evidence(s, "title") for j, s in enumerate(scores) if s}
+        limit = BOLD_MATCH if bold else MATCH
+        rows.append(_read_row(evidence, limit))
+        totals.append(scores)
+        limits.append(limit)
+    width = len(data[0][1]) if data else 0
+    assert _ordered_pairs(rows, width) == _pairs_by_full_table(totals, limits)

@@ -10,7 +10,9 @@ NHẤT"), sub-headings inside a section, and headings the form does not know.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from baocao.forms import Form, FormNode
 from baocao.lint.outline import Outline, read_outline
@@ -21,6 +23,7 @@ from baocao.lint.recognise import (
     evidence_row,
     node_numbers,
     number_score,
+    words_row,
 )
 from baocao.numbering import Numbering, parse
 from baocao.report import Section
@@ -118,36 +121,60 @@ def _take_slot(
 
 def _match(outline: Outline, sections: list[Section], form: Form, year: int) -> Alignment:
     rows = [
-        evidence_row(s, outline.level(i), lambda i=i: outline.body(i), form, year)
+        _row(s, outline.level(i), lambda i=i: outline.body(i), form, year)
         for i, s in enumerate(sections)
     ]
     nodes = form.walk()
-    table = [_totals(row, len(nodes)) for row in rows]
     result = Alignment()
     for i, row in enumerate(rows):
-        if row:
-            j = max(row, key=lambda col: row[col].total)
-            result.nearest[i] = (nodes[j].id, row[j])
-    for i, j in _ordered_pairs(table, sections):
+        if row.nearest is not None:
+            result.nearest[i] = (nodes[row.nearest].id, row.evidence[row.nearest])
+    for i, j in _ordered_pairs(rows, len(nodes)):
         _take(result, i, nodes[j].id, rows[i], j)
     _place_leftovers(result, rows, sections, nodes, outline)
     return result
 
 
-def _totals(row: dict[int, Evidence], width: int) -> list[float]:
-    """A heading's row of the table: each node's total, 0 where its words say nothing."""
-    totals = [0.0] * width
-    for j, evidence in row.items():
-        totals[j] = evidence.total
-    return totals
+@dataclass(frozen=True, eq=False)
+class Row:
+    """A heading's evidence against the nodes its words come near, and what the
+    alignment reads of it, worked out once."""
+
+    evidence: dict[int, Evidence]  # node index -> why
+    nearest: int | None  # the node of the highest total (the first of equals)
+    doubtful: bool  # the words alone do not settle the node
+    gains: dict[int, float]  # node -> total - threshold + 1, where at the threshold; by node
 
 
-def _take(result: Alignment, i: int, node_id: str, row: dict[int, Evidence], j: int) -> None:
-    evidence = row[j]
+def _row(section: Section, level: int, body: Callable[[], str], form: Form, year: int) -> Row:
+    shared = _settled_row(section.title, level, section.bold, form, year)
+    if shared is not None:
+        return shared
+    return _read_row(evidence_row(section, level, body, form, year), _threshold(section))
+
+
+@lru_cache(maxsize=4096)
+def _settled_row(title: str, level: int, bold: bool, form: Form, year: int) -> Row | None:
+    """The row of a heading whose words alone settle it, shared between the units that
+    write it; None when the body must have its say."""
+    evidence, doubtful = words_row(title, level, bold, form, year)
+    if doubtful:
+        return None
+    return _read_row(evidence, BOLD_MATCH if bold else MATCH)
+
+
+def _read_row(evidence: dict[int, Evidence], limit: float) -> Row:
+    nearest = max(evidence, key=lambda j: evidence[j].total) if evidence else None
+    gains = {j: e.total - limit + 1 for j, e in sorted(evidence.items()) if e.total >= limit}
+    return Row(evidence, nearest, bool(evidence) and doubtful_words(evidence), gains)
+
+
+def _take(result: Alignment, i: int, node_id: str, row: Row, j: int) -> None:
+    evidence = row.evidence[j]
     result.node_of[i] = node_id
     result.scores[i] = evidence.total
     result.evidence[i] = evidence
-    if doubtful_words(row):
+    if row.doubtful:
         result.doubtful.add(i)
 
 
@@ -155,16 +182,19 @@ def _threshold(section: Section) -> float:
     return BOLD_MATCH if section.bold else MATCH
 
 
-def _ordered_pairs(table: list[list[float]], sections: list[Section]) -> list[tuple[int, int]]:
-    """Longest-path alignment: pairs (section, node) increasing in both, maximal total."""
-    n_sec, n_node = len(table), len(table[0]) if table else 0
-    best = [[0.0] * (n_node + 1) for _ in range(n_sec + 1)]
-    for i in range(n_sec - 1, -1, -1):
-        best[i] = _best_row(table[i], best[i + 1], _threshold(sections[i]))
+def _ordered_pairs(rows: list[Row], width: int) -> list[tuple[int, int]]:
+    """Longest-path alignment: pairs (section, node) increasing in both, maximal total.
+
+    ``best[i][j]`` is the best total of the sections from ``i`` on and the nodes from
+    ``j`` on; a pair adds its gain, the amount by which its total passes the threshold."""
+    best = [[0.0] * (width + 1)]
+    for row in reversed(rows):
+        best.append(_best_row(row.gains, best[-1]))
+    best.reverse()
     pairs, i, j = [], 0, 0
-    while i < n_sec and j < n_node:
-        limit = _threshold(sections[i])
-        if table[i][j] >= limit and best[i][j] == table[i][j] - limit + 1 + best[i + 1][j + 1]:
+    while i < len(rows) and j < width:
+        gain = rows[i].gains.get(j)
+        if gain is not None and best[i][j] == gain + best[i + 1][j + 1]:
             pairs.append((i, j))
             i, j = i + 1, j + 1
         elif best[i][j] == best[i + 1][j]:
@@ -174,24 +204,33 @@ def _ordered_pairs(table: list[list[float]], sections: list[Section]) -> list[tu
     return pairs
 
 
-def _best_row(cells: list[float], below: list[float], limit: float) -> list[float]:
-    """One row of the longest-path table from the row below it. Each row never grows
-    to the right, so a row with no cell at the threshold is the row below."""
-    if max(cells, default=0.0) < limit:
-        return list(below)
-    row = [0.0] * len(below)
-    right = 0.0
-    for j in range(len(cells) - 1, -1, -1):
-        value = max(below[j], right)
-        if cells[j] >= limit:
-            value = max(value, cells[j] - limit + 1 + below[j + 1])
-        row[j] = right = value
+def _best_row(gains: dict[int, float], below: list[float]) -> list[float]:
+    """One row of the longest-path table from the row below it.
+
+    A row never grows to the right, and neither does the row below: a cell with no
+    pair is the larger of the cell below and the next pair's cell to its right, so the
+    cells between two pairs are filled in one sweep; a row with no pair is the row below."""
+    if not gains:
+        return below
+    row = list(below)
+    settled = len(below) - 1  # row[settled] is known: the last column is 0 in every row
+    for j, gain in reversed(gains.items()):
+        _fill(row, below, j + 1, settled)
+        row[j] = max(below[j], row[j + 1], gain + below[j + 1])
+        settled = j
+    _fill(row, below, 0, settled)
     return row
+
+
+def _fill(row: list[float], below: list[float], start: int, settled: int) -> None:
+    """The cells from ``start`` up to ``settled``, where no pair is."""
+    right = row[settled]
+    row[start:settled] = [b if b >= right else right for b in below[start:settled]]
 
 
 def _place_leftovers(
     result: Alignment,
-    rows: list[dict[int, Evidence]],
+    rows: list[Row],
     sections: list[Section],
     nodes: list[FormNode],
     outline: Outline,
@@ -205,10 +244,10 @@ def _place_leftovers(
         result.matches[node_id] = i
     leaves = {n.id for n in nodes if not n.children}
     for i in range(len(sections)):
-        if i in result.node_of or not rows[i]:
+        j = rows[i].nearest
+        if i in result.node_of or j is None:
             continue
-        j = max(rows[i], key=lambda col: rows[i][col].total)
-        evidence = rows[i][j]
+        evidence = rows[i].evidence[j]
         holder = outline.owner(i, result.node_of)
         if holder is not None and result.node_of[holder] in leaves and evidence.number <= 0:
             continue
@@ -228,9 +267,7 @@ def _place_leftovers(
             _take(result, i, node_id, rows[i], j)
 
 
-def _swap(
-    result: Alignment, outer: int, inner: int, node_id: str, row: dict[int, Evidence], j: int
-) -> None:
+def _swap(result: Alignment, outer: int, inner: int, node_id: str, row: Row, j: int) -> None:
     """A heading holding another that stands as well for its node groups it: the inner one
     is the section ("PHẦN II: PHƯƠNG HƯỚNG …" holding "III. Phương hướng …")."""
     del result.node_of[outer]

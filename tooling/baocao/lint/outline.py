@@ -22,20 +22,20 @@ class Outline:
         self.implied: dict[int, int] = {}  # bold paragraph taken for a node -> its level
         self.wrapping = {i for i, s in enumerate(sections) if _wrapper_style(s)}
         self.shifted_by_settle = False
-        self._levels: dict[int, int] = {}
+        self._levels: list[int] | None = None
         self._parents: list[int | None] | None = None
+        self._chains: dict[int, list[int]] = {}
 
     def raw(self, i: int) -> int:
         section = self.sections[i]
         return self.implied.get(i, 0) if section.bold else section.level
 
     def parents(self, i: int) -> list[int]:
-        """The headings that hold section ``i``, nearest first."""
-        out, k = [], self._parent()[i]
-        while k is not None:
-            out.append(k)
-            k = self._parent()[k]
-        return out
+        """The headings that hold section ``i``, nearest first (kept until settle)."""
+        if i not in self._chains:
+            k = self._parent()[i]
+            self._chains[i] = [] if k is None else [k, *self.parents(k)]
+        return self._chains[i]
 
     def _parent(self) -> list[int | None]:
         """The nearest heading that holds each section (one pass, kept until settle)."""
@@ -54,11 +54,23 @@ class Outline:
 
     def level(self, i: int) -> int:
         """The heading level with the wrappers above it taken out."""
-        if i not in self._levels:
-            raw = self.raw(i)
-            shift = sum(1 for k in self.parents(i) if k in self.wrapping and self.raw(k) >= 2)
-            self._levels[i] = max(1, raw - shift) if raw else 0
+        if self._levels is None:
+            self._levels = self._unwrapped_levels()
         return self._levels[i]
+
+    def _unwrapped_levels(self) -> list[int]:
+        """Each heading's level less the wrappers (at ## and deeper) that hold it, in one
+        pass: a heading's parent comes before it."""
+        shifts: list[int] = []
+        levels: list[int] = []
+        for i, parent in enumerate(self._parent()):
+            shift = 0
+            if parent is not None:
+                shift = shifts[parent] + int(parent in self.wrapping and self.raw(parent) >= 2)
+            shifts.append(shift)
+            raw = self.raw(i)
+            levels.append(max(1, raw - shift) if raw else 0)
+        return levels
 
     @cached_property
     def _bodies(self) -> list[str]:
@@ -81,6 +93,7 @@ class Outline:
             if self.sections[i].bold
         }
         self._parents = None
+        self._chains = {}
         holding = {k for i in node_of for k in self._free_parents(i, node_of)}
         wrapping = {
             i
@@ -89,7 +102,7 @@ class Outline:
         }
         self.shifted_by_settle = wrapping != self.wrapping
         self.wrapping = wrapping
-        self._levels = {}
+        self._levels = None
 
     def _free_parents(self, i: int, node_of: dict[int, str]) -> list[int]:
         """The parents of a top-most matched section: inside a section, an unknown heading

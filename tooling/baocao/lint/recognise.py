@@ -230,7 +230,7 @@ def evidence_row(
 ) -> dict[int, Evidence]:
     """node index -> Evidence, for the nodes the heading's words come near (do not change it:
     rows are shared between the units that write the same heading)."""
-    row, doubtful = _words_row(section.title, level, section.bold, form, year)
+    row, doubtful = words_row(section.title, level, section.bold, form, year)
     if not doubtful:
         return row
     nodes, text = form.walk(), body()
@@ -243,7 +243,7 @@ def evidence_row(
 
 
 @lru_cache(maxsize=4096)
-def _words_row(
+def words_row(
     title: str, level: int, bold: bool, form: Form, year: int
 ) -> tuple[dict[int, Evidence], bool]:
     """The evidence of the heading itself, and whether it leaves the node open."""
