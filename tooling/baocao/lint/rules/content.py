@@ -8,14 +8,13 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from baocao.diagnostics import Diagnostic
-from baocao.forms import FormNode, Mention
-from baocao.lint import placeholders, prose
+from baocao.forms import FormNode
+from baocao.lint import mentions, placeholders, prose
 from baocao.lint.blocks import paragraphs, words
 from baocao.lint.context import LintContext
-from baocao.lint.headings import expand
 from baocao.lint.ruledata import rule_data
 from baocao.lint.rules.base import Rule
-from baocao.text import squash, strip_marks
+from baocao.text import squash
 
 
 def _says_nothing(text: str) -> bool:
@@ -244,26 +243,15 @@ class MovementsMissing(Rule):
                 continue
             # "xây dựng NTM", "CCHC": the abbreviations of data/terminology.yaml count
             body = " ".join(t for _, _, t in ctx.lines_of(node.id))
-            body = strip_marks(expand(body)).lower()
-            body = " ".join(body.split())
-            if not body:
-                continue  # empty-section says it
-            for mention in node.mentions:
-                if not any(word in body for word in _mention_words(mention)):
-                    yield ctx.diag(
-                        self,
-                        section.file,
-                        section.line,
-                        "rule.movements-missing",
-                        node=node,
-                        movement=mention.name,
-                    )
-
-
-@cache
-def _mention_words(mention: Mention) -> tuple[str, ...]:
-    """A mention's words as the body is compared: no marks, lower case."""
-    return tuple(strip_marks(word).lower() for word in mention.words)
+            for mention in mentions.missing(body, node.mentions):
+                yield ctx.diag(
+                    self,
+                    section.file,
+                    section.line,
+                    "rule.movements-missing",
+                    node=node,
+                    movement=mention.name,
+                )
 
 
 class TooShort(Rule):
