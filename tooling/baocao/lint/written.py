@@ -21,6 +21,14 @@ NOTHING_MAX = 60  # "Không có." and the like are short: a longer text says som
 
 
 def written(ctx: LintContext, node: FormNode) -> bool:
+    """Whether ``node`` is written, answered once per unit (a parent asks its children)."""
+    answers = ctx.cache.setdefault("written", {})
+    if node.id not in answers:
+        answers[node.id] = _written(ctx, node)
+    return answers[node.id]
+
+
+def _written(ctx: LintContext, node: FormNode) -> bool:
     if node.children:
         counted = [c for c in node.children if c.required] or list(node.children)
         return any(written(ctx, child) for child in counted)
