@@ -4,15 +4,17 @@ loaded once per unit, and the helpers that name ids and suggest the closest one.
 from __future__ import annotations
 
 import difflib
+import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from functools import cache
+from pathlib import Path
 
 from baocao.awards.load import load_unit_awards
 from baocao.awards.model import DATA_FILE, AwardRow, AwardSchema, AwardTable, UnitAwards
 from baocao.awards.schema import has_schema, load_schema, per_schema
 from baocao.errors import ConfigError
-from baocao.forms import FormNode
+from baocao.forms import Form, FormNode
 from baocao.lint.context import LintContext
 from baocao.text import slugify
 
@@ -51,17 +53,25 @@ def awards_input(ctx: LintContext) -> AwardsInput | None:
 def _load(ctx: LintContext) -> AwardsInput | None:
     if ctx.form is None or not ctx.report.files:
         return None
-    form_dir = ctx.form.path.parent
-    if not has_schema(form_dir):
+    form_dir = _schema_dir(ctx.form)
+    if form_dir is None:
         return None
     try:
         schema = load_schema(form_dir)
     except ConfigError as err:  # told by BC602; the report's own rules go on
         ctx.cache[SCHEMA_ERROR] = err
         return None
-    file = PurePosixPath(ctx.report.index_file).parent / DATA_FILE
+    file = posixpath.join(posixpath.dirname(ctx.report.index_file), DATA_FILE)
     data = load_unit_awards(ctx.report.root, ctx.settings.max_file_bytes)
-    return AwardsInput(schema, data, file.as_posix())
+    return AwardsInput(schema, data, file)
+
+
+@cache
+def _schema_dir(form: Form) -> Path | None:
+    """The form's folder if the form carries commendation data: looked at once per
+    process, as the form itself is read once."""
+    form_dir = form.path.parent
+    return form_dir if has_schema(form_dir) else None
 
 
 def schema_error(ctx: LintContext) -> tuple[str, int, str, dict] | None:
