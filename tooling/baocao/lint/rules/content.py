@@ -209,7 +209,19 @@ def _guides(node: FormNode, year: int) -> list[str]:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.split()).lstrip("-•+* ").lower()
+    return one_spaced(text).lstrip("-•+* ").lower()
+
+
+def one_spaced(text: str) -> str:
+    """``text`` with each run of white space one space, and none at the ends.
+
+    Most paragraphs have nothing but single spaces and line breaks between words: a
+    text whose only white space, once its line breaks are spaces, is single spaces
+    (every other white space character is unprintable) needs no splitting."""
+    flat = text.replace("\n", " ")
+    if flat.isprintable() and "  " not in flat:
+        return flat.strip()
+    return " ".join(text.split())
 
 
 class MovementsMissing(Rule):
