@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from baocao import dates
 from baocao.diagnostics import Diagnostic
@@ -216,6 +216,12 @@ def _title_years(node: FormNode, year: int) -> frozenset[int]:
     return frozenset(int(y) for y in rule_data().year_pattern.findall(node.title_for(year)))
 
 
+@lru_cache(maxsize=4096)
+def _named_years(text: str) -> frozenset[int]:
+    """The years a heading names, read once per heading text: units write the same."""
+    return frozenset(int(y) for y in rule_data().year_pattern.findall(text))
+
+
 def wrong_years(text: str, expected: set[int]) -> list[int]:
     """The years ``text`` names that are not ``expected``, in order.
 
@@ -224,9 +230,9 @@ def wrong_years(text: str, expected: set[int]) -> list[int]:
     year that is part of a name ("Nghị định 98/2023/NĐ-CP", "Chương trình giáo dục phổ
     thông 2018") is no year of the report.
     """
-    data = rule_data()
-    if not {int(y) for y in data.year_pattern.findall(text)} - expected:
+    if not _named_years(text) - expected:
         return []  # most headings: no year, or only the expected ones
+    data = rule_data()
     kept = []
     for match in data.year_range_pattern.finditer(text):
         span = year_span(match["start"], match["end"])
