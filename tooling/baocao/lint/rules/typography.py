@@ -85,16 +85,21 @@ class RepeatedWords(TypographyRule):
     """
 
     code, name, key = "BC406", "repeated-words", "rule.repeated-words"
-    # the shortest phrase first; \w then a check for digits is faster than a letter class
-    PATTERN = re.compile(r"\b(?P<phrase>\w+(?: \w+){0,4}?)(?P<gap>[ \n]+)(?P=phrase)\b")
-    LONGEST = re.compile(r"\b(?P<phrase>\w+(?: \w+){1,4})(?P<gap>[ \n]+)(?P=phrase)\b")
+    # the shortest phrase first; \w then a check for digits is faster than a letter class;
+    # possessive (a word or a gap given back could never make a match): no backtracking
+    PATTERN = re.compile(r"\b(?P<phrase>\w++(?: \w++){0,4}?)(?P<gap>[ \n]++)(?P=phrase)\b")
+    LONGEST = re.compile(r"\b(?P<phrase>\w++(?: \w++){1,4})(?P<gap>[ \n]++)(?P=phrase)\b")
 
     def to_search(self, runs: list[prose.Run], joined: str) -> list[prose.Run]:
         """Only the runs where a word or a pair of words comes again: one quick test a file."""
         marks = [_SEPARATORS[i % len(_SEPARATORS)] for i in range(len(runs))]
         text = "".join(f"{run.text} {mark} " for run, mark in zip(runs, marks, strict=True))
         words = _words(text.lower())
-        found = {_run_of(words[:at]) for at in _repeats(words)}
+        repeats = _repeats(words)
+        if not repeats:
+            return []
+        separators = bytes(map(_SEPARATOR_WORDS.__contains__, words))
+        found = {separators.count(1, 0, at) for at in repeats}  # the run of each word
         return [runs[i] for i in sorted(found) if i < len(runs)]
 
     def found(self, text: str) -> Iterator[Found]:
@@ -149,13 +154,7 @@ def _words(text: str) -> list[bytes]:
 # Between runs, words no run has; six of them in turn, so that no two equal ones come
 # within a phrase's length of each other and make a repeat of their own.
 _SEPARATORS = tuple(f"\x00{i}" for i in range(6))
-_SEPARATOR_WORDS = tuple(mark.encode("ascii") for mark in _SEPARATORS)
-
-
-def _run_of(before: list[bytes]) -> int:
-    """The index of the run a word is in, from the words before it."""
-    return sum(before.count(mark) for mark in _SEPARATOR_WORDS)
-
+_SEPARATOR_WORDS = frozenset(mark.encode("ascii") for mark in _SEPARATORS)
 
 _ASCII_PUNCTUATION = bytes.maketrans(
     string.punctuation.encode("ascii"), b" " * len(string.punctuation)
