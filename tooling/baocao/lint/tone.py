@@ -28,9 +28,7 @@ NEW = re.compile(
 # are tried at every character). Whatever a pattern finds, its sign finds.
 _SIGNS = {
     "hòa": re.compile(rf"[òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ](?<![qQ].)[aeyAEY]{_NOT_AFTER}"),
-    "hoà": re.compile(
-        rf"[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?<=[oOuU].)(?<![qQ]..){_NOT_AFTER}"
-    ),
+    "hoà": re.compile(rf"[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?<=[oOuU].)(?<![qQ]..){_NOT_AFTER}"),
 }
 
 
