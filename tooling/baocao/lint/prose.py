@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from itertools import chain
+from typing import TYPE_CHECKING, NamedTuple
 
 from markdown_it.token import Token
 
@@ -40,8 +40,7 @@ _FILE_SIGN = re.compile(rf"\.{_EXTENSIONS}(?!\w)", re.IGNORECASE)
 _OPTION = re.compile(r"^:[\w-]+:")
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """The prose of one inline token: ``text`` starts on ``line`` of ``file``."""
 
     file: str
@@ -56,23 +55,33 @@ class Run:
 def runs(ctx: LintContext) -> list[Run]:
     """Every run of every file of the unit, computed once per lint."""
     if "prose" not in ctx.cache:
-        ctx.cache["prose"] = [
-            run
-            for source in ctx.report.files
-            for run in file_runs(
-                source.tokens, source.rel, nfc=not unicodedata.is_normalized("NFC", source.text)
-            )
-        ]
+        ctx.cache["prose"] = list(chain.from_iterable(by_file(ctx).values()))
     return ctx.cache["prose"]
+
+
+def by_file(ctx: LintContext) -> dict[str, list[Run]]:
+    """The runs of each file of the unit that has prose, computed once per lint."""
+    if "prose:files" not in ctx.cache:
+        files = {
+            source.rel: list(
+                file_runs(
+                    source.tokens,
+                    source.rel,
+                    nfc=not unicodedata.is_normalized("NFC", source.text),
+                )
+            )
+            for source in ctx.report.files
+        }
+        ctx.cache["prose:files"] = {file: found for file, found in files.items() if found}
+    return ctx.cache["prose:files"]
 
 
 def joined(ctx: LintContext) -> dict[str, str]:
     """Each file's prose in one text (runs one a line), for a quick test before a search."""
     if "prose:joined" not in ctx.cache:
-        texts: dict[str, list[str]] = {}
-        for run in runs(ctx):
-            texts.setdefault(run.file, []).append(run.text)
-        ctx.cache["prose:joined"] = {file: "\n".join(parts) for file, parts in texts.items()}
+        ctx.cache["prose:joined"] = {
+            file: "\n".join([run.text for run in found]) for file, found in by_file(ctx).items()
+        }
     return ctx.cache["prose:joined"]
 
 
@@ -97,6 +106,8 @@ def file_runs(tokens: list[Token], file: str, offset: int = 0, nfc: bool = False
 
 
 def _prose(children: list[Token]) -> str:
+    if len(children) == 1 and children[0].type == "text":
+        return _masked(children[0].content)  # most inline tokens: one piece of text
     parts: list[str] = []
     in_link = 0
     for child in children:

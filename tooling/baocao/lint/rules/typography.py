@@ -42,13 +42,10 @@ class TypographyRule(Rule):
     def slips(self, ctx: LintContext) -> list[Slip]:
         key = f"slips:{self.code}"
         if key not in ctx.cache:
-            by_file: dict[str, list[prose.Run]] = {}
-            for run in prose.runs(ctx):
-                by_file.setdefault(run.file, []).append(run)
             joined = prose.joined(ctx)
             ctx.cache[key] = [
                 Slip(run.file, run.line_at(index), found, fixed)
-                for file, runs in by_file.items()
+                for file, runs in prose.by_file(ctx).items()
                 for run in self.to_search(runs, joined[file])
                 for index, found, fixed in self.found(run.text)
             ]
@@ -189,8 +186,9 @@ class SpaceBeforePunctuation(TypographyRule):
     BEFORE = re.compile(r" +(?P<mark>[,;:!?)\]”»]|\.(?![.…\w]| +[.…]))")
     AFTER = re.compile(r"(?<![^\s(\[\ufffc])(?P<mark>[(\[“«])(?P<gap> +)(?=[^\s\ufffc)\]”»])")
 
-    # a mark with a space before or after it: starts with a character class (fast to find)
-    SIGN = re.compile(r"[,;:.!?)\]”»](?<= .)|[(\[“«](?= )")
+    # a closing mark after a space or an opening one before a space: one character class
+    # first (an alternation of classes would be tried at every character)
+    SIGN = re.compile(r"[,;:.!?)\]”»(\[“«](?:(?<= [,;:.!?)\]”»])|(?<=[(\[“«])(?= ))")
 
     def may_have(self, text: str) -> bool:
         return self.SIGN.search(text) is not None
