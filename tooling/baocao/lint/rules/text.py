@@ -218,7 +218,12 @@ class UnbalancedQuotes(Rule):
             if bad:
                 yield ctx.diag(self, file, line, "rule.unbalanced-quotes", pairs=" ".join(bad))
 
+    # any character of PAIRS or a straight quote: most paragraphs hold none
+    SIGN = re.compile(r'[“”()\[\]"]')
+
     def unbalanced(self, text: str) -> list[str]:
+        if not self.SIGN.search(text):
+            return []
         bad = [o + c for o, c in self.PAIRS if text.count(o) != text.count(c)]
         if text.count('"') % 2:
             bad.append('""')
