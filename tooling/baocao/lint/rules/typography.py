@@ -124,16 +124,29 @@ def _repeats(words: list[bytes], longest: int = 5) -> list[int]:
 
     A word typed twice makes two equal words in a row; a phrase typed twice makes two
     words in a row each equal to the one 2 to ``longest`` words later. Computed with C
-    loops (``map``, ``bytes.find``), not Python's.
+    loops (``map``, ``bytes.find``), not Python's; for a phrase, only the words at even
+    places are compared first (two words in a row hold one of them), then the word
+    beside each of the few found.
     """
+    found = _ones(bytes(map(operator.eq, words, words[1:])))
+    evens = words[::2]
+    for size in range(2, longest + 1):
+        for half in _ones(bytes(map(operator.eq, evens, words[size::2]))):
+            at = 2 * half  # words[at] == words[at + size]; and the next two, or the two before?
+            if words[at + 1 : at + 2] == words[at + size + 1 : at + size + 2]:
+                found.append(at)
+            if at and words[at - 1] == words[at + size - 1]:
+                found.append(at - 1)
+    return found
+
+
+def _ones(same: bytes) -> list[int]:
+    """The places of the ones in ``same``."""
     found = []
-    for size in range(1, longest + 1):
-        same = bytes(map(operator.eq, words, words[size:]))
-        mark = b"\x01" * min(size, 2)
-        at = same.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = same.find(mark, at + 1)
+    at = same.find(1)
+    while at >= 0:
+        found.append(at)
+        at = same.find(1, at + 1)
     return found
 
 
