@@ -10,6 +10,7 @@ import operator
 import re
 import string
 from collections.abc import Iterable, Iterator
+from itertools import chain, cycle
 from typing import ClassVar
 
 from baocao.diagnostics import Diagnostic
@@ -89,9 +90,9 @@ class RepeatedWords(TypographyRule):
 
     def to_search(self, runs: list[prose.Run], joined: str) -> list[prose.Run]:
         """Only the runs where a word or a pair of words comes again: one quick test a file."""
-        marks = [_SEPARATORS[i % len(_SEPARATORS)] for i in range(len(runs))]
-        text = "".join(f"{run.text} {mark} " for run, mark in zip(runs, marks, strict=True))
-        words = _words(text.lower())
+        # "run0 mark0 run1 mark1 ... ": each run followed by a separator
+        texts = chain.from_iterable(zip([run.text for run in runs], cycle(_SEPARATORS)))
+        words = _words(" ".join(texts).lower() + " ")
         repeats = _repeats(words)
         if not repeats:
             return []
