@@ -133,7 +133,7 @@ def _repeats(words: list[bytes], longest: int = 5) -> list[int]:
     evens = words[::2]
     for size in range(2, longest + 1):
         for half in _ones(bytes(map(operator.eq, evens, words[size::2]))):
-            at = 2 * half  # words[at] == words[at + size]; and the next two, or the two before?
+            at = 2 * half  # words[at] == words[at + size]: are the next ones or the ones before?
             if words[at + 1 : at + 2] == words[at + size + 1 : at + size + 2]:
                 found.append(at)
             if at and words[at - 1] == words[at + size - 1]:
