@@ -8,11 +8,12 @@ URLs is never touched, a slip whose fix is not certain is left and still reporte
 from __future__ import annotations
 
 import importlib.util
+import random
 import unicodedata
 from pathlib import Path
 
 from baocao.lint import choose_rules
-from baocao.lint.rules.typography import RepeatedWords, _may_repeat
+from baocao.lint.rules.typography import RepeatedWords, _may_repeat, _repeats
 from baocao.lint.slips import Slip, fix_text
 from lint_helpers import EXAMPLES, ROOT, SCHOOL, lint, make_project, run_cli
 
@@ -115,6 +116,31 @@ def test_the_quick_test_never_hides_a_repeat_the_search_finds() -> None:
         if RepeatedWords.PATTERN.search(text):
             assert _may_repeat(text), text
     assert not _may_repeat("công tác thi đua, khen thưởng năm 2025 của đơn vị")
+
+
+def _repeats_by_hand(words: list[bytes]) -> set[int]:
+    """Where a word equals the next, or two words in a row the two 2 to 5 words later."""
+    return {
+        at
+        for at in range(len(words))
+        if words[at + 1 : at + 2] == [words[at]]
+        or any(
+            len(words[at + size : at + size + 2]) == 2
+            and words[at : at + 2] == words[at + size : at + size + 2]
+            for size in range(2, 6)
+        )
+    }
+
+
+def test_the_repeats_are_every_place_found_word_by_word() -> None:
+    rng = random.Random(0)
+    for length in range(0, 40):
+        for _ in range(30):
+            vocabulary = [b"a", b"b", b"c", b"d", b"e"][: rng.randint(1, 5)]
+            words = [rng.choice(vocabulary) for _ in range(length)]
+            assert set(_repeats(words)) == _repeats_by_hand(words), words
+    assert set(_repeats(b"x a b y a b z".split())) == {1}  # a phrase at an odd place
+    assert set(_repeats(b"a b x a b".split())) == {0}  # three words apart, at an even one
 
 
 def test_a_slip_in_an_nfd_file_is_found_and_fixed_with_the_nfd_fix(tmp_path: Path) -> None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from itertools import chain
+from typing import TYPE_CHECKING, NamedTuple
 
 from markdown_it.token import Token
 
@@ -37,11 +37,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PATH = re.compile(r"(?<!\S)(?:\.{0,2}/)?[\w.-]+(?:/[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,4}(?!\w)")
 _FILE_NAME = re.compile(rf"(?<![\w/])[\w-]+\.{_EXTENSIONS}(?!\w)", re.IGNORECASE)
 _FILE_SIGN = re.compile(rf"\.{_EXTENSIONS}(?!\w)", re.IGNORECASE)
+# in a whole file, before any masking: whatever _FILE_SIGN finds in a run, this finds
+_FILE_EXTENSION = re.compile(rf"\.{_EXTENSIONS}", re.IGNORECASE)
 _OPTION = re.compile(r"^:[\w-]+:")
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """The prose of one inline token: ``text`` starts on ``line`` of ``file``."""
 
     file: str
@@ -56,47 +57,64 @@ class Run:
 def runs(ctx: LintContext) -> list[Run]:
     """Every run of every file of the unit, computed once per lint."""
     if "prose" not in ctx.cache:
-        ctx.cache["prose"] = [
-            run
-            for source in ctx.report.files
-            for run in file_runs(
+        ctx.cache["prose"] = list(chain.from_iterable(by_file(ctx).values()))
+    return ctx.cache["prose"]
+
+
+def by_file(ctx: LintContext) -> dict[str, list[Run]]:
+    """The runs of each file of the unit that has prose, computed once per lint."""
+    if "prose:files" not in ctx.cache:
+        files = {
+            source.rel: file_runs(
                 source.tokens, source.rel, nfc=not unicodedata.is_normalized("NFC", source.text)
             )
-        ]
-    return ctx.cache["prose"]
+            for source in ctx.report.files
+        }
+        ctx.cache["prose:files"] = {file: found for file, found in files.items() if found}
+    return ctx.cache["prose:files"]
 
 
 def joined(ctx: LintContext) -> dict[str, str]:
     """Each file's prose in one text (runs one a line), for a quick test before a search."""
     if "prose:joined" not in ctx.cache:
-        texts: dict[str, list[str]] = {}
-        for run in runs(ctx):
-            texts.setdefault(run.file, []).append(run.text)
-        ctx.cache["prose:joined"] = {file: "\n".join(parts) for file, parts in texts.items()}
+        ctx.cache["prose:joined"] = {
+            file: "\n".join([run.text for run in found]) for file, found in by_file(ctx).items()
+        }
     return ctx.cache["prose:joined"]
 
 
-def file_runs(tokens: list[Token], file: str, offset: int = 0, nfc: bool = False) -> Iterator[Run]:
-    """Every run of a file's tokens; ``offset`` is added to every line (nested content).
+def file_runs(tokens: list[Token], file: str, nfc: bool = False) -> list[Run]:
+    """Every run of a file's tokens.
 
     With ``nfc`` (a file not in NFC), each run is normalised: the rules read NFC text
     whatever the file's form, and the NFD fix (BC401) comes first in a ``--fix``.
     """
+    pieces = list(_pieces(tokens))
+    masks = _masks("\n".join([text for _, text in pieces]))
+    found = []
+    for line, text in pieces:
+        text = _masked(text, masks) if masks else text
+        if text.strip():
+            found.append(Run(file, line, unicodedata.normalize("NFC", text) if nfc else text))
+    return found
+
+
+def _pieces(tokens: list[Token], offset: int = 0) -> Iterator[tuple[int, str]]:
+    """(line, text) of each inline token, its text as read; ``offset`` is added to every
+    line (the content of a directive)."""
     for token in tokens:
         if token.type == "inline" and token.map:
-            text = _prose(token.children or [])
-            if text.strip():
-                text = unicodedata.normalize("NFC", text) if nfc else text
-                yield Run(file, token.map[0] + 1 + offset, text)
+            yield token.map[0] + 1 + offset, _prose(token.children or [])
         elif token.type in ("fence", "colon_fence") and token.map:
             match = DIRECTIVE.match(token.info.strip())
             if match and match["name"] not in OPAQUE_DIRECTIVES and token.content.strip():
-                line = token.map[0] + 1 + offset
                 nested = parser().parse(_without_options(token.content))
-                yield from file_runs(nested, file, line, nfc)
+                yield from _pieces(nested, token.map[0] + 1 + offset)
 
 
 def _prose(children: list[Token]) -> str:
+    if len(children) == 1 and children[0].type == "text":
+        return children[0].content  # most inline tokens: one piece of text
     parts: list[str] = []
     in_link = 0
     for child in children:
@@ -113,18 +131,33 @@ def _prose(children: list[Token]) -> str:
             parts.append(OPAQUE)
         elif child.type == "text":
             parts.append(child.content)
-    return _masked("".join(parts))
+    return "".join(parts)
 
 
-def _masked(text: str) -> str:
+def _masks(text: str) -> tuple[str, ...]:
+    """The kinds of text to make opaque that ``text`` (a whole file's) may hold: one test
+    of the file instead of one of each of its runs (most files hold no URL, no file name)."""
+    return tuple(
+        kind
+        for kind, present in (
+            ("url", "://" in text or "www." in text),
+            ("email", "@" in text),
+            ("path", "/" in text),
+            ("file", _FILE_EXTENSION.search(text) is not None),
+        )
+        if present
+    )
+
+
+def _masked(text: str, masks: tuple[str, ...]) -> str:
     """``text`` with its URLs, e-mail addresses, paths and file names made opaque."""
-    if "://" in text or "www." in text:
+    if "url" in masks and ("://" in text or "www." in text):
         text = _URL.sub(OPAQUE, text)
-    if "@" in text:
+    if "email" in masks and "@" in text:
         text = _EMAIL.sub(OPAQUE, text)
-    if "/" in text:
+    if "path" in masks and "/" in text:
         text = _PATH.sub(OPAQUE, text)
-    if "." in text and _FILE_SIGN.search(text):
+    if "file" in masks and "." in text and _FILE_SIGN.search(text):
         text = _FILE_NAME.sub(OPAQUE, text)
     return text
 

@@ -1,8 +1,8 @@
 """Tone-mark placement: "hòa, thủy, khỏe" (old style) against "hoà, thuỷ, khoẻ" (new).
 
 Only open syllables ending in oa, oe, uy differ; "qu" syllables (quý) are left alone.
-The patterns work on NFC text, letter by letter; each starts with a one-character
-lookahead so that a search of a whole file stays fast.
+The patterns work on NFC text, letter by letter; a whole file is first searched for
+a sign of them (fast), then with them.
 """
 
 from __future__ import annotations
@@ -23,6 +23,15 @@ NEW = re.compile(
 )
 
 
+# A quick test of a whole text for each: a case-sensitive search that starts with a
+# character class (the patterns above, case-insensitive, start with a lookahead and so
+# are tried at every character). Whatever a pattern finds, its sign finds.
+_SIGNS = {
+    "hòa": re.compile(rf"[òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ](?<![qQ].)[aeyAEY]{_NOT_AFTER}"),
+    "hoà": re.compile(rf"[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?<=[oOuU].)(?<![qQ]..){_NOT_AFTER}"),
+}
+
+
 def pattern(style: str) -> re.Pattern[str]:
     """The syllable endings written in ``style`` ("hòa" = old, "hoà" = new)."""
     return OLD if style == "hòa" else NEW
@@ -30,7 +39,8 @@ def pattern(style: str) -> re.Pattern[str]:
 
 def find(text: str, style: str) -> list[str]:
     """Syllable endings written in ``style`` ("hòa" = old, "hoà" = new)."""
-    return pattern(style).findall(text)
+    sign = _SIGNS["hòa" if style == "hòa" else "hoà"]
+    return pattern(style).findall(text) if sign.search(text) else []
 
 
 def restyle(ending: str, style: str) -> str:

@@ -218,7 +218,12 @@ class UnbalancedQuotes(Rule):
             if bad:
                 yield ctx.diag(self, file, line, "rule.unbalanced-quotes", pairs=" ".join(bad))
 
+    # any character of PAIRS or a straight quote: most paragraphs hold none
+    SIGN = re.compile(r'[“”()\[\]"]')
+
     def unbalanced(self, text: str) -> list[str]:
+        if not self.SIGN.search(text):
+            return []
         bad = [o + c for o, c in self.PAIRS if text.count(o) != text.count(c)]
         if text.count('"') % 2:
             bad.append('""')
@@ -233,14 +238,21 @@ def _nfc(text: str) -> str:
 
 
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\ufeff", "\u00a0")
+# Two spaces or more between two characters of one line (not an indent, as in the front
+# matter's lists); it starts with its literal, so a search of a whole file is fast.
+_DOUBLE_SPACE = re.compile(r"  (?<=\S  ) *(?=\S)")
 
 
 def _may_have_stray_whitespace(text: str) -> bool:
-    """A quick whole-file test before the line-by-line search."""
+    """A quick whole-file test before the line-by-line search.
+
+    A line ending in spaces before a "\r" is looked at only in a file that has two
+    spaces in a row somewhere (as the test has always done).
+    """
     return (
-        "  " in text
-        or "\t" in text
+        "\t" in text
         or " \n" in text
         or text.endswith(" ")
         or any(ch in text for ch in _INVISIBLE)
+        or ("  " in text and (" \r" in text or _DOUBLE_SPACE.search(text) is not None))
     )

@@ -10,6 +10,7 @@ import operator
 import re
 import string
 from collections.abc import Iterable, Iterator
+from itertools import chain, cycle
 from typing import ClassVar
 
 from baocao.diagnostics import Diagnostic
@@ -42,13 +43,10 @@ class TypographyRule(Rule):
     def slips(self, ctx: LintContext) -> list[Slip]:
         key = f"slips:{self.code}"
         if key not in ctx.cache:
-            by_file: dict[str, list[prose.Run]] = {}
-            for run in prose.runs(ctx):
-                by_file.setdefault(run.file, []).append(run)
             joined = prose.joined(ctx)
             ctx.cache[key] = [
                 Slip(run.file, run.line_at(index), found, fixed)
-                for file, runs in by_file.items()
+                for file, runs in prose.by_file(ctx).items()
                 for run in self.to_search(runs, joined[file])
                 for index, found, fixed in self.found(run.text)
             ]
@@ -85,16 +83,21 @@ class RepeatedWords(TypographyRule):
     """
 
     code, name, key = "BC406", "repeated-words", "rule.repeated-words"
-    # the shortest phrase first; \w then a check for digits is faster than a letter class
-    PATTERN = re.compile(r"\b(?P<phrase>\w+(?: \w+){0,4}?)(?P<gap>[ \n]+)(?P=phrase)\b")
-    LONGEST = re.compile(r"\b(?P<phrase>\w+(?: \w+){1,4})(?P<gap>[ \n]+)(?P=phrase)\b")
+    # the shortest phrase first; \w then a check for digits is faster than a letter class;
+    # possessive (a word or a gap given back could never make a match): no backtracking
+    PATTERN = re.compile(r"\b(?P<phrase>\w++(?: \w++){0,4}?)(?P<gap>[ \n]++)(?P=phrase)\b")
+    LONGEST = re.compile(r"\b(?P<phrase>\w++(?: \w++){1,4})(?P<gap>[ \n]++)(?P=phrase)\b")
 
     def to_search(self, runs: list[prose.Run], joined: str) -> list[prose.Run]:
         """Only the runs where a word or a pair of words comes again: one quick test a file."""
-        marks = [_SEPARATORS[i % len(_SEPARATORS)] for i in range(len(runs))]
-        text = "".join(f"{run.text} {mark} " for run, mark in zip(runs, marks, strict=True))
-        words = _words(text.lower())
-        found = {_run_of(words[:at]) for at in _repeats(words)}
+        # "run0 mark0 run1 mark1 ... ": each run followed by a separator
+        texts = chain.from_iterable(zip([run.text for run in runs], cycle(_SEPARATORS)))
+        words = _words(" ".join(texts).lower() + " ")
+        repeats = _repeats(words)
+        if not repeats:
+            return []
+        separators = bytes(map(_SEPARATOR_WORDS.__contains__, words))
+        found = {separators.count(1, 0, at) for at in repeats}  # the run of each word
         return [runs[i] for i in sorted(found) if i < len(runs)]
 
     def found(self, text: str) -> Iterator[Found]:
@@ -122,16 +125,29 @@ def _repeats(words: list[bytes], longest: int = 5) -> list[int]:
 
     A word typed twice makes two equal words in a row; a phrase typed twice makes two
     words in a row each equal to the one 2 to ``longest`` words later. Computed with C
-    loops (``map``, ``bytes.find``), not Python's.
+    loops (``map``, ``bytes.find``), not Python's; for a phrase, only the words at even
+    places are compared first (two words in a row hold one of them), then the word
+    beside each of the few found.
     """
+    found = _ones(bytes(map(operator.eq, words, words[1:])))
+    evens = words[::2]
+    for size in range(2, longest + 1):
+        for half in _ones(bytes(map(operator.eq, evens, words[size::2]))):
+            at = 2 * half  # words[at] == words[at + size]: are the next ones or the ones before?
+            if words[at + 1 : at + 2] == words[at + size + 1 : at + size + 2]:
+                found.append(at)
+            if at and words[at - 1] == words[at + size - 1]:
+                found.append(at - 1)
+    return found
+
+
+def _ones(same: bytes) -> list[int]:
+    """The places of the ones in ``same``."""
     found = []
-    for size in range(1, longest + 1):
-        same = bytes(map(operator.eq, words, words[size:]))
-        mark = b"\x01" * min(size, 2)
-        at = same.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = same.find(mark, at + 1)
+    at = same.find(1)
+    while at >= 0:
+        found.append(at)
+        at = same.find(1, at + 1)
     return found
 
 
@@ -149,13 +165,7 @@ def _words(text: str) -> list[bytes]:
 # Between runs, words no run has; six of them in turn, so that no two equal ones come
 # within a phrase's length of each other and make a repeat of their own.
 _SEPARATORS = tuple(f"\x00{i}" for i in range(6))
-_SEPARATOR_WORDS = tuple(mark.encode("ascii") for mark in _SEPARATORS)
-
-
-def _run_of(before: list[bytes]) -> int:
-    """The index of the run a word is in, from the words before it."""
-    return sum(before.count(mark) for mark in _SEPARATOR_WORDS)
-
+_SEPARATOR_WORDS = frozenset(mark.encode("ascii") for mark in _SEPARATORS)
 
 _ASCII_PUNCTUATION = bytes.maketrans(
     string.punctuation.encode("ascii"), b" " * len(string.punctuation)
@@ -190,8 +200,9 @@ class SpaceBeforePunctuation(TypographyRule):
     BEFORE = re.compile(r" +(?P<mark>[,;:!?)\]”»]|\.(?![.…\w]| +[.…]))")
     AFTER = re.compile(r"(?<![^\s(\[\ufffc])(?P<mark>[(\[“«])(?P<gap> +)(?=[^\s\ufffc)\]”»])")
 
-    # a mark with a space before or after it: starts with a character class (fast to find)
-    SIGN = re.compile(r"[,;:.!?)\]”»](?<= .)|[(\[“«](?= )")
+    # a closing mark after a space or an opening one before a space: one character class
+    # first (an alternation of classes would be tried at every character)
+    SIGN = re.compile(r"[,;:.!?)\]”»(\[“«](?:(?<= [,;:.!?)\]”»])|(?<=[(\[“«])(?= ))")
 
     def may_have(self, text: str) -> bool:
         return self.SIGN.search(text) is not None
