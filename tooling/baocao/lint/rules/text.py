@@ -244,15 +244,12 @@ _DOUBLE_SPACE = re.compile(r"  (?<=\S  ) *(?=\S)")
 
 
 def _may_have_stray_whitespace(text: str) -> bool:
-    """A quick whole-file test before the line-by-line search.
-
-    A line ending in spaces before a "\r" is looked at only in a file that has two
-    spaces in a row somewhere (as the test has always done).
-    """
+    """A quick whole-file test before the line-by-line search (a line may end in "\r\n")."""
     return (
         "\t" in text
         or " \n" in text
+        or " \r" in text
         or text.endswith(" ")
         or any(ch in text for ch in _INVISIBLE)
-        or ("  " in text and (" \r" in text or _DOUBLE_SPACE.search(text) is not None))
+        or ("  " in text and _DOUBLE_SPACE.search(text) is not None)
     )
