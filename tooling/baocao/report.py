@@ -22,7 +22,7 @@ from baocao.frontmatter import FrontMatter, check
 from baocao.limits import unit_limits
 from baocao.mdparser import parser
 from baocao.toctree import toctree_entries
-from baocao.unitpaths import links_leaving, may_read, real_unit_dir
+from baocao.unitpaths import UnitScope, links_leaving, real_unit_dir
 from baocao.yamlio import LineMap, YamlProblem, load_yaml
 
 BOLD_HEADING_MAX_WORDS = 40
@@ -106,7 +106,7 @@ def load_report(
     """
     loader = _Loader(unit_dir, project_root, known_forms, head_only)
     loader.real_unit = real_unit_dir(unit_dir)
-    if unit_dir.is_symlink() or (unit_dir.is_dir() and loader.real_unit is None):
+    if loader.real_unit is None and (unit_dir.is_symlink() or unit_dir.is_dir()):
         loader.problem("BC007", "path-outside", _rel(unit_dir, project_root), 1, "paths.unit-link")
         return loader.report
     if settings is not None:
@@ -145,6 +145,7 @@ class _Loader:
         self.report = Report(unit_dir.name, unit_dir, check({}, LineMap(), known_forms))
         self.seen: set[str] = set()
         self.real_unit: Path | None = None
+        self.srcdir = os.fspath(project_root)
 
     def problem(self, code: str, rule: str, rel: str, line: int, key: str, **params) -> None:
         self.report.problems.append(Diagnostic(code, rule, "error", rel, line, key, dict(params)))
@@ -161,10 +162,11 @@ class _Loader:
                 path=_rel(index, self.root),
             )
             return self.report
+        self.scope = UnitScope(self.unit_dir, self.real_unit)
         for link in links_leaving(self.unit_dir, self.real_unit):
             rel = _rel(link, self.root)
             self.problem("BC007", "path-outside", rel, 1, "paths.outside", path=rel)
-        if index.is_symlink() and not may_read(self.unit_dir, index, self.real_unit):
+        if index.is_symlink() and not self.scope.may_read(os.path.normpath(index)):
             return self.report
         self.read_file(index, depth=0, entry_line=None)
         return self.report
@@ -213,7 +215,7 @@ class _Loader:
             elif kind == "heading":
                 self.add_heading(item, depth)
             elif kind == "block":
-                self.add_block(item, path, depth)
+                self.add_block(item, resolved, depth)
 
     def read_front_matter(self, token: Token, rel: str) -> None:
         try:
@@ -238,7 +240,7 @@ class _Loader:
             return
         self.report.sections.append(heading)
 
-    def add_block(self, block: Block, path: Path, depth: int) -> None:
+    def add_block(self, block: Block, path: str, depth: int) -> None:
         if block.kind == "paragraph" and _looks_like_heading(block):
             self.report.sections.append(
                 Section(_bold_text(block), 0, block.file, block.line, bold=True)
@@ -247,11 +249,12 @@ class _Loader:
         target = self.report.sections[-1].blocks if self.report.sections else self.report.preamble
         target.append(block)
         if block.kind == "toctree":
-            entries = toctree_entries(block, path, self.unit_dir, self.root, self.real_unit)
+            entries = toctree_entries(block, path, self.scope, self.srcdir)
             for entry, line in entries:
                 self.follow(entry, line, block.file, depth)
 
-    def follow(self, target: Path | None, line: int, rel: str, depth: int) -> None:
+    def follow(self, name: str | None, line: int, rel: str, depth: int) -> None:
+        target = Path(name) if name is not None else None
         if target is None:
             self.problem("BC005", "toctree-outside", rel, line, "load.toctree-outside")
         elif not target.is_file():

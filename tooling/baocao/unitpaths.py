@@ -38,35 +38,47 @@ def may_read(unit_dir: Path, path: Path, real_unit: Path | None = None) -> bool:
 
     ``path`` must be named inside the unit's folder with no linked folder on the
     way, and its real path must lie inside the unit's real folder. A caller that
-    checks many paths of one unit may pass ``real_unit_dir(unit_dir)`` once.
+    checks many paths of one unit may pass ``real_unit_dir(unit_dir)`` once, or ask
+    a ``UnitScope``.
     """
     real_unit = real_unit or real_unit_dir(unit_dir)
     if real_unit is None:
         return False
-    real = os.fspath(real_unit)
-    rel = _relative(os.path.normpath(path), unit_dir, real)
-    if not rel:
-        return False
-    parts = rel.split(os.sep)
-    folder = real
-    for part in parts[:-1]:
-        folder = os.path.join(folder, part)
-        if os.path.islink(folder):
+    return UnitScope(unit_dir, real_unit).may_read(os.path.normpath(path))
+
+
+class UnitScope:
+    """One unit's folder (absolute, as named) and its real path, for many ``may_read``."""
+
+    def __init__(self, unit_dir: Path, real_unit: Path | None):
+        self.unit = os.path.abspath(unit_dir)
+        self.real = os.fspath(real_unit) if real_unit is not None else None
+
+    def may_read(self, path: str) -> bool:
+        """``may_read`` of the normalised ``path`` (never, when the unit has no real folder)."""
+        if self.real is None:
             return False
-    target = os.path.join(real, rel)
-    # no link on the way: the real path is the path itself, inside the real folder
-    return not os.path.islink(target) or _inside(os.path.realpath(target), real)
+        rel = self._relative(path, self.real)
+        if not rel:
+            return False
+        folder = self.real
+        for part in rel.split(os.sep)[:-1]:
+            folder = os.path.join(folder, part)
+            if os.path.islink(folder):
+                return False
+        target = os.path.join(self.real, rel)
+        # no link on the way: the real path is the path itself, inside the real folder
+        return not os.path.islink(target) or _inside(os.path.realpath(target), self.real)
 
-
-def _relative(path: str, unit_dir: Path, real_unit: str) -> str | None:
-    """``path`` relative to the unit's folder, as named or as its real path ("" for the
-    folder itself), or None when it lies in neither."""
-    for base in (os.path.abspath(unit_dir), real_unit):
-        if path == base:
-            return ""
-        if _inside(path, base):
-            return path[len(base.rstrip(os.sep)) + 1 :]
-    return None
+    def _relative(self, path: str, real: str) -> str | None:
+        """``path`` relative to the unit's folder, as named or as its real path ("" for
+        the folder itself), or None when it lies in neither."""
+        for base in (self.unit, real):
+            if path == base:
+                return ""
+            if _inside(path, base):
+                return path[len(base.rstrip(os.sep)) + 1 :]
+        return None
 
 
 def _inside(path: str, folder: str) -> bool:
