@@ -22,7 +22,7 @@ from baocao.frontmatter import FrontMatter, check
 from baocao.limits import unit_limits
 from baocao.mdparser import parser
 from baocao.toctree import toctree_entries
-from baocao.unitpaths import UnitScope, links_leaving, real_unit_dir
+from baocao.unitpaths import UnitScope, UnitWalk, real_unit_dir
 from baocao.yamlio import LineMap, YamlProblem, load_yaml
 
 BOLD_HEADING_MAX_WORDS = 40
@@ -109,8 +109,9 @@ def load_report(
     if loader.real_unit is None and (unit_dir.is_symlink() or unit_dir.is_dir()):
         loader.problem("BC007", "path-outside", _rel(unit_dir, project_root), 1, "paths.unit-link")
         return loader.report
+    loader.walk = UnitWalk(unit_dir, loader.real_unit)
     if settings is not None:
-        limits = unit_limits(unit_dir, settings, project_root, loader.real_unit)
+        limits = unit_limits(unit_dir, settings, project_root, loader.real_unit, loader.walk)
         loader.report.problems.extend(limits)
         if loader.report.problems:
             return loader.report
@@ -145,6 +146,7 @@ class _Loader:
         self.report = Report(unit_dir.name, unit_dir, check({}, LineMap(), known_forms))
         self.seen: set[str] = set()
         self.real_unit: Path | None = None
+        self.walk: UnitWalk | None = None
         self.srcdir = os.fspath(project_root)
 
     def problem(self, code: str, rule: str, rel: str, line: int, key: str, **params) -> None:
@@ -163,7 +165,7 @@ class _Loader:
             )
             return self.report
         self.scope = UnitScope(self.unit_dir, self.real_unit)
-        for link in links_leaving(self.unit_dir, self.real_unit):
+        for link in self.walk.links_leaving():
             rel = _rel(link, self.root)
             self.problem("BC007", "path-outside", rel, 1, "paths.outside", path=rel)
         if index.is_symlink() and not self.scope.may_read(os.path.normpath(index)):
@@ -192,7 +194,7 @@ class _Loader:
             self.problem("BC001", "not-utf8", rel, line, "load.not-utf8")
             return None
         text = text.removeprefix("\ufeff")
-        if not text.strip():
+        if not text or text.isspace():  # not text.strip(), without copying the text
             self.problem("BC004", "empty-file", rel, 1, "load.empty-file")
             return None
         return text, hashlib.sha256(data).digest()
