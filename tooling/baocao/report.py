@@ -311,6 +311,10 @@ def _walk_blocks(tokens: list[Token], rel: str):
 
 def _block_end(tokens: list[Token], start: int) -> int:
     """Index after the top-level block that starts at ``start``."""
+    if tokens[start].nesting == 0:  # a fence, a comment, a rule, a block of HTML
+        return start + 1
+    if tokens[start].type == "paragraph_open" and _is_paragraph(tokens[start : start + 3]):
+        return start + 3
     level = 0
     for j in range(start, len(tokens)):
         level += tokens[j].nesting
@@ -327,15 +331,26 @@ def _make_block(tokens: list[Token], rel: str) -> Block:
         kind = "toctree"
     elif first.type in ("myst_line_comment", "myst_block_break"):
         kind = "comment" if first.type == "myst_line_comment" else "break"
-    text = "\n".join(
-        t.content
-        for t in tokens
-        if t.type in ("inline", "html_block")
-        or (t.type in ("fence", "code_block", "colon_fence") and kind != "toctree")
-    )
     if kind == "comment":
         text = first.content
+    elif kind == "paragraph" and _is_paragraph(tokens):
+        text = tokens[1].content
+    else:
+        text = "\n".join(
+            t.content
+            for t in tokens
+            if t.type in _TEXT_TOKENS or (t.type in _CODE_TOKENS and kind != "toctree")
+        )
     return Block(kind, text, rel, start + 1, end, tokens)
+
+
+def _is_paragraph(tokens: list[Token]) -> bool:
+    """The three tokens of a paragraph: open, inline, close (markdown-it's own shape)."""
+    return len(tokens) == 3 and tokens[1].type == "inline" and tokens[2].nesting == -1
+
+
+_TEXT_TOKENS = frozenset(("inline", "html_block"))
+_CODE_TOKENS = frozenset(("fence", "code_block", "colon_fence"))
 
 
 def _bold_text(block: Block) -> str:
