@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from baocao.unitpaths import UnitWalk, links_leaving, unit_file_names
+from baocao.unitpaths import UnitScope, UnitWalk, links_leaving, may_read, unit_file_names
 
 
 def tree(tmp_path: Path) -> Path:
@@ -55,3 +55,23 @@ def test_links_leaving_walks_when_the_files_were_not_read(tmp_path: Path) -> Non
     walk = UnitWalk(unit)
     assert len(walk.links_leaving()) == 3
     assert UnitWalk(unit / "b" / "a.md").links_leaving() == []  # not a unit folder
+
+
+def test_a_folder_without_links_needs_no_question_to_the_disk(tmp_path: Path) -> None:
+    unit = tmp_path / "reports" / "don-vi"
+    (unit / "a").mkdir(parents=True)
+    (unit / "index.md").write_text("x", "utf-8")
+    walk = UnitWalk(unit)
+    assert not walk.no_links  # not walked yet
+    list(walk.files())
+    assert walk.no_links
+    scope = UnitScope(unit, unit.resolve(), walk.no_links)
+    for name in ("index.md", "a/b.md", "khong-co/c.md", "../ngoai.md", ""):
+        path = os.path.normpath(unit / name)
+        assert scope.may_read(path) == may_read(unit, Path(path)), name
+
+
+def test_one_link_anywhere_and_every_path_is_asked_of_the_disk(tmp_path: Path) -> None:
+    walk = UnitWalk(tree(tmp_path))
+    list(walk.files())
+    assert walk.complete and not walk.no_links

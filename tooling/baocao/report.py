@@ -164,7 +164,7 @@ class _Loader:
                 path=_rel(index, self.root),
             )
             return self.report
-        self.scope = UnitScope(self.unit_dir, self.real_unit)
+        self.scope = UnitScope(self.unit_dir, self.real_unit, self.walk.no_links)
         for link in self.walk.links_leaving():
             rel = _rel(link, self.root)
             self.problem("BC007", "path-outside", rel, 1, "paths.outside", path=rel)
@@ -176,7 +176,8 @@ class _Loader:
     def read_text(self, path: Path, rel: str) -> tuple[str, bytes] | None:
         """The file's text and the SHA-256 of its bytes, or None (a finding says why)."""
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as file:  # Path.read_bytes, without its own steps
+                data = file.read()
         except OSError as err:
             self.problem(
                 "BC006",
@@ -367,6 +368,8 @@ def _looks_like_heading(block: Block) -> bool:
     inline = block.tokens[1] if len(block.tokens) > 1 else None
     if inline is None or inline.type != "inline" or "\n" in inline.content:
         return False
+    if "**" not in inline.content and "__" not in inline.content:
+        return False  # no bold run: markdown-it's strong_open needs one of these
     children = [
         c
         for c in inline.children or []

@@ -56,11 +56,16 @@ def may_read(unit_dir: Path, path: Path, real_unit: Path | None = None) -> bool:
 
 
 class UnitScope:
-    """One unit's folder (absolute, as named) and its real path, for many ``may_read``."""
+    """One unit's folder (absolute, as named) and its real path, for many ``may_read``.
 
-    def __init__(self, unit_dir: Path, real_unit: Path | None):
+    ``no_links``: a walk of the whole folder, just done, met no link (``UnitWalk``):
+    then no path inside it passes through one, and nothing need be asked of the disk.
+    """
+
+    def __init__(self, unit_dir: Path, real_unit: Path | None, no_links: bool = False):
         self.unit = os.path.abspath(unit_dir)
         self.real = os.fspath(real_unit) if real_unit is not None else None
+        self.no_links = no_links
 
     def may_read(self, path: str) -> bool:
         """``may_read`` of the normalised ``path`` (never, when the unit has no real folder)."""
@@ -69,6 +74,8 @@ class UnitScope:
         rel = self._relative(path, self.real)
         if not rel:
             return False
+        if self.no_links:
+            return True
         folder = self.real
         for part in rel.split(os.sep)[:-1]:
             folder = os.path.join(folder, part)
@@ -119,6 +126,8 @@ class UnitWalk:
         self.real_unit = real_unit or real_unit_dir(unit_dir)
         self.leaving: list[Path] = []  # complete once ``files`` has been read to its end
         self.complete = False
+        self.saw_link = False  # a link anywhere in the folder
+        self.unreadable = False  # a folder that could not be listed
 
     def files(self) -> Iterator[str]:
         """Every file the unit may read, in a stable order (``unit_files``)."""
@@ -127,11 +136,15 @@ class UnitWalk:
         real = os.fspath(self.real_unit)
         self.leaving = []
         for folder in _folders(os.fspath(self.unit_dir)):
+            if folder is None:
+                self.unreadable = True
+                continue
             for entry in folder:
                 if not entry.is_symlink():
                     if not _is_dir(entry):
                         yield entry.path
                     continue
+                self.saw_link = True
                 if not _inside(os.path.realpath(entry.path), real):
                     self.leaving.append(Path(entry.path))
                 elif os.path.isfile(entry.path) and may_read(
@@ -139,6 +152,11 @@ class UnitWalk:
                 ):
                     yield entry.path
         self.complete = True
+
+    @property
+    def no_links(self) -> bool:
+        """The whole folder was listed and holds no link (``UnitScope``)."""
+        return self.complete and not self.saw_link and not self.unreadable
 
     def links_leaving(self) -> list[Path]:
         """The links inside the unit's folder that lead outside it (walking it if need be)."""
@@ -148,13 +166,15 @@ class UnitWalk:
         return self.leaving
 
 
-def _folders(top: str) -> Iterator[list[os.DirEntry]]:
+def _folders(top: str) -> Iterator[list[os.DirEntry] | None]:
     """The entries of ``top`` and of each folder under it, top-down, sorted by name,
-    folders descended in that order and never through a link (``os.walk``'s order)."""
+    folders descended in that order and never through a link (``os.walk``'s order);
+    None for a folder that cannot be listed."""
     try:
         with os.scandir(top) as found:
             entries = sorted(found, key=lambda entry: entry.name)
     except OSError:
+        yield None
         return
     yield entries
     for entry in entries:
