@@ -176,8 +176,7 @@ class _Loader:
     def read_text(self, path: Path, rel: str) -> tuple[str, bytes] | None:
         """The file's text and the SHA-256 of its bytes, or None (a finding says why)."""
         try:
-            with open(path, "rb") as file:  # Path.read_bytes, without its own steps
-                data = file.read()
+            data = path.read_bytes()
         except OSError as err:
             self.problem(
                 "BC006",
