@@ -19,20 +19,26 @@ from types import FrameType
 from baocao.config import Settings
 from baocao.diagnostics import Diagnostic
 from baocao.faults import UnitFault
-from baocao.unitpaths import unit_file_names
+from baocao.unitpaths import UnitWalk
 
 CODE, RULE = "BC008", "limit-exceeded"
 
 
 def unit_limits(
-    unit_dir: Path, settings: Settings, root: Path, real_unit: Path | None = None
+    unit_dir: Path,
+    settings: Settings,
+    root: Path,
+    real_unit: Path | None = None,
+    walk: UnitWalk | None = None,
 ) -> list[Diagnostic]:
     """The limits ``unit_dir`` is past (at most one finding per limit). ``real_unit``:
-    ``unitpaths.real_unit_dir(unit_dir)``, when the caller has it."""
+    ``unitpaths.real_unit_dir(unit_dir)``, when the caller has it; ``walk``: the walk
+    of the unit the caller reads the rest from."""
     found: list[Diagnostic] = []
     total = 0
     top = len(os.fspath(unit_dir).rstrip(os.sep)) + 1
-    for count, name in enumerate(unit_file_names(unit_dir, real_unit), start=1):
+    names = (walk or UnitWalk(unit_dir, real_unit)).files()
+    for count, name in enumerate(names, start=1):
         size = os.stat(name).st_size
         total += size
         depth = name.count(os.sep, top)

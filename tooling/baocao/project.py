@@ -47,6 +47,9 @@ class UnitsList:
 class Project:
     root: Path
     settings: Settings
+    _real_paths: dict[Path, Path] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def discover(cls, start: Path | None = None) -> Project:
@@ -70,7 +73,7 @@ class Project:
         return available_forms(self.forms_dir)
 
     def form(self, form_id: str | None = None) -> Form:
-        return load_form(self.forms_dir.resolve(), form_id or self.settings.default_form)
+        return load_form(self._real(self.forms_dir), form_id or self.settings.default_form)
 
     def unit_dirs(self) -> list[Path]:
         """Every unit folder under the reports root, sorted by slug; a link is listed
@@ -84,10 +87,16 @@ class Project:
     def rel(self, path: Path) -> str:
         """``path`` relative to the root, POSIX style, as named (a link is not followed)."""
         named = Path(os.path.normpath(path.absolute()))
-        for root in (self.root.absolute(), self.root.resolve()):
+        for root in (self.root.absolute(), self._real(self.root)):
             if named.is_relative_to(root):
                 return named.relative_to(root).as_posix()
         return path.as_posix()
+
+    def _real(self, path: Path) -> Path:
+        """``path.resolve()``, computed once per project and path (each unit asks)."""
+        if path not in self._real_paths:
+            self._real_paths[path] = path.resolve()
+        return self._real_paths[path]
 
 
 def read_units(path: Path) -> UnitsList:

@@ -22,7 +22,7 @@ from baocao.frontmatter import FrontMatter, check
 from baocao.limits import unit_limits
 from baocao.mdparser import parser
 from baocao.toctree import toctree_entries
-from baocao.unitpaths import links_leaving, may_read, real_unit_dir
+from baocao.unitpaths import UnitScope, UnitWalk, real_unit_dir
 from baocao.yamlio import LineMap, YamlProblem, load_yaml
 
 BOLD_HEADING_MAX_WORDS = 40
@@ -106,11 +106,12 @@ def load_report(
     """
     loader = _Loader(unit_dir, project_root, known_forms, head_only)
     loader.real_unit = real_unit_dir(unit_dir)
-    if unit_dir.is_symlink() or (unit_dir.is_dir() and loader.real_unit is None):
+    if loader.real_unit is None and (unit_dir.is_symlink() or unit_dir.is_dir()):
         loader.problem("BC007", "path-outside", _rel(unit_dir, project_root), 1, "paths.unit-link")
         return loader.report
+    loader.walk = UnitWalk(unit_dir, loader.real_unit)
     if settings is not None:
-        limits = unit_limits(unit_dir, settings, project_root, loader.real_unit)
+        limits = unit_limits(unit_dir, settings, project_root, loader.real_unit, loader.walk)
         loader.report.problems.extend(limits)
         if loader.report.problems:
             return loader.report
@@ -145,6 +146,8 @@ class _Loader:
         self.report = Report(unit_dir.name, unit_dir, check({}, LineMap(), known_forms))
         self.seen: set[str] = set()
         self.real_unit: Path | None = None
+        self.walk: UnitWalk | None = None
+        self.srcdir = os.fspath(project_root)
 
     def problem(self, code: str, rule: str, rel: str, line: int, key: str, **params) -> None:
         self.report.problems.append(Diagnostic(code, rule, "error", rel, line, key, dict(params)))
@@ -161,10 +164,11 @@ class _Loader:
                 path=_rel(index, self.root),
             )
             return self.report
-        for link in links_leaving(self.unit_dir, self.real_unit):
+        self.scope = UnitScope(self.unit_dir, self.real_unit, self.walk.no_links)
+        for link in self.walk.links_leaving():
             rel = _rel(link, self.root)
             self.problem("BC007", "path-outside", rel, 1, "paths.outside", path=rel)
-        if index.is_symlink() and not may_read(self.unit_dir, index, self.real_unit):
+        if index.is_symlink() and not self.scope.may_read(os.path.normpath(index)):
             return self.report
         self.read_file(index, depth=0, entry_line=None)
         return self.report
@@ -190,7 +194,7 @@ class _Loader:
             self.problem("BC001", "not-utf8", rel, line, "load.not-utf8")
             return None
         text = text.removeprefix("\ufeff")
-        if not text.strip():
+        if not text or text.isspace():  # not text.strip(), without copying the text
             self.problem("BC004", "empty-file", rel, 1, "load.empty-file")
             return None
         return text, hashlib.sha256(data).digest()
@@ -213,7 +217,7 @@ class _Loader:
             elif kind == "heading":
                 self.add_heading(item, depth)
             elif kind == "block":
-                self.add_block(item, path, depth)
+                self.add_block(item, resolved, depth)
 
     def read_front_matter(self, token: Token, rel: str) -> None:
         try:
@@ -238,7 +242,7 @@ class _Loader:
             return
         self.report.sections.append(heading)
 
-    def add_block(self, block: Block, path: Path, depth: int) -> None:
+    def add_block(self, block: Block, path: str, depth: int) -> None:
         if block.kind == "paragraph" and _looks_like_heading(block):
             self.report.sections.append(
                 Section(_bold_text(block), 0, block.file, block.line, bold=True)
@@ -247,11 +251,12 @@ class _Loader:
         target = self.report.sections[-1].blocks if self.report.sections else self.report.preamble
         target.append(block)
         if block.kind == "toctree":
-            entries = toctree_entries(block, path, self.unit_dir, self.root, self.real_unit)
+            entries = toctree_entries(block, path, self.scope, self.srcdir)
             for entry, line in entries:
                 self.follow(entry, line, block.file, depth)
 
-    def follow(self, target: Path | None, line: int, rel: str, depth: int) -> None:
+    def follow(self, name: str | None, line: int, rel: str, depth: int) -> None:
+        target = Path(name) if name is not None else None
         if target is None:
             self.problem("BC005", "toctree-outside", rel, line, "load.toctree-outside")
         elif not target.is_file():
@@ -306,6 +311,10 @@ def _walk_blocks(tokens: list[Token], rel: str):
 
 def _block_end(tokens: list[Token], start: int) -> int:
     """Index after the top-level block that starts at ``start``."""
+    if tokens[start].nesting == 0:  # a fence, a comment, a rule, a block of HTML
+        return start + 1
+    if tokens[start].type == "paragraph_open" and _is_paragraph(tokens[start : start + 3]):
+        return start + 3
     level = 0
     for j in range(start, len(tokens)):
         level += tokens[j].nesting
@@ -322,15 +331,26 @@ def _make_block(tokens: list[Token], rel: str) -> Block:
         kind = "toctree"
     elif first.type in ("myst_line_comment", "myst_block_break"):
         kind = "comment" if first.type == "myst_line_comment" else "break"
-    text = "\n".join(
-        t.content
-        for t in tokens
-        if t.type in ("inline", "html_block")
-        or (t.type in ("fence", "code_block", "colon_fence") and kind != "toctree")
-    )
     if kind == "comment":
         text = first.content
+    elif kind == "paragraph" and _is_paragraph(tokens):
+        text = tokens[1].content
+    else:
+        text = "\n".join(
+            t.content
+            for t in tokens
+            if t.type in _TEXT_TOKENS or (t.type in _CODE_TOKENS and kind != "toctree")
+        )
     return Block(kind, text, rel, start + 1, end, tokens)
+
+
+def _is_paragraph(tokens: list[Token]) -> bool:
+    """The three tokens of a paragraph: open, inline, close (markdown-it's own shape)."""
+    return len(tokens) == 3 and tokens[1].type == "inline" and tokens[2].nesting == -1
+
+
+_TEXT_TOKENS = frozenset(("inline", "html_block"))
+_CODE_TOKENS = frozenset(("fence", "code_block", "colon_fence"))
 
 
 def _bold_text(block: Block) -> str:
@@ -347,6 +367,8 @@ def _looks_like_heading(block: Block) -> bool:
     inline = block.tokens[1] if len(block.tokens) > 1 else None
     if inline is None or inline.type != "inline" or "\n" in inline.content:
         return False
+    if "**" not in inline.content and "__" not in inline.content:
+        return False  # no bold run: markdown-it's strong_open needs one of these
     children = [
         c
         for c in inline.children or []

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from baocao.flatyaml import flat_mapping
+
 try:  # the C loader is several times faster; same behaviour
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - pure-Python PyYAML build
@@ -106,7 +108,9 @@ def _load_deep(text: str, line_offset: int) -> tuple[Any, LineMap]:
 
 
 def _load_flat(text: str, line_offset: int) -> tuple[Any, LineMap]:
-    data = yaml.load(text, Loader=_Loader)
+    data = flat_mapping(text)  # the usual plain lines, read without YAML's parser
+    if data is None:
+        data = yaml.load(text, Loader=_Loader)
     lines = LineMap(offset=line_offset)
     lines.lines[()] = 1
     for match in _TOP_KEY.finditer(text):

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from baocao.report import Block
 
 SILENT = ("comment", "toctree", "break", "front_matter")
+_RENDERED = frozenset(("inline", "fence", "code_block", "html_block"))
 
 
 def block_lines(blocks: Iterable[Block]) -> Iterator[tuple[str, int, str]]:
@@ -17,13 +18,14 @@ def block_lines(blocks: Iterable[Block]) -> Iterator[tuple[str, int, str]]:
         if block.kind == "heading":
             yield block.file, block.line, block.text
             continue
+        file = block.file
         for token in block.tokens:
-            if token.type not in ("inline", "fence", "code_block", "html_block") or not token.map:
+            if token.type not in _RENDERED or not token.map:
                 continue
             first = token.map[0] + 1 + (1 if token.type == "fence" else 0)
             for offset, text in enumerate(token.content.split("\n")):
-                if text.strip():
-                    yield block.file, first + offset, text
+                if text and not text.isspace():  # text.strip(), without the copy
+                    yield file, first + offset, text
 
 
 def paragraphs(blocks: Iterable[Block]) -> Iterator[tuple[str, int, str]]:

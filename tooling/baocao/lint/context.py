@@ -144,10 +144,13 @@ class LintContext:
         self, keep: Callable[[str], bool] | None = None
     ) -> Iterator[tuple[str, int, str]]:
         """Like text_lines, without the front matter and the ``%`` comment lines."""
-        front_end = {s.rel: _front_matter_end(s.tokens) for s in self.report.files}
-        for file, number, line in self.text_lines(keep):
-            if number > front_end[file] and not line.lstrip().startswith("%"):
-                yield file, number, line
+        for source in self.report.files:
+            if keep is not None and not keep(source.text):
+                continue
+            end = _front_matter_end(source.tokens)
+            for number, line in enumerate(lines.split(source.text)[end:], start=end + 1):
+                if "%" not in line or not line.lstrip().startswith("%"):
+                    yield source.rel, number, line
 
     def text_lines(
         self, keep: Callable[[str], bool] | None = None
