@@ -1,0 +1,59 @@
+"""A unit's redline made inside today's Word build, from the base's pandoc document.
+
+In ``baocao diff`` the docx builder's worker, once it has written a unit's Word
+file, makes the unit's document at the merge base from today's environment
+(``baocao.sphinxext.revision``: only the files that differ are read again), writes
+it to Word bytes with the same pandoc and finishing, and writes the redline. The
+base's Word file is cached by content (``baocao.redline.cache``) as the old way
+caches it. A unit whose base cannot be made that way is left to the old way
+(``baocao.redline.source``): its outcome carries no redline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from baocao.docx.convert import Job, Outcome, render
+from baocao.project import Project
+from baocao.redline import cache
+from baocao.redline.write import Task, UnitDiff, unit_diff
+
+
+@dataclass(frozen=True)
+class RedlinePlan:
+    """What every unit's redline needs: the base's units, cache keys, authors, titles.
+
+    ``older`` is a project holding the changed units that existed at the base, as
+    they were there (``baocao.redline.source.export``).
+    """
+
+    out: Path
+    older: Project
+    keys: dict[str, str]
+    authors: dict[str, tuple[str, dt.datetime]]
+    titles: dict[str, str]
+
+    def existed(self, unit: str) -> bool:
+        return (self.older.reports_dir / unit / "index.md").is_file()
+
+
+def unit_redline(
+    plan: RedlinePlan, project: Project, today: Outcome, older: Callable[[], Job]
+) -> UnitDiff | None:
+    """The unit's redline, written; None when its base must be built the old way."""
+    unit = today.unit
+    before = None
+    if today.ok and plan.existed(unit):
+        before = cache.load(project, {unit: plan.keys[unit]}).get(unit)
+        if before is None:
+            try:
+                before = render(older())
+            except Exception:  # not followable here: the old way builds it, or says why
+                return None
+            cache.store(project, {unit: plan.keys[unit]}, {unit: before})
+    author, date = plan.authors[unit]
+    task = Task(plan.out, unit, plan.titles[unit], today, before, plan.existed(unit), author, date)
+    return unit_diff(task)
