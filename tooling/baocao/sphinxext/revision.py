@@ -107,7 +107,7 @@ def read_older(builder: Builder, revision: Revision, unit_docs: set[str]) -> lis
 @contextmanager
 def _older_texts(builder: Builder, texts: Mapping[str, str]) -> Iterator[None]:
     """Sphinx's reading given the older text of the files in ``texts``."""
-    app = builder.app
+    app = builder._app
 
     def source(_app: object, docname: str, content: list[str]) -> None:
         content[0] = texts.get(_rel(builder, builder.env.doc2path(docname)), content[0])
