@@ -40,20 +40,41 @@ class RedlinePlan:
         return (self.older.reports_dir / unit / "index.md").is_file()
 
 
+class Unmade(Exception):
+    """The unit's base document could not be made within today's build."""
+
+
 def unit_redline(
     plan: RedlinePlan, project: Project, today: Outcome, older: Callable[[], Job]
 ) -> UnitDiff | None:
-    """The unit's redline, written; None when its base must be built the old way."""
+    """The unit's redline, written; None when its base must be built the old way.
+
+    Never raises: what goes wrong is the unit's error."""
     unit = today.unit
-    before = None
-    if today.ok and plan.existed(unit):
-        before = cache.load(project, {unit: plan.keys[unit]}).get(unit)
-        if before is None:
-            try:
-                before = render(older())
-            except Exception:  # not followable here: the old way builds it, or says why
-                return None
-            cache.store(project, {unit: plan.keys[unit]}, {unit: before})
+    try:
+        before = _before(plan, project, today, older)
+    except Unmade:
+        return None
+    except Exception as err:  # the cache's files: this unit's error, not the run's
+        return UnitDiff(unit, error=" ".join(str(err).split()) or type(err).__name__)
     author, date = plan.authors[unit]
     task = Task(plan.out, unit, plan.titles[unit], today, before, plan.existed(unit), author, date)
     return unit_diff(task)
+
+
+def _before(
+    plan: RedlinePlan, project: Project, today: Outcome, older: Callable[[], Job]
+) -> bytes | None:
+    """The unit's Word bytes at the base: cached, or made from ``older``'s job."""
+    unit = today.unit
+    if not today.ok or not plan.existed(unit):
+        return None
+    key = {unit: plan.keys[unit]}
+    before = cache.load(project, key).get(unit)
+    if before is None:
+        try:
+            before = render(older())
+        except Exception as err:  # not followable here: the old way builds it, or says why
+            raise Unmade(unit) from err
+        cache.store(project, key, {unit: before})
+    return before
