@@ -45,11 +45,12 @@ class Unmade(Exception):
 
 
 def unit_redline(
-    plan: RedlinePlan, project: Project, today: Outcome, older: Callable[[], Job]
+    plan: RedlinePlan, project: Project, job: Job, today: Outcome, older: Callable[[], Job]
 ) -> UnitDiff | None:
     """The unit's redline, written; None when its base must be built the old way.
 
-    Never raises: what goes wrong is the unit's error."""
+    ``job`` is today's Job of the unit, ``today`` what its conversion gave, ``older``
+    makes the base's Job. Never raises: what goes wrong is the unit's error."""
     unit = today.unit
     try:
         before = _before(plan, project, today, older)

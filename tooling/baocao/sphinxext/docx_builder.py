@@ -109,13 +109,19 @@ class DocxBuilder(InMemoryDoctreesMixin, LeanDoctreesMixin, TolerantReadMixin, B
         with tempfile.TemporaryDirectory(prefix="baocao-docx-") as tmp:
             reference = Path(tmp) / "reference.docx"
             reference.write_bytes(reference_docx(self.nd))
-            jobs = min(self._app.parallel, len(units))
-            after = partial(self.redline_after, reference=reference) if self.redline else None
-            with Runner(jobs, partial(self.job, reference=reference), after) as runner:
+            with self.runner(min(self._app.parallel, len(units)), reference) as runner:
                 for unit in units:
                     runner.submit(unit)
                     self.report(runner.poll())
                 self.report(runner.drain())
+
+    def runner(self, jobs: int, reference: Path) -> Runner:
+        """The worker pool: each unit prepared and converted, then (``baocao diff``) its
+        redline written."""
+        prepare = partial(self.job, reference=reference)
+        if self.redline is None:
+            return Runner(jobs, prepare)
+        return Runner(jobs, prepare, partial(self.redline_after, reference=reference))
 
     def report(self, outcomes: Iterable[Outcome]) -> None:
         for outcome in outcomes:
@@ -180,7 +186,8 @@ class DocxBuilder(InMemoryDoctreesMixin, LeanDoctreesMixin, TolerantReadMixin, B
     def redline_after(self, job: Job, outcome: Outcome, reference: Path) -> Outcome:
         """``baocao diff``: the unit's redline, once today's file is written (in the worker)."""
         older = partial(self.older_job, job.unit, reference)
-        return replace(outcome, after=unit_redline(self.redline, self.project, outcome, older))
+        made = unit_redline(self.redline, self.project, job, outcome, older)
+        return replace(outcome, after=made)
 
     def older_job(self, unit: str, reference: Path) -> Job:
         """The unit's job at the redline's base, from today's environment where only the
