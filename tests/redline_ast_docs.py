@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import panflute as pf
@@ -67,7 +67,6 @@ class Version:
     nguoi_ky: str = "Nguyễn Văn An"
     title: str = "Tổng kết phong trào thi đua năm 2025"
     draft: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 def words(rng: random.Random, low: int = 3, high: int = 12) -> list[Word]:
@@ -270,10 +269,10 @@ def meta(version: Version) -> DocumentMeta:
 
 
 def job(version: Version, reference: Path, nd: ND30) -> Job:
-    return Job(
-        "so-noi-vu", to_json(document(version)), meta(version), reference.parent, reference, nd
-    )
+    return job_of(document(version), reference, nd, meta(version))
 
 
-def with_blocks(version: Version, blocks: list[Block]) -> Version:
-    return replace(version, blocks=blocks)
+def job_of(doc: pf.Doc, reference: Path, nd: ND30, info: DocumentMeta | None = None) -> Job:
+    """A Job of the pandoc document ``doc`` (front matter: a first version's by default)."""
+    info = info or meta(Version([]))
+    return Job(info.unit, to_json(doc), info, reference.parent, reference, nd)

@@ -29,7 +29,7 @@ from baocao.project import Project
 from baocao.redline.ast_diff import redline_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from redline_ast_docs import edit, job, model
+from redline_ast_docs import edit, job, job_of, model
 from redline_helpers import NS, accepted, part, rejected, texts
 from redline_jobs import built, unit_jobs
 from test_diff_command import UNITS, edit_units
@@ -187,3 +187,32 @@ def test_libreoffice_opens_the_redlines_and_lists_their_changes(
             files.append(path)
     changes = libreoffice_changes(files, tmp_path / "out")
     assert all(count > 0 for count in changes.values()), changes
+
+
+def spanned_table(first: str, extra_row: bool) -> pf.Table:
+    """A table whose first column's cell spans two rows, as the awards tables' heads do."""
+    rows = [
+        pf.TableRow(
+            pf.TableCell(pf.Plain(pf.Str(first)), rowspan=2),
+            pf.TableCell(pf.Plain(pf.Str("Tập thể"))),
+        ),
+        pf.TableRow(pf.TableCell(pf.Plain(pf.Str("11")))),
+    ]
+    if extra_row:
+        rows.append(pf.TableRow(pf.TableCell(pf.Plain(pf.Str("Tổng"))), pf.TableCell()))
+    return pf.Table(pf.TableBody(*rows), colspec=[("AlignDefault", 0.5)] * 2)
+
+
+@pytest.mark.parametrize(("first", "extra_row"), [("Hình thức khen", False), ("Hình", True)])
+def test_tables_with_cells_spanning_rows(
+    reference: tuple[Path, ND30], first: str, extra_row: bool
+) -> None:
+    def unit(table: pf.Table) -> Job:
+        doc = pf.Doc(pf.Para(pf.Str("Bảng")), table, pf.Para(pf.Str("Hết.")))
+        return job_of(doc, *reference)
+
+    before = unit(spanned_table("Hình thức", False))
+    today = unit(spanned_table(first, extra_row))
+    marked = redline_docx(before, today, AUTHOR, DATE)
+    assert accepted(marked) != rejected(marked)
+    assert_redline(marked, built(before), built(today))

@@ -96,6 +96,8 @@ class Merger:
             new.content = content
             return [self.origin(new, BOTH)]
         if isinstance(new, pf.Table):
+            if spanned(old) != spanned(new) or (spanned(new) and shape(old) != shape(new)):
+                return [self.whole(old, DELETED), self.whole(new, INSERTED)]
             return [self.origin(self.table(old, new), BOTH)]
         new.content = self.blocks(list(old.content), list(new.content))
         return [self.origin(new, BOTH)]
@@ -109,6 +111,8 @@ class Merger:
         return new
 
     def rows(self, old: Sequence[pf.TableRow], new: Sequence[pf.TableRow]) -> list[pf.TableRow]:
+        if any(spanned_row(row) for row in [*old, *new]):  # same shape: row by row
+            return [self.row(o, n) for o, n in zip(old, new, strict=True)]
         matcher = SequenceMatcher(
             None, [block_key(r) for r in old], [block_key(r) for r in new], autojunk=False
         )
@@ -203,6 +207,24 @@ def both_landscape(old: pf.Div, new: pf.Div) -> bool:
 
 def columns(table: pf.Table) -> tuple[int, int]:
     return (len(table.colspec), len(table.content))
+
+
+def spanned_row(row: pf.TableRow) -> bool:
+    return any(cell.rowspan > 1 for cell in row.content)
+
+
+def table_rows(table: pf.Table) -> list[pf.TableRow]:
+    return [*table.head.content, *(row for body in table.content for row in body.content)]
+
+
+def spanned(table: pf.Table) -> bool:
+    """Whether a cell spans rows: then a row cannot be added or removed on its own."""
+    return any(spanned_row(row) for row in table_rows(table))
+
+
+def shape(table: pf.Table) -> list[list[list[tuple[int, int]]]]:
+    parts = [table.head, *table.content]
+    return [[[(c.colspan, c.rowspan) for c in r.content] for r in p.content] for p in parts]
 
 
 def alike_rows(old: pf.TableRow, new: pf.TableRow, single: bool = False) -> float:

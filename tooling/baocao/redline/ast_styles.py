@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import panflute as pf
 
-from baocao.redline.ast_blocks import BOTH, NEW, OLD, PREFIX
+from baocao.redline.ast_blocks import BOTH, NEW, OLD, PREFIX, table_rows
 
 FIRST, BODY = "First Paragraph", "Body Text"
 WAS = "was"  # a flag: this paragraph had the other style in the old version
@@ -77,8 +77,7 @@ class Flow:
 
     def table(self, table: pf.Table, origin: str) -> None:
         self.blocks(list(table.caption.content), origin, False)
-        rows = [*table.head.content, *(row for body in table.content for row in body.content)]
-        for row in rows:
+        for row in table_rows(table):
             row_origin = self.origins.get(id(row), origin)
             for cell in row.content:
                 self.blocks(list(cell.content), row_origin, False)
