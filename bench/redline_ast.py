@@ -10,8 +10,10 @@ it) in both versions, then times over all units, interleaved (A B C A B C ...):
   B. the old way's redline work: the base's Word file built the same way, then
      ``redline.document.redline`` comparing it with today's file (built beforehand);
   C. ``redline.ast_diff.redline_docx`` from the two Jobs (no base file at all).
-Checks that every C redline accepts to today's file and rejects to the base's.
-Prints a Markdown table for docs/performance.md.
+Each round is timed in wall seconds and in CPU seconds (this process's and its
+pandoc's, read from /proc: robust on a shared machine). Checks that every C
+redline accepts to today's file and rejects to the base's. Prints Markdown tables
+for docs/performance.md.
 """
 
 from __future__ import annotations
@@ -36,6 +38,20 @@ from redline_helpers import accepted, rejected, texts  # noqa: E402
 from redline_jobs import built, unit_jobs  # noqa: E402
 
 STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its running pandoc processes (Linux's /proc)."""
+    from baocao.docx import pandoc
+
+    total = time.process_time()
+    tick = os.sysconf("SC_CLK_TCK")
+    for writer in pandoc._writers.values():
+        stat = Path(f"/proc/{writer.process.pid}/stat")
+        if stat.is_file():
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def load_module(name: str):
@@ -70,31 +86,35 @@ def main() -> None:
             ],
         }
         times: dict[str, list[float]] = {label: [] for label in rows}
+        cpu: dict[str, list[float]] = {label: [] for label in rows}
         for _ in range(args.repeat):
             for label, run in rows.items():
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), cpu_seconds()
                 run()
                 times[label].append(time.perf_counter() - start)
+                cpu[label].append(cpu_seconds() - start_cpu)
         good = 0
         for unit in units:
             marked = redline_docx(before[unit], after[unit], "bench", STAMP)
             good += accepted(marked) == texts(today_files[unit]) and rejected(marked) == texts(
                 built(before[unit])
             )
-        report(args, units, times, good)
+        report(args, units, {"wall": times, "CPU": cpu}, good)
 
 
-def report(args, units: list[str], times: dict[str, list[float]], good: int) -> None:
+def report(args, units: list[str], kinds: dict[str, dict[str, list[float]]], good: int) -> None:
     machine = f"{platform.machine()}, {os.cpu_count()} cores"
     print(f"Machine: {machine}, Python {platform.python_version()}")
-    print(f"Units: {len(units)} of {args.units}, each edited; rounds: {args.repeat}\n")
-    print("| measurement | min (s) | spread (s) | ms per unit | min vs A |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    base = min(next(iter(times.values())))
-    for label, runs in times.items():
-        per = min(runs) / max(len(units), 1) * 1000
-        spread = max(runs) - min(runs)
-        print(f"| {label} | {min(runs):.2f} | {spread:.2f} | {per:.0f} | {min(runs) / base:.2f}× |")
+    print(f"Units: {len(units)} of {args.units}, each edited; rounds: {args.repeat}")
+    for kind, times in kinds.items():
+        print(f"\n| measurement ({kind}) | min (s) | spread (s) | ms per unit | min vs A |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        base = min(next(iter(times.values())))
+        for label, runs in times.items():
+            per = min(runs) / max(len(units), 1) * 1000
+            spread = max(runs) - min(runs)
+            ratio = min(runs) / base
+            print(f"| {label} | {min(runs):.2f} | {spread:.2f} | {per:.0f} | {ratio:.2f}× |")
     print(f"\nC's redlines: accept → today's file, reject → the base's: {good}/{len(units)}")
 
 
