@@ -216,3 +216,39 @@ def test_tables_with_cells_spanning_rows(
     marked = redline_docx(before, today, AUTHOR, DATE)
     assert accepted(marked) != rejected(marked)
     assert_redline(marked, built(before), built(today))
+
+
+CORPUS_UNITS = (
+    "ban-chqs-huyen-son-ha",
+    "cong-doan-benh-vien-tinh",
+    "hoi-nong-dan-xa-chuyen-de",
+    "so-tu-phap-so-ket-van-hoa-cong-so",
+    "trung-tam-y-te-son-ha",
+    "ubnd-phuong-dong-hai",
+)
+
+
+@pytest.fixture(scope="module")
+def corpus_jobs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Job]:
+    """Units of the hand-judged corpus (lists, tables, notes, admonitions, drafts)."""
+    work = tmp_path_factory.mktemp("ast-corpus")
+    project = work / "project"
+    project.mkdir()
+    for name in ("pyproject.toml", "conf.py"):
+        shutil.copy(ROOT / name, project / name)
+    shutil.copytree(ROOT / "_templates", project / "_templates")
+    (project / "reports").mkdir()
+    shutil.copy(ROOT / "reports" / "units.yaml", project / "reports" / "units.yaml")
+    for unit in CORPUS_UNITS:
+        shutil.copytree(ROOT / "tests" / "corpus" / "units" / unit, project / "reports" / unit)
+    return unit_jobs(project, CORPUS_UNITS, work / "keep")
+
+
+@pytest.mark.parametrize("index", range(len(CORPUS_UNITS)))
+def test_one_unit_redlined_against_another_whole_report(
+    corpus_jobs: dict[str, Job], index: int
+) -> None:
+    """The hardest alignment: every block and the front matter differ."""
+    today = corpus_jobs[CORPUS_UNITS[index]]
+    before = corpus_jobs[CORPUS_UNITS[(index + 1) % len(CORPUS_UNITS)]]
+    assert_redline(redline_docx(before, today, AUTHOR, DATE), built(before), built(today))
