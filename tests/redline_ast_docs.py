@@ -54,10 +54,13 @@ WORDS = (
     "kế",
     "hoạch",
 )
+IMAGE = Path(__file__).resolve().parent / "fixtures" / "html" / "anh-ngoai.png"
 SIGNERS = ("Nguyễn Văn An", "Trần Thị Hương", "Lê Văn Tâm")
 
 Word = tuple[str, str]  # (text, format: "" | "b" | "i" | "a")
-Block = tuple  # ("h", level, words) | ("p", words) | ("t", rows, landscape)
+Block = tuple  # ("h", level, words) | ("p", words) | ("t", rows, landscape) | ("o", kind, words)
+# Blocks of other kinds, as docx/ast.py makes them: each changes pandoc's "first paragraph".
+OTHERS = ("quote", "code", "rule", "note", "admonition", "lines", "image")
 
 
 @dataclass
@@ -88,6 +91,8 @@ def model(rng: random.Random) -> Version:
     for _ in range(rng.randint(2, 4)):
         blocks.append(("h", rng.choice((1, 2)), words(rng, 2, 5)))
         blocks += [("p", words(rng)) for _ in range(rng.randint(1, 3))]
+        if rng.random() < 0.4:
+            blocks.insert(rng.randint(len(blocks) - 2, len(blocks)), other(rng))
         if rng.random() < 0.5:
             blocks.append(table(rng))
     return Version(blocks)
@@ -130,8 +135,13 @@ def edit_format(rng: random.Random, version: Version) -> None:
     text[at] = (text[at][0], rng.choice(("", "b", "i", "a")))
 
 
+def other(rng: random.Random) -> Block:
+    return ("o", rng.choice(OTHERS), words(rng, 2, 6))
+
+
 def add_paragraph(rng: random.Random, version: Version) -> None:
-    version.blocks.insert(rng.randint(0, len(version.blocks)), ("p", words(rng)))
+    block = other(rng) if rng.random() < 0.3 else ("p", words(rng))
+    version.blocks.insert(rng.randint(0, len(version.blocks)), block)
 
 
 def remove_paragraph(rng: random.Random, version: Version) -> None:
@@ -241,6 +251,8 @@ def document(version: Version) -> pf.Doc:
             blocks.append(pf.Header(*inlines(block[2]), level=block[1]))
         elif block[0] == "p":
             blocks.append(pf.Para(*inlines(block[1])))
+        elif block[0] == "o":
+            blocks.append(other_block(block[1], block[2]))
         elif block[2]:
             landscapes += 1
             name = f"{BOOKMARK_PREFIX}{landscapes}"
@@ -248,6 +260,23 @@ def document(version: Version) -> pf.Doc:
         else:
             blocks.append(pandoc_table(block[1]))
     return pf.Doc(*blocks, api_version=PANDOC_API)
+
+
+def other_block(kind: str, text: list[Word]) -> pf.Block:
+    plain = " ".join(word for word, _ in text)
+    if kind == "quote":
+        return pf.BlockQuote(pf.Para(*inlines(text)))
+    if kind == "code":
+        return pf.CodeBlock(plain)
+    if kind == "rule":
+        return pf.HorizontalRule()
+    if kind == "note":
+        return pf.Para(*inlines(text), pf.Note(pf.Para(pf.Str("Chú"), pf.Space(), pf.Str(plain))))
+    if kind == "admonition":
+        return pf.Div(pf.Para(pf.Strong(pf.Str("Lưu ý"))), pf.Para(*inlines(text)))
+    if kind == "lines":
+        return pf.LineBlock(pf.LineItem(*inlines(text[:1])), pf.LineItem(*inlines(text[1:])))
+    return pf.Para(pf.Image(pf.Str(plain), url=IMAGE.as_posix()))
 
 
 def meta(version: Version) -> DocumentMeta:
