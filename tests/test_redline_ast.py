@@ -252,3 +252,19 @@ def test_one_unit_redlined_against_another_whole_report(
     today = corpus_jobs[CORPUS_UNITS[index]]
     before = corpus_jobs[CORPUS_UNITS[(index + 1) % len(CORPUS_UNITS)]]
     assert_redline(redline_docx(before, today, AUTHOR, DATE), built(before), built(today))
+
+
+def test_a_word_change_is_pandocs_own_marks_around_that_word_only(
+    reference: tuple[Path, ND30],
+) -> None:
+    def unit(number: str) -> Job:
+        words = f"Sở hoàn thành {number} nhiệm vụ.".split()
+        inlines = [item for word in words for item in (pf.Str(word), pf.Space())][:-1]
+        return job_of(pf.Doc(pf.Para(pf.Strong(*inlines))), *reference)
+
+    root = part(redline_docx(unit("126"), unit("128"), AUTHOR, DATE))
+    assert [t.text for t in root.xpath("//w:del//w:delText", namespaces=NS)] == ["126"]
+    assert [t.text for t in root.xpath("//w:ins//w:t", namespaces=NS)] == ["128"]
+    assert root.xpath("//w:pPr/w:rPr/w:ins | //w:pPr/w:rPr/w:del", namespaces=NS) == []
+    # The changed word keeps its formatting, inside the mark.
+    assert root.xpath("//w:ins/w:r/w:rPr/w:b", namespaces=NS)

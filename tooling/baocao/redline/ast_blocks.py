@@ -36,10 +36,8 @@ SEPARATOR = f"{PREFIX}sep"
 # The origin of a block in the merged document: in both versions, only the old, only today's.
 BOTH, OLD, NEW = "both", "old", "new"
 
-Key = str
 
-
-def block_key(block: pf.Element) -> Key:
+def block_key(block: pf.Element) -> str:
     return json.dumps(block.to_json(), ensure_ascii=False, sort_keys=True)
 
 

@@ -52,11 +52,10 @@ def redline_docx(before: Job | None, today: Job, author: str, date: dt.datetime)
     document = finished(data, today.meta, today.nd, separators)
     apply_flags(document, revision)
     bold_header_rows(document)
-    old = None
-    if before is not None:
-        old = document if before.meta == today.meta else finished(data, before.meta, before.nd)
-    if old is not document:
-        front_matter(document, old, revision)
+    if before is None:
+        front_matter(document, None, revision)  # all of it inserted
+    elif before.meta != today.meta:
+        front_matter(document, finished(data, before.meta, before.nd), revision)
     unique_ids(document)
     track_changes(document)
     return document_bytes(document, today.meta.stamp)

@@ -88,11 +88,6 @@ def merge_inlines(old: Sequence[Atom], new: Sequence[Atom], marker: Marker) -> l
     return rebuild(marked, marker)
 
 
-def marked_all(inlines: Iterable[pf.Inline], kind: str, marker: Marker) -> list[pf.Inline]:
-    """``inlines`` rebuilt, all inside one mark of ``kind``."""
-    return rebuild([(atom, kind) for atom in atoms(inlines)], marker)
-
-
 def rebuild(marked: Sequence[tuple[Atom, str]], marker: Marker) -> list[pf.Inline]:
     """Inlines for the atoms: a run of atoms with the same formatting and mark kept together."""
     result: list[pf.Inline] = []
