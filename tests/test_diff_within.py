@@ -170,3 +170,15 @@ def test_compare_lists_older_markdown_and_refuses_what_it_cannot_follow(tmp_path
     (older / "3-phuong-huong.md").write_text("Đã xoá hôm nay.\n", "utf-8")
     with pytest.raises(Unfollowable):
         compare(today, older, "reports/u/")
+
+
+def test_a_second_run_takes_the_bases_job_from_the_cache(within: Within) -> None:
+    cached = within.project / "_build" / "cache" / "diff"
+    jobs = sorted(p.name.split(".")[0] for p in cached.glob("*.json"))
+    assert jobs == sorted([ADDED, FRONT])  # made in the build; so-noi-vu the old way
+    again = run_cli(within.project, "diff", "--since", "main")
+    assert again.returncode == 0, again.stderr
+    for unit in (ADDED, FRONT):
+        marked = within.redline(unit)
+        assert accepted(marked) == texts(built_file(within.project, unit))
+        assert rejected(marked) == texts(built_file(within.base, unit))

@@ -6,6 +6,7 @@ Whatever goes wrong is that unit's outcome (``UnitDiff.error``), never raised.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,11 +49,21 @@ def unit_diff(task: Task) -> UnitDiff:
         return UnitDiff(unit, error=today.error if today is not None else "")
     if task.existed and task.before is None:  # not a new unit: its older file failed
         return UnitDiff(unit, error=t("diff.base-failed"))
+    return write_redline(
+        task.out,
+        unit,
+        task.title,
+        lambda: redline(task.before, today.path.read_bytes(), task.author, task.date),
+    )
+
+
+def write_redline(out: Path, unit: str, title: str, make: Callable[[], bytes]) -> UnitDiff:
+    """Write the redline ``make`` gives, and its HTML page; never raises."""
     try:
-        data = redline(task.before, today.path.read_bytes(), task.author, task.date)
-        html, sections = render(data, task.title)
-        write_atomic(task.out / f"{unit}.docx", data)
-        write_atomic(task.out / f"{unit}.html", html.encode("utf-8"))
+        data = make()
+        html, sections = render(data, title)
+        write_atomic(out / f"{unit}.docx", data)
+        write_atomic(out / f"{unit}.html", html.encode("utf-8"))
     except Exception as err:  # any failure is this unit's, reported, not raised
         return UnitDiff(unit, error=" ".join(str(err).split()) or type(err).__name__)
-    return UnitDiff(unit, task.out / f"{unit}.docx", task.out / f"{unit}.html", sections)
+    return UnitDiff(unit, out / f"{unit}.docx", out / f"{unit}.html", sections)
