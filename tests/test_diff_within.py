@@ -15,11 +15,12 @@ import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from baocao.project import Project
 from baocao.redline import run
-from baocao.sphinxext.revision import Unfollowable, compare
+from baocao.sphinxext.revision import Revision, Unfollowable, compare, docs_to_read
 from redline_helpers import accepted, rejected, texts
 from test_diff_command import built_file, example_repository, replace
 from test_docx_support import run_cli
@@ -182,3 +183,24 @@ def test_a_second_run_takes_the_bases_job_from_the_cache(within: Within) -> None
         marked = within.redline(unit)
         assert accepted(marked) == texts(built_file(within.project, unit))
         assert rejected(marked) == texts(built_file(within.base, unit))
+
+
+def test_the_documents_read_again_are_the_changed_those_including_them_and_naming_new_ones(
+    tmp_path: Path,
+) -> None:
+    def doc2path(docname: str) -> Path:
+        return tmp_path / f"{docname}.md"
+
+    prefix = "reports/u/"
+    env = SimpleNamespace(
+        doc2path=doc2path,
+        dependencies={f"{prefix}c": {doc2path(f"{prefix}a")}},
+        toctree_includes={f"{prefix}index": [f"{prefix}a", f"{prefix}b", f"{prefix}n"]},
+    )
+    builder = SimpleNamespace(env=env, srcdir=tmp_path)
+    docs = {f"{prefix}{name}" for name in ("index", "a", "b", "c", "n")}
+    revision = Revision({f"{prefix}a.md": "Cũ.\n"}, frozenset({f"{prefix}n.md"}))
+    read = docs_to_read(builder, revision, docs)  # type: ignore[arg-type]
+    assert read == {f"{prefix}a", f"{prefix}c", f"{prefix}index"}
+    only_changed = Revision({f"{prefix}b.md": "Cũ.\n"}, frozenset())
+    assert docs_to_read(builder, only_changed, docs) == {f"{prefix}b"}  # type: ignore[arg-type]

@@ -196,15 +196,16 @@ class DocxBuilder(InMemoryDoctreesMixin, LeanDoctreesMixin, TolerantReadMixin, B
         older = self.redline.older
         prefix = f"{self.reports_prefix}{unit}/"
         revision = compare(self.project.reports_dir / unit, older.reports_dir / unit, prefix)
-        read = read_older(self, revision, {d for d in self.env.found_docs if d.startswith(prefix)})
+        docs = {d for d in self.env.found_docs if d.startswith(prefix)}
         try:
+            read_older(self, revision, docs)
             result = lint_unit(older, older.reports_dir / unit)
             bc009 = any(d.code == "BC009" for d in result.diagnostics)
             if bc009 or unit_faults(self.env, unit):
                 raise Unfollowable("the unit had a fault at the base")
             return self.job_of(unit, self.assemble(f"{prefix}index"), result, reference)
         finally:
-            forget(self.env, read)
+            forget(self.env, docs)  # the older doctrees kept in memory, whatever happened
 
     def form_of(self, form_id: Any) -> Form:
         try:

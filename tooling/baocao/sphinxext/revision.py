@@ -74,11 +74,11 @@ def docs_to_read(builder: Builder, revision: Revision, unit_docs: set[str]) -> s
     hidden = {by_path[p] for p in revision.added if p in by_path}
     if revision.added - by_path.keys():
         raise Unfollowable("a Markdown file new today is not a document")
-    read = {by_path[p] for p in revision.texts if p in by_path}
-    included = {p for p in revision.texts if p not in by_path}
-    for docname in unit_docs - hidden:
+    changed = set(revision.texts)
+    read = {by_path[p] for p in changed if p in by_path}
+    for docname in unit_docs - hidden:  # those that include a changed file, or name a new one
         deps = {_rel(builder, d) for d in env.dependencies.get(docname, ())}
-        if included & deps or hidden & set(env.toctree_includes.get(docname, ())):
+        if changed & deps or hidden & set(env.toctree_includes.get(docname, ())):
             read.add(docname)
     return read
 
