@@ -8,10 +8,13 @@ another, committed), builds the HTML site once (as ``make build`` does, which
 fills ``_build/doctrees``), then times as whole processes, interleaved (A B C A B C
 for --repeat rounds):
   A. ``baocao build docx`` of the changed units (today's files only);
-  B. ``baocao diff --since main`` of the same units (today's files, the files at
-     the merge base built in a temporary project, the redlines .docx and .html),
-     with no cache;
+  B. ``baocao diff --since main`` of the same units (today's files, each unit's
+     document at the merge base made in the same build, the redlines .docx and
+     .html), with no cache;
   C. the same again, the base's files now in ``_build/cache/diff``.
+The redlines of the last run are checked as the engines' are (below). Each run
+also counts the CPU seconds of the process and all it started (user +
+system, from ``getrusage(RUSAGE_CHILDREN)``), which a shared machine disturbs less.
 It also compares the two ways of making a redline on the same pairs of Word
 files (today's and the base's, built once beforehand): the project's engine
 (``baocao.redline``), and, when --redlines-python names a Python with
@@ -26,6 +29,7 @@ import argparse
 import importlib.util
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -96,14 +100,25 @@ def cold_diff(corpus: Path) -> None:
     baocao(corpus, "diff", "--since", "main")
 
 
-def interleaved(rows: dict[str, object], repeat: int) -> dict[str, list[float]]:
+def children_cpu() -> float:
+    """User + system CPU seconds of every finished child process (and theirs) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def interleaved(
+    rows: dict[str, object], repeat: int
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall seconds and CPU seconds of each row's runs, rows interleaved."""
     times: dict[str, list[float]] = {label: [] for label in rows}
+    cpu: dict[str, list[float]] = {label: [] for label in rows}
     for _ in range(repeat):
         for label, run in rows.items():
-            start = time.perf_counter()
+            start, used = time.perf_counter(), children_cpu()
             run()
             times[label].append(time.perf_counter() - start)
-    return times
+            cpu[label].append(children_cpu() - used)
+    return times, cpu
 
 
 def built_pairs(corpus: Path, tmp: Path) -> tuple[Path, Path]:
@@ -188,32 +203,41 @@ def main() -> None:
                 corpus, "diff", "--since", "main"
             ),
         }
-        times = interleaved(rows, args.repeat)
+        times, cpu = interleaved(rows, args.repeat)
         written = len(list((corpus / "_build" / "diff").glob("*.docx")))
         old, new = built_pairs(corpus, tmp)
+        checks = {
+            "baocao diff --since main (its last run)": check(corpus / "_build" / "diff", old, new)
+        }
         engines = {
             "baocao.redline (python-docx, lxml, difflib)": engine_ours(old, new, tmp / "ours")
         }
-        checks = {"baocao.redline (python-docx, lxml, difflib)": check(tmp / "ours", old, new)}
+        checks["baocao.redline (python-docx, lxml, difflib)"] = check(tmp / "ours", old, new)
         if args.redlines_python:
             label = "python-redlines 2.0.0 (Open-XML-PowerTools WmlComparer)"
             engines[label] = engine_redlines(args.redlines_python, old, new, tmp / "theirs")
             checks[label] = check(tmp / "theirs", old, new)
-    report(args, written, times, engines, checks)
+    report(args, written, times, cpu, engines, checks)
 
 
-def report(args, written, times, engines, checks) -> None:
+def report(args, written, times, cpu, engines, checks) -> None:
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(f"Corpus: {args.units} units, each changed; {written} redlines written\n")
-    print("| measurement | min (s) | spread (s) | runs | min vs A |")
-    print("| --- | ---: | ---: | --- | ---: |")
-    base = min(next(iter(times.values())))
+    print("| measurement | min (s) | spread (s) | runs | min vs A | CPU min (s) | CPU vs A |")
+    print("| --- | ---: | ---: | --- | ---: | ---: | ---: |")
+    base, base_cpu = min(next(iter(times.values()))), min(next(iter(cpu.values())))
     for label, runs in times.items():
         shown = ", ".join(f"{r:.2f}" for r in runs)
         spread = max(runs) - min(runs)
-        print(f"| {label} | {min(runs):.2f} | {spread:.2f} | {shown} | {min(runs) / base:.2f}× |")
+        used = min(cpu[label])
+        print(
+            f"| {label} | {min(runs):.2f} | {spread:.2f} | {shown} | {min(runs) / base:.2f}× "
+            f"| {used:.2f} | {used / base_cpu:.2f}× |"
+        )
+    good, total = checks.pop("baocao diff --since main (its last run)")
+    print(f"\nThe command's redlines: {good}/{total} accept to today's text, reject to the base's")
     print(
         "\n| redline engine, same pairs | seconds | ms per unit | accept → today, reject → base |"
     )

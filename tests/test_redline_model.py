@@ -123,7 +123,7 @@ def test_libreoffice_opens_generated_redlines_and_lists_their_changes(tmp_path: 
 
 def test_a_unit_whose_older_file_failed_is_its_own_error_not_a_new_unit(tmp_path: Path) -> None:
     from baocao.docx.convert import Outcome
-    from baocao.redline.run import Task, unit_diff
+    from baocao.redline.write import Task, unit_diff
 
     _, new = versions(2, 1)
     today = tmp_path / "today.docx"

@@ -20,7 +20,8 @@ from baocao.commands.build_docx import check_units
 from baocao.docx.runner import default_jobs
 from baocao.i18n import t
 from baocao.project import Project
-from baocao.redline.run import UnitDiff, diff_units, output_dir
+from baocao.redline.run import diff_units, output_dir
+from baocao.redline.write import UnitDiff
 
 
 @click.command("diff", help=t("diff.help"))

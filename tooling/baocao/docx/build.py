@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from baocao.docx.convert import Outcome
 from baocao.interrupts import stop_children
@@ -26,6 +27,10 @@ class BuildPlan:
     jobs: int = 1
     on_units: Callable[[list[str]], None] | None = None
     on_outcome: Callable[[Outcome], None] | None = None
+    # ``baocao diff``: the older revision each unit's redline is written against
+    # (``baocao.redline.within.RedlinePlan``); each outcome's ``after`` is then the
+    # unit's redline, or None where it must be made the old way.
+    redline: Any = None
 
 
 def output_dir(project: Project) -> Path:
@@ -63,6 +68,7 @@ def build_docx(project: Project, units: Sequence[str], plan: BuildPlan) -> list[
             warning=sys.stderr,
             parallel=max(plan.jobs, 1),
         )
+        app.builder.redline = plan.redline  # type: ignore[attr-defined]
         app.connect("baocao-docx-units", units_announced)
         app.connect("baocao-docx-unit-done", unit_done)
         indexes = [project.reports_dir / unit / "index.md" for unit in units]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from baocao.docx.finish import finish
 from baocao.docx.meta import DocumentMeta
@@ -45,6 +46,9 @@ class Outcome:
     draft: bool
     seconds: float
     error: str | None = None
+    # What the run's step after the conversion made of the unit (``baocao diff``: its
+    # redline), when the run has one.
+    after: Any = None
 
     @property
     def ok(self) -> bool:
@@ -61,13 +65,18 @@ def convert(job: Job) -> Outcome:
     draft = job.meta.draft
     try:
         with deadline(job.time_left, job.where, "docx_seconds_per_unit", job.time_limit):
-            data = finish(write_docx(job.pandoc_json, job.reference), job.meta, job.nd)
+            data = render(job)
         target = job.out_dir / file_name(job.unit, draft)
         write_atomic(target, data)
         (job.out_dir / file_name(job.unit, not draft)).unlink(missing_ok=True)
     except Exception as err:  # any failure is this unit's, reported, not raised
         return failed(job.unit, draft, start, err)
     return Outcome(job.unit, target, draft, time.perf_counter() - start)
+
+
+def render(job: Job) -> bytes:
+    """The bytes of ``job``'s Word file: pandoc, then the ND30 finishing."""
+    return finish(write_docx(job.pandoc_json, job.reference), job.meta, job.nd)
 
 
 def failed(unit: str, draft: bool, start: float, err: BaseException) -> Outcome:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 
 import docx
 from docx.document import Document
@@ -35,7 +36,17 @@ _DROPPED_PARTS = (RT.EXTENDED_PROPERTIES, RT.CUSTOM_PROPERTIES)
 
 def finish(data: bytes, meta: DocumentMeta, nd: ND30) -> bytes:
     """Turn pandoc's .docx into the administrative document; return its bytes."""
+    return document_bytes(finished(data, meta, nd), meta.stamp)
+
+
+def finished(
+    data: bytes, meta: DocumentMeta, nd: ND30, prepare: Callable[[Document], None] | None = None
+) -> Document:
+    """pandoc's .docx made the administrative document, not yet saved; ``prepare``, when
+    given, changes pandoc's document first."""
     document = docx.Document(io.BytesIO(data))
+    if prepare is not None:
+        prepare(document)
     section = document.sections[0]
     setup_page(section, nd)
     format_body_tables(document, nd)
@@ -45,7 +56,7 @@ def finish(data: bytes, meta: DocumentMeta, nd: ND30) -> bytes:
     landscape_sections(document, nd)
     enforce_fonts(document, nd)
     set_properties(document, meta)
-    return document_bytes(document, meta.stamp)
+    return document
 
 
 def format_body_tables(document: Document, nd: ND30) -> None:

@@ -20,10 +20,13 @@ from baocao.docx.pandoc import close_writers, kill_writers
 from baocao.interrupts import ignore_interrupt, stop_children
 
 Prepare = Callable[[str], Job]
+After = Callable[[Job, Outcome], Outcome]
 
-# The preparing function of the current run, inherited by forked workers (a bound
-# method of the Sphinx builder cannot be sent to a worker).
+# The preparing function of the current run and its step after the conversion,
+# inherited by forked workers (a bound method of the Sphinx builder cannot be sent
+# to a worker).
 _prepare: Prepare | None = None
+_after: After | None = None
 
 
 def default_jobs() -> int:
@@ -41,24 +44,33 @@ def prepare_and_convert(unit: str) -> Outcome:
         job = _prepare(unit)
     except Exception as err:  # this unit cannot be prepared; the others go on
         return failed(unit, False, start, err)
-    return convert(job)
+    return _finish(_after, job)
+
+
+def _finish(after: After | None, job: Job) -> Outcome:
+    """Convert ``job``, then run the step after the conversion (when there is one)."""
+    outcome = convert(job)
+    return after(job, outcome) if after is not None else outcome
 
 
 class Runner:
     """Converts units and hands back their outcomes; use it as a context manager."""
 
-    def __init__(self, jobs: int, prepare: Prepare) -> None:
-        self.jobs = max(jobs, 1)
-        self.prepare = prepare
+    def __init__(self, jobs: int, prepare: Prepare, after: After | None = None) -> None:
+        """``after`` runs where the unit was prepared: in this process where workers
+        are not forked (it may need the builder's environment)."""
         self.fork = "fork" in multiprocessing.get_all_start_methods()
+        self.jobs = max(jobs, 1) if self.fork or after is None else 1
+        self.prepare = prepare
+        self.after = after
         self._pool: ProcessPoolExecutor | None = None
         self._pending: dict[Future[Outcome], str] = {}
         self._ready: list[Outcome] = []
 
     def __enter__(self) -> Runner:
-        global _prepare
+        global _prepare, _after
         if self.jobs > 1:
-            _prepare = self.prepare
+            _prepare, _after = self.prepare, self.after
             context = multiprocessing.get_context("fork" if self.fork else None)
             self._pool = ProcessPoolExecutor(
                 self.jobs, mp_context=context, initializer=ignore_interrupt
@@ -67,8 +79,8 @@ class Runner:
 
     def __exit__(self, exc_type: type[BaseException] | None, *_exc: object) -> None:
         """Wait for the work when it ended well; on Ctrl+C or an error, stop it at once."""
-        global _prepare
-        _prepare = None
+        global _prepare, _after
+        _prepare, _after = None, None
         if exc_type is not None:
             stop_children()  # the workers, and with them their pandoc
             if self._pool is not None:
@@ -90,7 +102,7 @@ class Runner:
             self._ready.append(failed(unit, False, start, err))
             return
         if self._pool is None:
-            self._ready.append(convert(job))
+            self._ready.append(_finish(self.after, job))
         else:
             self._pending[self._pool.submit(convert, job)] = unit
 

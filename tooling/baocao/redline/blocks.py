@@ -143,41 +143,41 @@ class Differ:
             return [(0, 0)]  # one block became another at its place: an edit
         if len(old) * len(new) > MAX_PAIRING:
             return [(i, None) for i in range(len(old))] + [(None, j) for j in range(len(new))]
-        score = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
         old_words = [tokens(b) if b.tag == P else [] for b in old]
         new_words = [tokens(b) if b.tag == P else [] for b in new]
         alike = [
             [alike_blocks(o, n, ow, nw) for n, nw in zip(new, new_words, strict=True)]
             for o, ow in zip(old, old_words, strict=True)
         ]
-        for i in range(len(old) - 1, -1, -1):
-            for j in range(len(new) - 1, -1, -1):
-                paired = score[i + 1][j + 1] + alike[i][j] if alike[i][j] else -1.0
-                score[i][j] = max(paired, score[i + 1][j], score[i][j + 1])
-        return self._walk(score, alike, len(old), len(new))
+        return best_pairing(alike, len(old), len(new))
 
-    @staticmethod
-    def _walk(
-        score: list[list[float]], alike: list[list[float]], rows: int, cols: int
-    ) -> list[Step]:
-        steps: list[Step] = []
-        i = j = 0
-        while i < rows or j < cols:
-            if (
-                i < rows
-                and j < cols
-                and alike[i][j]
-                and score[i][j] == score[i + 1][j + 1] + alike[i][j]
-            ):
-                steps.append((i, j))
-                i, j = i + 1, j + 1
-            elif i < rows and (j == cols or score[i][j] == score[i + 1][j]):
-                steps.append((i, None))
-                i += 1
-            else:
-                steps.append((None, j))
-                j += 1
-        return steps
+
+def best_pairing(alike: list[list[float]], rows: int, cols: int) -> list[Step]:
+    """The monotone pairing of ``rows`` old and ``cols`` new blocks with the highest total
+    likeness (``alike[i][j]``; 0: not a pair), as steps in document order."""
+    score = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            paired = score[i + 1][j + 1] + alike[i][j] if alike[i][j] else -1.0
+            score[i][j] = max(paired, score[i + 1][j], score[i][j + 1])
+    steps: list[Step] = []
+    i = j = 0
+    while i < rows or j < cols:
+        if (
+            i < rows
+            and j < cols
+            and alike[i][j]
+            and score[i][j] == score[i + 1][j + 1] + alike[i][j]
+        ):
+            steps.append((i, j))
+            i, j = i + 1, j + 1
+        elif i < rows and (j == cols or score[i][j] == score[i + 1][j]):
+            steps.append((i, None))
+            i += 1
+        else:
+            steps.append((None, j))
+            j += 1
+    return steps
 
 
 def alike_blocks(

@@ -1,6 +1,8 @@
 """Word files built at a commit, kept in ``_build/cache/diff`` and found again by content.
 
-A commit never changes, so a unit's file built from it is the same as long as the
+Either the base's Word file (built the old way) or its Job (pandoc document and
+front matter, ``.json``: made inside today's build, ``baocao.redline.within``) is
+kept. A commit never changes, so a unit's file built from it is the same as long as the
 unit's folder at that commit (its git tree id), the settings, forms, ``conf.py``,
 ``units.yaml`` and baocao itself are the same: the key hashes all of these. A
 second ``baocao diff`` against the same base (a pull request pushed again) then
@@ -69,27 +71,29 @@ def unit_keys(project: Project, commit: str, units: Sequence[str]) -> dict[str, 
     return {u: _digest([shared.encode(), trees[u].encode()]) for u in units if u in trees}
 
 
-def _path(project: Project, unit: str, key: str) -> Path:
-    return cache_dir(project) / f"{unit}.{key[:24]}.docx"
+def _path(project: Project, unit: str, key: str, suffix: str) -> Path:
+    return cache_dir(project) / f"{unit}.{key[:24]}{suffix}"
 
 
-def load(project: Project, keys: dict[str, str]) -> dict[str, bytes]:
-    """The cached files of the units whose key is known."""
+def load(project: Project, keys: dict[str, str], suffix: str = ".docx") -> dict[str, bytes]:
+    """The cached files (``suffix``: of that kind) of the units whose key is known."""
     found = {}
     for unit, key in keys.items():
-        path = _path(project, unit, key)
+        path = _path(project, unit, key, suffix)
         if path.is_file():
             found[unit] = path.read_bytes()
     return found
 
 
-def store(project: Project, keys: dict[str, str], files: dict[str, bytes]) -> None:
-    """Keep each unit's new file, dropping the unit's older one."""
+def store(
+    project: Project, keys: dict[str, str], files: dict[str, bytes], suffix: str = ".docx"
+) -> None:
+    """Keep each unit's new file, dropping the unit's older one of the same kind."""
     for unit, data in files.items():
         if unit not in keys:
             continue
-        path = _path(project, unit, keys[unit])
-        for old in cache_dir(project).glob(f"{unit}.*.docx"):
+        path = _path(project, unit, keys[unit], suffix)
+        for old in cache_dir(project).glob(f"{unit}.*{suffix}"):
             if old != path and old.name.count(".") == 2:
                 old.unlink(missing_ok=True)
         write_atomic(path, data)

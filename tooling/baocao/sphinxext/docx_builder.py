@@ -10,6 +10,11 @@ in worker processes (``-j``). A unit whose lint has errors becomes a draft,
 Each finished unit is announced with the ``baocao-docx-unit-done`` event (the
 ``baocao build docx`` command draws its progress from it); the list of units
 about to be written with ``baocao-docx-units``.
+
+For ``baocao diff`` (``redline`` set), the worker that wrote a unit's file then
+makes the unit's document at the merge base from the same environment, reading
+again only the files that differ there, and writes the redline
+(``baocao.redline.within``).
 """
 
 from __future__ import annotations
@@ -42,11 +47,14 @@ from baocao.forms import Form
 from baocao.frontmatter import marked_draft
 from baocao.limits import deadline
 from baocao.lint import lint_unit
+from baocao.lint.engine import UnitResult
 from baocao.project import Project
+from baocao.redline.within import RedlinePlan, unit_redline
 from baocao.sphinxext.doctrees import LeanDoctreesMixin, forget
 from baocao.sphinxext.domain import baocao_domain
 from baocao.sphinxext.faults import unit_faults
 from baocao.sphinxext.reading import TolerantReadMixin
+from baocao.sphinxext.revision import InMemoryDoctreesMixin, Unfollowable, compare, read_older
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +62,7 @@ UNITS_EVENT = "baocao-docx-units"
 DONE_EVENT = "baocao-docx-unit-done"
 
 
-class DocxBuilder(LeanDoctreesMixin, TolerantReadMixin, Builder):
+class DocxBuilder(InMemoryDoctreesMixin, LeanDoctreesMixin, TolerantReadMixin, Builder):
     """Writes each unit's report as a Word file laid out per Nghị định 30/2020/NĐ-CP."""
 
     name = "docx"
@@ -62,6 +70,7 @@ class DocxBuilder(LeanDoctreesMixin, TolerantReadMixin, Builder):
     epilog = "The Word files are in %(outdir)s."
     out_suffix = ".docx"
     allow_parallel = False  # units are converted by the builder's own worker pool
+    redline: RedlinePlan | None = None  # ``baocao diff``: the base to write redlines against
 
     def init(self) -> None:
         self.project = Project.discover(Path(self.srcdir))
@@ -100,12 +109,19 @@ class DocxBuilder(LeanDoctreesMixin, TolerantReadMixin, Builder):
         with tempfile.TemporaryDirectory(prefix="baocao-docx-") as tmp:
             reference = Path(tmp) / "reference.docx"
             reference.write_bytes(reference_docx(self.nd))
-            jobs = min(self._app.parallel, len(units))
-            with Runner(jobs, partial(self.job, reference=reference)) as runner:
+            with self.runner(min(self._app.parallel, len(units)), reference) as runner:
                 for unit in units:
                     runner.submit(unit)
                     self.report(runner.poll())
                 self.report(runner.drain())
+
+    def runner(self, jobs: int, reference: Path) -> Runner:
+        """The worker pool: each unit prepared and converted, then (``baocao diff``) its
+        redline written."""
+        prepare = partial(self.job, reference=reference)
+        if self.redline is None:
+            return Runner(jobs, prepare)
+        return Runner(jobs, prepare, partial(self.redline_after, reference=reference))
 
     def report(self, outcomes: Iterable[Outcome]) -> None:
         for outcome in outcomes:
@@ -147,6 +163,10 @@ class DocxBuilder(LeanDoctreesMixin, TolerantReadMixin, Builder):
             raise RuntimeError(f"{faults[0]['file']}:{faults[0]['line']}: {faults[0]['what']}")
         tree = self.assemble(docname)
         result = lint_unit(self.project, self.project.reports_dir / unit)
+        return self.job_of(unit, tree, result, reference)
+
+    def job_of(self, unit: str, tree: nodes.document, result: UnitResult, reference: Path) -> Job:
+        """The unit's job from its assembled doctree and its lint (front matter, draft)."""
         report = result.report
         values = report.front_matter.values if report else {}
         form = self.form_of(values.get("mau"))
@@ -162,6 +182,30 @@ class DocxBuilder(LeanDoctreesMixin, TolerantReadMixin, Builder):
         labels = {name: str(label) for name, label in admonitionlabels.items()}
         doc = to_pandoc(tree, srcdir=Path(self.srcdir), labels=labels)
         return Job(unit, to_json(doc), meta, Path(self.outdir), reference, self.nd)
+
+    def redline_after(self, job: Job, outcome: Outcome, reference: Path) -> Outcome:
+        """``baocao diff``: the unit's redline, once today's file is written (in the worker)."""
+        older = partial(self.older_job, job.unit, reference)
+        made = unit_redline(self.redline, self.project, job, outcome, older)
+        return replace(outcome, after=made)
+
+    def older_job(self, unit: str, reference: Path) -> Job:
+        """The unit's job at the redline's base, from today's environment where only the
+        files that differ are read again (``baocao.sphinxext.revision``)."""
+        assert self.redline is not None, "only in baocao diff"
+        older = self.redline.older
+        prefix = f"{self.reports_prefix}{unit}/"
+        revision = compare(self.project.reports_dir / unit, older.reports_dir / unit, prefix)
+        docs = {d for d in self.env.found_docs if d.startswith(prefix)}
+        try:
+            read_older(self, revision, docs)
+            result = lint_unit(older, older.reports_dir / unit)
+            bc009 = any(d.code == "BC009" for d in result.diagnostics)
+            if bc009 or unit_faults(self.env, unit):
+                raise Unfollowable("the unit had a fault at the base")
+            return self.job_of(unit, self.assemble(f"{prefix}index"), result, reference)
+        finally:
+            forget(self.env, docs)  # the older doctrees kept in memory, whatever happened
 
     def form_of(self, form_id: Any) -> Form:
         try:

@@ -54,6 +54,8 @@ def collect_unit(app: Sphinx, doctree: nodes.document) -> None:
         return
     # A unit's index is reached from the dashboard, not from a toctree.
     env.metadata[env.docname]["orphan"] = True
+    if getattr(app.builder, "doctrees_in_memory", False):
+        return  # read again as it was at an older revision, for a redline: not today's row
     project = project_at(str(env.srcdir))
     unit_dir = project.root / unit_base(slug, env.config.baocao_reports_dir)
     if "/" in slug:  # a closed year's unit: archive/<year>/<slug>
