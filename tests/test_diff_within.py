@@ -86,6 +86,9 @@ def within(tmp_path_factory: pytest.TempPathFactory) -> Within:
     result = run_cli(project, "diff", "--since", "main")
     assert result.returncode == 0, result.stderr
     after = doctrees(project)
+    assert not (project / "_build" / "docx").exists()  # today's files: baocao build docx
+    today = run_cli(project, "build", "docx")
+    assert today.returncode == 0, today.stderr
     base = top / "base"
     git(project, "worktree", "add", "-q", str(base), "main")
     oracle = run_cli(base, "build", "docx")
