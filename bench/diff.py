@@ -8,10 +8,10 @@ another, committed), builds the HTML site once (as ``make build`` does, which
 fills ``_build/doctrees``), then times as whole processes, interleaved (A B C A B C
 for --repeat rounds):
   A. ``baocao build docx`` of the changed units (today's files only);
-  B. ``baocao diff --since main`` of the same units (today's files, each unit's
-     document at the merge base made in the same build, the redlines .docx and
-     .html), with no cache;
-  C. the same again, the base's files now in ``_build/cache/diff``.
+  B. ``baocao diff --since main`` of the same units (today's Jobs, not converted,
+     each unit's document at the merge base made in the same build, the redlines
+     .docx and .html), with no cache;
+  C. the same again, the base's Jobs now in ``_build/cache/diff``.
 The redlines of the last run are checked as the engines' are (below). Each run
 also counts the CPU seconds of the process and all it started (user +
 system, from ``getrusage(RUSAGE_CHILDREN)``), which a shared machine disturbs less.

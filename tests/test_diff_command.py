@@ -37,6 +37,7 @@ class Diffed:
     summary: str
     status_before: str
     status_after: str
+    build_after: list[str]  # what ``_build`` held after the command (top-level folders)
 
     def redline(self, unit: str) -> bytes:
         return (self.project / "_build" / "diff" / f"{unit}.docx").read_bytes()
@@ -131,11 +132,14 @@ def diffed(tmp_path_factory: pytest.TempPathFactory) -> Diffed:
         check=False,
     )
     after = git(project, "status", "--porcelain", "--ignored")
+    folders = sorted(p.name for p in (project / "_build").iterdir())
+    today = run_cli(project, "build", "docx")  # today's Word files, written by this command
+    assert today.returncode == 0, today.stderr
     base = base_dir / "base"
     git(project, "worktree", "add", "-q", str(base), "main")
     built = run_cli(base, "build", "docx")
     assert built.returncode == 0, built.stderr
-    return Diffed(project, base, result, summary.read_text("utf-8"), before, after)
+    return Diffed(project, base, result, summary.read_text("utf-8"), before, after, folders)
 
 
 def test_the_command_writes_each_changed_units_redline(diffed: Diffed) -> None:
@@ -154,6 +158,12 @@ def test_only_build_outputs_change_in_the_work_tree(diffed: Diffed) -> None:
     before = [line for line in diffed.status_before.splitlines() if "_build" not in line]
     after = [line for line in diffed.status_after.splitlines() if "_build" not in line]
     assert before == after
+
+
+def test_the_command_writes_no_word_file_of_the_build(diffed: Diffed) -> None:
+    """Today's Word files are ``baocao build docx``'s; the command writes its redlines, its
+    cache and Sphinx's doctrees."""
+    assert diffed.build_after == ["cache", "diff", "doctrees"]
 
 
 @pytest.mark.parametrize("unit", UNITS)
@@ -241,6 +251,8 @@ def test_a_new_uncommitted_unit_is_all_insertion_by_the_git_user(
     git(project, "config", "user.name", "Người Sửa")
     result = run_cli(project, "diff", "--since", "HEAD", "so-moi")
     assert result.returncode == 0, result.stderr
+    assert not (project / "_build" / "docx").exists()
+    assert run_cli(project, "build", "docx", "so-moi").returncode == 0
     marked = (project / "_build" / "diff" / "so-moi.docx").read_bytes()
     assert accepted(marked) == texts(built_file(project, "so-moi"))
     assert all(text == "" for _, text in rejected(marked))
@@ -259,6 +271,7 @@ def test_files_built_at_the_base_are_cached_by_content(diffed: Diffed, tmp_path:
         built_file(diffed.base, "so-noi-vu")
     )
     # The cached file is what the second run compares with: today's file there means no change.
+    assert run_cli(project, "build", "docx", "so-noi-vu").returncode == 0
     cached[0].write_bytes(built_file(project, "so-noi-vu"))
     assert run_cli(project, "diff", "--since", "main", "so-noi-vu").returncode == 0
     marked = (project / "_build/diff/so-noi-vu.docx").read_bytes()

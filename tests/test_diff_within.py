@@ -12,6 +12,7 @@ build's doctrees must not change.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from types import SimpleNamespace
 import pytest
 from baocao.project import Project
 from baocao.redline import run
+from baocao.sphinxext.domain import BaocaoDomain, baocao_domain
 from baocao.sphinxext.revision import Revision, Unfollowable, compare, docs_to_read
 from redline_helpers import accepted, rejected, texts
 from test_diff_command import built_file, example_repository, replace
@@ -86,6 +88,9 @@ def within(tmp_path_factory: pytest.TempPathFactory) -> Within:
     result = run_cli(project, "diff", "--since", "main")
     assert result.returncode == 0, result.stderr
     after = doctrees(project)
+    assert not (project / "_build" / "docx").exists()  # today's files: baocao build docx
+    today = run_cli(project, "build", "docx")
+    assert today.returncode == 0, today.stderr
     base = top / "base"
     git(project, "worktree", "add", "-q", str(base), "main")
     oracle = run_cli(base, "build", "docx")
@@ -192,15 +197,49 @@ def test_the_documents_read_again_are_the_changed_those_including_them_and_namin
         return tmp_path / f"{docname}.md"
 
     prefix = "reports/u/"
+    names = ("index", "a", "b", "c", "n")
     env = SimpleNamespace(
         doc2path=doc2path,
-        dependencies={f"{prefix}c": {doc2path(f"{prefix}a")}},
+        # The index depends on every file for its dashboard row, on ``c.md`` also for its
+        # doctree (an include).
+        dependencies={
+            f"{prefix}c": {doc2path(f"{prefix}a")},
+            f"{prefix}index": {doc2path(f"{prefix}{name}") for name in names},
+        },
         toctree_includes={f"{prefix}index": [f"{prefix}a", f"{prefix}b", f"{prefix}n"]},
+        domaindata={},
     )
+    domain = BaocaoDomain(env)  # type: ignore[arg-type]
+    domain.row_dependencies[f"{prefix}index"] = [f"{prefix}{n}.md" for n in names if n != "c"]
+    env.domains = {"baocao": domain}
     builder = SimpleNamespace(env=env, srcdir=tmp_path)
-    docs = {f"{prefix}{name}" for name in ("index", "a", "b", "c", "n")}
+    docs = {f"{prefix}{name}" for name in names}
     revision = Revision({f"{prefix}a.md": "Cũ.\n"}, frozenset({f"{prefix}n.md"}))
     read = docs_to_read(builder, revision, docs)  # type: ignore[arg-type]
     assert read == {f"{prefix}a", f"{prefix}c", f"{prefix}index"}
     only_changed = Revision({f"{prefix}b.md": "Cũ.\n"}, frozenset())
     assert docs_to_read(builder, only_changed, docs) == {f"{prefix}b"}  # type: ignore[arg-type]
+    included = Revision({f"{prefix}c.md": "Cũ.\n"}, frozenset())
+    expected = {f"{prefix}c", f"{prefix}index"}
+    assert docs_to_read(builder, included, docs) == expected  # type: ignore[arg-type]
+    domain.row_dependencies.clear()  # an environment from before: every file counts
+    assert docs_to_read(builder, only_changed, docs) == {  # type: ignore[arg-type]
+        f"{prefix}b",
+        f"{prefix}index",
+    }
+
+
+def test_an_index_is_not_read_again_for_a_changed_section_file(within: Within) -> None:
+    """The environment the HTML build saved keeps apart what an index depends on only
+    for its dashboard row: a changed section file reads that file again, not the index."""
+    with (within.project / "_build" / "doctrees" / "environment.pickle").open("rb") as handle:
+        env = pickle.load(handle)
+    env.domains = {"baocao": BaocaoDomain(env)}  # as Sphinx sets them up, on its data
+    index = f"reports/{ADDED}/index"
+    section = f"reports/{ADDED}/1-dac-diem-tinh-hinh.md"
+    assert section in baocao_domain(env).row_dependencies[index]
+    builder = SimpleNamespace(env=env, srcdir=within.project)
+    docs = {d for d in env.found_docs if d.startswith(f"reports/{ADDED}/")}
+    changed = Revision({section: "# Đặc điểm\n\nCũ.\n"}, frozenset())
+    read = docs_to_read(builder, changed, docs)  # type: ignore[arg-type]
+    assert read == {section.removesuffix(".md")}

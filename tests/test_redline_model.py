@@ -122,17 +122,13 @@ def test_libreoffice_opens_generated_redlines_and_lists_their_changes(tmp_path: 
 
 
 def test_a_unit_whose_older_file_failed_is_its_own_error_not_a_new_unit(tmp_path: Path) -> None:
-    from baocao.docx.convert import Outcome
     from baocao.redline.write import Task, unit_diff
 
     _, new = versions(2, 1)
-    today = tmp_path / "today.docx"
-    today.write_bytes(new)
-    outcome = Outcome("so-noi-vu", today, False, 0.0)
-    failed = unit_diff(Task(tmp_path, "so-noi-vu", "Sở", outcome, None, True, "A", STAMP))
+    failed = unit_diff(Task(tmp_path, "so-noi-vu", "Sở", new, None, True, "A", STAMP))
     assert failed.docx is None and failed.error is not None
     assert "không dựng được" in failed.error
     assert not (tmp_path / "so-noi-vu.docx").exists()
-    added = unit_diff(Task(tmp_path, "so-moi", "Sở mới", outcome, None, False, "A", STAMP))
+    added = unit_diff(Task(tmp_path, "so-moi", "Sở mới", new, None, False, "A", STAMP))
     assert added.error is None and added.docx == tmp_path / "so-moi.docx"
     assert accepted(added.docx.read_bytes()) == texts(new)

@@ -28,8 +28,8 @@ class BuildPlan:
     on_units: Callable[[list[str]], None] | None = None
     on_outcome: Callable[[Outcome], None] | None = None
     # ``baocao diff``: the older revision each unit's redline is written against
-    # (``baocao.redline.within.RedlinePlan``); each outcome's ``after`` is then the
-    # unit's redline, or None where it must be made the old way.
+    # (``baocao.redline.within.RedlinePlan``); no Word file is then written, and each
+    # outcome's ``after`` is the unit's redline, or today's file for the old way.
     redline: Any = None
 
 
@@ -61,7 +61,7 @@ def build_docx(project: Project, units: Sequence[str], plan: BuildPlan) -> list[
         app = Sphinx(
             srcdir=root,
             confdir=root,
-            outdir=output_dir(project),
+            outdir=output_dir(project) if plan.redline is None else plan.redline.out,
             doctreedir=root / BUILD_DIR / "doctrees",
             buildername="docx",
             status=None,

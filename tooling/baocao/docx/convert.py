@@ -46,8 +46,8 @@ class Outcome:
     draft: bool
     seconds: float
     error: str | None = None
-    # What the run's step after the conversion made of the unit (``baocao diff``: its
-    # redline), when the run has one.
+    # What a run that finishes Jobs otherwise than by converting them made of the unit
+    # (``baocao diff``: its redline, ``baocao.redline.within``).
     after: Any = None
 
     @property
@@ -64,14 +64,19 @@ def convert(job: Job) -> Outcome:
     start = time.perf_counter()
     draft = job.meta.draft
     try:
-        with deadline(job.time_left, job.where, "docx_seconds_per_unit", job.time_limit):
-            data = render(job)
+        data = render_in_time(job)
         target = job.out_dir / file_name(job.unit, draft)
         write_atomic(target, data)
         (job.out_dir / file_name(job.unit, not draft)).unlink(missing_ok=True)
     except Exception as err:  # any failure is this unit's, reported, not raised
         return failed(job.unit, draft, start, err)
     return Outcome(job.unit, target, draft, time.perf_counter() - start)
+
+
+def render_in_time(job: Job) -> bytes:
+    """``render`` within what is left of the unit's time limit (``docx_seconds_per_unit``)."""
+    with deadline(job.time_left, job.where, "docx_seconds_per_unit", job.time_limit):
+        return render(job)
 
 
 def render(job: Job) -> bytes:

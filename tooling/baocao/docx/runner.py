@@ -4,7 +4,9 @@ With one job everything stays in this process. With more, a process pool does
 the work. Where processes are forked (Linux), a worker inherits the loaded Sphinx
 environment and prepares its units itself (doctree, lint, pandoc document), so
 the main process only hands out unit names; elsewhere the main process prepares
-each ``Job`` and workers convert it.
+each ``Job`` and workers convert it. A run may finish its Jobs otherwise than by
+converting them (``baocao diff`` writes redlines instead): such a step runs where
+the unit was prepared.
 """
 
 from __future__ import annotations
@@ -20,13 +22,12 @@ from baocao.docx.pandoc import close_writers, kill_writers
 from baocao.interrupts import ignore_interrupt, stop_children
 
 Prepare = Callable[[str], Job]
-After = Callable[[Job, Outcome], Outcome]
+Finish = Callable[[Job], Outcome]
 
-# The preparing function of the current run and its step after the conversion,
-# inherited by forked workers (a bound method of the Sphinx builder cannot be sent
-# to a worker).
+# The preparing and finishing functions of the current run, inherited by forked
+# workers (a bound method of the Sphinx builder cannot be sent to a worker).
 _prepare: Prepare | None = None
-_after: After | None = None
+_finish: Finish = convert
 
 
 def default_jobs() -> int:
@@ -36,41 +37,35 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def prepare_and_convert(unit: str) -> Outcome:
-    """Prepare ``unit`` with the inherited preparing function, then convert it."""
+def prepare_and_finish(unit: str) -> Outcome:
+    """Prepare ``unit`` with the inherited preparing function, then finish it (convert)."""
     start = time.perf_counter()
     try:
         assert _prepare is not None, "workers are forked after the run starts"
         job = _prepare(unit)
     except Exception as err:  # this unit cannot be prepared; the others go on
         return failed(unit, False, start, err)
-    return _finish(_after, job)
-
-
-def _finish(after: After | None, job: Job) -> Outcome:
-    """Convert ``job``, then run the step after the conversion (when there is one)."""
-    outcome = convert(job)
-    return after(job, outcome) if after is not None else outcome
+    return _finish(job)
 
 
 class Runner:
     """Converts units and hands back their outcomes; use it as a context manager."""
 
-    def __init__(self, jobs: int, prepare: Prepare, after: After | None = None) -> None:
-        """``after`` runs where the unit was prepared: in this process where workers
-        are not forked (it may need the builder's environment)."""
+    def __init__(self, jobs: int, prepare: Prepare, finish: Finish = convert) -> None:
+        """``finish`` other than ``convert`` runs where the unit was prepared: in this
+        process where workers are not forked (it may need the builder's environment)."""
         self.fork = "fork" in multiprocessing.get_all_start_methods()
-        self.jobs = max(jobs, 1) if self.fork or after is None else 1
+        self.jobs = max(jobs, 1) if self.fork or finish is convert else 1
         self.prepare = prepare
-        self.after = after
+        self.finish = finish
         self._pool: ProcessPoolExecutor | None = None
         self._pending: dict[Future[Outcome], str] = {}
         self._ready: list[Outcome] = []
 
     def __enter__(self) -> Runner:
-        global _prepare, _after
+        global _prepare, _finish
         if self.jobs > 1:
-            _prepare, _after = self.prepare, self.after
+            _prepare, _finish = self.prepare, self.finish
             context = multiprocessing.get_context("fork" if self.fork else None)
             self._pool = ProcessPoolExecutor(
                 self.jobs, mp_context=context, initializer=ignore_interrupt
@@ -79,8 +74,8 @@ class Runner:
 
     def __exit__(self, exc_type: type[BaseException] | None, *_exc: object) -> None:
         """Wait for the work when it ended well; on Ctrl+C or an error, stop it at once."""
-        global _prepare, _after
-        _prepare, _after = None, None
+        global _prepare, _finish
+        _prepare, _finish = None, convert
         if exc_type is not None:
             stop_children()  # the workers, and with them their pandoc
             if self._pool is not None:
@@ -93,7 +88,7 @@ class Runner:
 
     def submit(self, unit: str) -> None:
         if self._pool is not None and self.fork:
-            self._pending[self._pool.submit(prepare_and_convert, unit)] = unit
+            self._pending[self._pool.submit(prepare_and_finish, unit)] = unit
             return
         start = time.perf_counter()
         try:
@@ -102,7 +97,7 @@ class Runner:
             self._ready.append(failed(unit, False, start, err))
             return
         if self._pool is None:
-            self._ready.append(_finish(self.after, job))
+            self._ready.append(self.finish(job))
         else:
             self._pending[self._pool.submit(convert, job)] = unit
 

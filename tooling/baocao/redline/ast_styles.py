@@ -101,15 +101,19 @@ def keep_styles(doc: pf.Doc, origins: dict[int, str]) -> None:
     flow.blocks(list(doc.content), BOTH, True)
     for number, styled in enumerate(flow.found):
         own = styled.styles[OLD if styled.origin == OLD else NEW]
-        if (
-            styled.origin == BOTH
-            and styled.styles[OLD] != own
-            and not isinstance(styled.block, pf.LineBlock)
-        ):
+        inlines = _first_inlines(styled.block)
+        if styled.origin == BOTH and styled.styles[OLD] != own and inlines is not None:
             was = _STYLE_FLAGS[styled.styles[OLD]]
-            styled.block.content.insert(0, pf.Span(identifier=f"{PREFIX}{WAS}{was}_{number}"))
+            inlines.insert(0, pf.Span(identifier=f"{PREFIX}{WAS}{was}_{number}"))
         if styled.styles[BOTH] != own:
             _set_style(styled.block, own)
+
+
+def _first_inlines(block: pf.Block) -> pf.ListContainer | None:
+    """Where a flag goes at the start of the paragraph: a line block's first line."""
+    if not isinstance(block, pf.LineBlock):
+        return block.content
+    return block.content[0].content if block.content else None
 
 
 def _set_style(block: pf.Block, style: str) -> None:

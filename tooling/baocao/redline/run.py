@@ -1,13 +1,15 @@
-"""``baocao diff``'s work: build the changed units today, with their redlines.
+"""``baocao diff``'s work: the changed units' redlines, in a build of today's units.
 
-Today's Word files are written by the Word builder as ``baocao build docx``
-writes them; in the same worker, each unit's document at the merge base is made
-from today's environment and the unit's redline written
+The Word builder prepares each unit's Job as ``baocao build docx`` does but writes
+no Word file: in the same worker, the unit's document at the merge base is made
+from today's environment and the unit's redline written from the two Jobs
 (``baocao.redline.within``). A unit whose base cannot be made that way (a file
 gone since, a changed file that is not Markdown, a fault) is built at the base in
-a temporary project (``baocao.redline.source``), then compared. Each unit's
-redline is written to ``_build/diff/<unit>.docx`` and ``<unit>.html``
-atomically; what goes wrong in one unit is that unit's outcome.
+a temporary project (``baocao.redline.source``), then compared with today's file,
+converted for it alone (in memory). Each unit's redline is written to
+``_build/diff/<unit>.docx`` and ``<unit>.html`` atomically; ``baocao diff`` writes
+nothing else there but the cache; what goes wrong in one unit is that unit's
+outcome.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from baocao.project import Project
 from baocao.redline import cache
 from baocao.redline.history import authorships
 from baocao.redline.source import build_at, export, git, units_at
-from baocao.redline.within import RedlinePlan
+from baocao.redline.within import OldWay, RedlinePlan
 from baocao.redline.write import Task, UnitDiff, unit_diff
 
 PARALLEL_FROM = 8  # fewer units are written in this process: starting workers costs more
@@ -75,13 +77,15 @@ def diff_old_way(
     workdir: Path,
     jobs: int,
 ) -> dict[str, UnitDiff]:
-    """The redlines of ``units`` from their files built at ``base`` in a temporary project.
+    """The redlines of ``units`` from their files built at ``base`` in a temporary project
+    and today's files that ``today``'s outcomes carry (``OldWay``).
 
     That build has a Sphinx application of its own, in a process of its own
     (Sphinx's registries are global to a process).
     """
     workdir.mkdir()
-    built = [u for u in units if u in today and today[u].ok]
+    files = {u: o.after.today for u, o in today.items() if isinstance(o.after, OldWay)}
+    built = [u for u in units if u in files]
     before: dict[str, bytes] = {}
     if built:
         with ProcessPoolExecutor(1, mp_context=_context()) as pool:
@@ -91,10 +95,11 @@ def diff_old_way(
             plan.out,
             u,
             plan.titles[u],
-            today.get(u),
+            files.get(u),
             before.get(u),
             plan.existed(u),
             *plan.authors[u],
+            error=today[u].error if u in today else None,
         )
         for u in units
     ]

@@ -1,26 +1,29 @@
 """A unit's redline made inside today's Word build, from the two pandoc documents.
 
-In ``baocao diff`` the docx builder's worker, once it has written a unit's Word
-file, makes the unit's Job at the merge base from today's environment
-(``baocao.sphinxext.revision``: only the files that differ are read again) and
-writes the redline from the two Jobs (``baocao.redline.ast_diff.redline_docx``:
-one pandoc run, the base's Word file never built). The base's Job is cached by
-content (``baocao.redline.cache``, as JSON). A unit whose base cannot be made
-that way is left to the old way (``baocao.redline.source``): its outcome carries
-no redline.
+In ``baocao diff`` the docx builder's worker prepares a unit's Job as ``baocao
+build docx`` does, but does not convert it: it makes the unit's Job at the merge
+base from today's environment (``baocao.sphinxext.revision``: only the files that
+differ are read again) and writes the redline from the two Jobs
+(``baocao.redline.ast_diff.redline_docx``: one pandoc run, neither version's Word
+file built; ``_build/docx`` is ``baocao build docx``'s alone). The base's Job is
+cached by content (``baocao.redline.cache``, as JSON). A unit whose base cannot be
+made that way is left to the old way (``baocao.redline.run.diff_old_way``, which
+compares two Word files): its outcome then carries today's Word file as bytes
+(``OldWay``), converted for it alone, written nowhere.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from baocao.docx.convert import Job, Outcome
+from baocao.docx.convert import Job, Outcome, failed, render_in_time
 from baocao.docx.meta import DocumentMeta
 from baocao.project import Project
 from baocao.redline import cache
@@ -52,25 +55,43 @@ class Unmade(Exception):
     """The unit's base document could not be made within today's build."""
 
 
-def unit_redline(
-    plan: RedlinePlan, project: Project, job: Job, today: Outcome, older: Callable[[], Job]
-) -> UnitDiff | None:
-    """The unit's redline, written; None when its base must be built the old way.
+@dataclass(frozen=True)
+class OldWay:
+    """A unit left to the old way, with today's Word file to compare with its base's."""
 
-    ``job`` is today's Job of the unit, ``today`` what its conversion gave, ``older``
-    makes the base's Job. Never raises: what goes wrong is the unit's error."""
-    unit = today.unit
-    if not today.ok:
-        return UnitDiff(unit, error=today.error)
+    today: bytes
+
+
+def unit_redline(
+    plan: RedlinePlan, project: Project, job: Job, older: Callable[[], Job]
+) -> Outcome:
+    """The unit's outcome in ``baocao diff``: ``after`` is its redline, written
+    (``UnitDiff``), or ``OldWay`` when its base must be built the old way.
+
+    ``job`` is today's Job of the unit, ``older`` makes the base's Job. Never
+    raises: what goes wrong is the unit's error."""
+    start = time.perf_counter()
+    unit, draft = job.unit, job.meta.draft
     try:
         before = _before(plan, project, job, older)
     except Unmade:
-        return None
+        return _old_way(job, start)
     except Exception as err:  # the cache's files: this unit's error, not the run's
-        return UnitDiff(unit, error=" ".join(str(err).split()) or type(err).__name__)
+        made = UnitDiff(unit, error=" ".join(str(err).split()) or type(err).__name__)
+        return Outcome(unit, None, draft, time.perf_counter() - start, made.error, made)
     author, date = plan.authors[unit]
     make = partial(redline_docx, before, job, author, date)
-    return write_redline(plan.out, unit, plan.titles[unit], make)
+    made = write_redline(plan.out, unit, plan.titles[unit], make)
+    return Outcome(unit, made.docx, draft, time.perf_counter() - start, made.error, made)
+
+
+def _old_way(job: Job, start: float) -> Outcome:
+    """Today's Word file of ``job`` as bytes, for the old way to compare."""
+    try:
+        data = render_in_time(job)
+    except Exception as err:  # any failure is this unit's, as in ``convert``
+        return failed(job.unit, job.meta.draft, start, err)
+    return Outcome(job.unit, None, job.meta.draft, time.perf_counter() - start, after=OldWay(data))
 
 
 def _before(plan: RedlinePlan, project: Project, job: Job, older: Callable[[], Job]) -> Job | None:

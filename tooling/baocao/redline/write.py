@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baocao.docx.convert import Outcome
 from baocao.fsutil import write_atomic
 from baocao.i18n import t
 from baocao.redline.document import redline
@@ -35,25 +34,26 @@ class Task:
     out: Path
     unit: str
     title: str
-    today: Outcome | None
+    today: bytes | None  # today's Word file of the unit
     before: bytes | None
     existed: bool  # the unit's folder was there at the base (so ``before`` should be too)
     author: str
     date: dt.datetime
+    error: str | None = None  # why there is no ``today``
 
 
 def unit_diff(task: Task) -> UnitDiff:
     """Write one unit's redline files; never raises."""
     today, unit = task.today, task.unit
-    if today is None or not today.ok or today.path is None:
-        return UnitDiff(unit, error=today.error if today is not None else "")
+    if today is None:
+        return UnitDiff(unit, error=task.error or "")
     if task.existed and task.before is None:  # not a new unit: its older file failed
         return UnitDiff(unit, error=t("diff.base-failed"))
     return write_redline(
         task.out,
         unit,
         task.title,
-        lambda: redline(task.before, today.path.read_bytes(), task.author, task.date),
+        lambda: redline(task.before, today, task.author, task.date),
     )
 
 

@@ -11,10 +11,11 @@ Each finished unit is announced with the ``baocao-docx-unit-done`` event (the
 ``baocao build docx`` command draws its progress from it); the list of units
 about to be written with ``baocao-docx-units``.
 
-For ``baocao diff`` (``redline`` set), the worker that wrote a unit's file then
-makes the unit's document at the merge base from the same environment, reading
-again only the files that differ there, and writes the redline
-(``baocao.redline.within``).
+For ``baocao diff`` (``redline`` set), the worker that prepared a unit's Job does
+not convert it: it makes the unit's document at the merge base from the same
+environment, reading again only the files that differ there, and writes the
+redline (``baocao.redline.within``). No Word file of ``_build/docx`` is then
+written or removed.
 """
 
 from __future__ import annotations
@@ -116,16 +117,16 @@ class DocxBuilder(InMemoryDoctreesMixin, LeanDoctreesMixin, TolerantReadMixin, B
                 self.report(runner.drain())
 
     def runner(self, jobs: int, reference: Path) -> Runner:
-        """The worker pool: each unit prepared and converted, then (``baocao diff``) its
+        """The worker pool: each unit prepared, then converted or (``baocao diff``) its
         redline written."""
         prepare = partial(self.job, reference=reference)
         if self.redline is None:
             return Runner(jobs, prepare)
-        return Runner(jobs, prepare, partial(self.redline_after, reference=reference))
+        return Runner(jobs, prepare, partial(self.redline_of, reference=reference))
 
     def report(self, outcomes: Iterable[Outcome]) -> None:
         for outcome in outcomes:
-            if not outcome.ok:
+            if not outcome.ok and self.redline is None:
                 self.remove_stale(outcome.unit)
             if any(self.events.emit(DONE_EVENT, outcome)):
                 continue
@@ -183,11 +184,11 @@ class DocxBuilder(InMemoryDoctreesMixin, LeanDoctreesMixin, TolerantReadMixin, B
         doc = to_pandoc(tree, srcdir=Path(self.srcdir), labels=labels)
         return Job(unit, to_json(doc), meta, Path(self.outdir), reference, self.nd)
 
-    def redline_after(self, job: Job, outcome: Outcome, reference: Path) -> Outcome:
-        """``baocao diff``: the unit's redline, once today's file is written (in the worker)."""
+    def redline_of(self, job: Job, reference: Path) -> Outcome:
+        """``baocao diff``: the unit's redline from today's Job (in the worker)."""
+        assert self.redline is not None, "only in baocao diff"
         older = partial(self.older_job, job.unit, reference)
-        made = unit_redline(self.redline, self.project, job, outcome, older)
-        return replace(outcome, after=made)
+        return unit_redline(self.redline, self.project, job, older)
 
     def older_job(self, unit: str, reference: Path) -> Job:
         """The unit's job at the redline's base, from today's environment where only the

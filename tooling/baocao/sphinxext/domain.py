@@ -7,8 +7,10 @@ unit again: the names of its Word file and PDF when its page was last written
 (``docx``, "word|pdf", kept by the main process only). Per document: the fault that
 stopped its reading or its page (``faults``, see ``baocao.faults``). The units' last
 commit dates, with the HEAD they were read at (``commits``, see ``lastchange.py``; main
-process only). The data is plain dicts and lists, so it pickles with the environment and
-merges across parallel readers.
+process only). Per unit's ``index``: the files it depends on only for its dashboard row,
+not for its doctree (``row_dependencies``, see ``units.py``; ``baocao diff`` reads an
+index again only when a file its doctree depends on differs). The data is plain dicts
+and lists, so it pickles with the environment and merges across parallel readers.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class BaocaoDomain(Domain):
         "docx": {},
         "commits": {},
         "faults": {},
+        "row_dependencies": {},
     }
 
     @property
@@ -62,6 +65,10 @@ class BaocaoDomain(Domain):
         """The faults of the documents whose names start with ``prefix`` (a unit's folder)."""
         return [fault for name, fault in sorted(self.faults.items()) if name.startswith(prefix)]
 
+    @property
+    def row_dependencies(self) -> dict[str, list[str]]:
+        return self.data.setdefault("row_dependencies", {})
+
     def note_unit(self, info: UnitInfo) -> None:
         self.units[info["slug"]] = info
 
@@ -74,6 +81,7 @@ class BaocaoDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.removed.pop(docname, None)
         self.faults.pop(docname, None)
+        self.row_dependencies.pop(docname, None)
         for slug in [s for s, info in self.units.items() if info["docname"] == docname]:
             del self.units[slug]
 
@@ -86,6 +94,8 @@ class BaocaoDomain(Domain):
                 self.removed[docname] = otherdata["removed"][docname]
             if docname in otherdata.get("faults", {}):
                 self.faults[docname] = otherdata["faults"][docname]
+            if docname in otherdata.get("row_dependencies", {}):
+                self.row_dependencies[docname] = otherdata["row_dependencies"][docname]
 
 
 def baocao_domain(env: Any) -> BaocaoDomain:

@@ -5,7 +5,9 @@ today's Word build (a worker of the docx builder, after Sphinx has saved the
 environment) only the unit's files whose text differs are read again, through
 Sphinx's own reading (the ``source-read`` and ``include-read`` events give it the
 older text), so directives, transforms and collectors run as in a normal build;
-every other document keeps today's doctree. Nothing is written into
+every other document keeps today's doctree. A unit's ``index`` depends on every
+file of its folder for its dashboard row only (``units.py``): it is read again when
+its own text differs or a file its doctree depends on (an include) does. Nothing is written into
 ``_build/doctrees``: the doctrees read go into the environment's in-memory cache,
 where ``get_doctree`` finds them, and are dropped once the unit is assembled.
 
@@ -25,6 +27,8 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.builders import Builder
+
+from baocao.sphinxext.domain import baocao_domain
 
 MARKDOWN = ".md"
 
@@ -76,8 +80,10 @@ def docs_to_read(builder: Builder, revision: Revision, unit_docs: set[str]) -> s
         raise Unfollowable("a Markdown file new today is not a document")
     changed = set(revision.texts)
     read = {by_path[p] for p in changed if p in by_path}
+    row = baocao_domain(env).row_dependencies  # an index's, for its dashboard row only
     for docname in unit_docs - hidden:  # those that include a changed file, or name a new one
         deps = {_rel(builder, d) for d in env.dependencies.get(docname, ())}
+        deps -= set(row.get(docname, ()))
         if changed & deps or hidden & set(env.toctree_includes.get(docname, ())):
             read.add(docname)
     return read

@@ -9,12 +9,14 @@ results from the previous build.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
 from baocao.archive import closed_year_project
 from baocao.diagnostics import Diagnostic
@@ -61,14 +63,24 @@ def collect_unit(app: Sphinx, doctree: nodes.document) -> None:
     if "/" in slug:  # a closed year's unit: archive/<year>/<slug>
         project = closed_year_project(project)
     try:
-        for path in dependencies(project, unit_dir):
-            env.note_dependency(path)
+        note_row_dependencies(env, dependencies(project, unit_dir))
         info = unit_info(project, unit_dir, env.docname)
     except Exception as err:  # this unit's fault (baocao.faults); the others go on
         note_fault(env, env.docname, err, "read")
         info = _info(project, unit_dir, env.docname, faulted(project, unit_dir, err))
     info["slug"] = slug  # a closed year's unit is "<year>/<slug>", beside today's
     baocao_domain(env).note_unit(info)
+
+
+def note_row_dependencies(env: BuildEnvironment, paths: list[Path]) -> None:
+    """The index depends on every file its row is made from; those its doctree does not
+    depend on already are kept apart (``baocao diff`` need not read it again for them)."""
+    own = set(env.dependencies.get(env.docname, ()))
+    for path in paths:
+        env.note_dependency(path)
+    row = env.dependencies[env.docname] - own
+    relative = (Path(os.path.relpath(path, env.srcdir)).as_posix() for path in row)
+    baocao_domain(env).row_dependencies[env.docname] = sorted(relative)
 
 
 def dependencies(project: Project, unit_dir: Path) -> list[Path]:
