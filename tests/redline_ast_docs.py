@@ -17,32 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import panflute as pf
+import redline_docs
 from baocao.docx.ast import PANDOC_API, to_json
 from baocao.docx.convert import Job
 from baocao.docx.landscape import BOOKMARK_PREFIX
 from baocao.docx.meta import DocumentMeta
 from baocao.docx.nd30 import ND30
 
+# the Word-level model's words, and a few with capitals, digits and signs
 WORDS = (
-    "báo",
-    "cáo",
-    "thi",
-    "đua",
-    "khen",
-    "thưởng",
-    "năm",
-    "đơn",
-    "vị",
-    "tập",
-    "thể",
-    "cá",
-    "nhân",
-    "kết",
-    "quả",
-    "phong",
-    "trào,",
-    "hoàn",
-    "thành.",
+    *redline_docs.WORDS,
     "Sở",
     "Nội",
     "vụ",
