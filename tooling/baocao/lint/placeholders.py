@@ -13,6 +13,8 @@ from baocao.lint.ruledata import rule_data
 
 # Quotation marks that open and close (curly and guillemets); straight quotes pair up.
 _OPENING, _CLOSING = "“«", "”»"
+# The block-quote markers that start a line ("> ", "  > > "): a paragraph's text has none.
+_QUOTE_MARKERS = re.compile(r"(?m)^[ \t]*(?:>[ \t]?)+")
 
 
 def found(text: str) -> Iterator[re.Match[str]]:
@@ -30,8 +32,18 @@ def first(text: str) -> str | None:
 
 
 def may_hold(text: str) -> bool:
-    """A quick test of a whole file: could it hold any placeholder at all?"""
-    return any(p.search(text) for p in rule_data().placeholders)
+    """A quick test of a whole file: could it hold any placeholder at all?
+
+    A placeholder may run over the lines of a block quote ("(đang" then "> cập nhật)"),
+    so a file with block quotes is also searched without their markers.
+    """
+    patterns = rule_data().placeholders
+    if any(p.search(text) for p in patterns):
+        return True
+    if ">" not in text:
+        return False
+    unquoted = _QUOTE_MARKERS.sub("", text)
+    return unquoted != text and any(p.search(unquoted) for p in patterns)
 
 
 def _exempt(text: str, match: re.Match[str], exceptions: tuple[re.Pattern[str], ...]) -> bool:

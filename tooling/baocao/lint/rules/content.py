@@ -141,7 +141,8 @@ def _first_per_line(runs: Iterable[prose.Run], files: set[str]) -> dict[tuple[st
         for match in placeholders.found(run.text):
             where = (run.file, run.line_at(match.start()))
             if where not in result or match.start() < result[where][0]:
-                result[where] = (match.start(), match.group(0))
+                # one line in the message, as the typography rules quote a text
+                result[where] = (match.start(), " ".join(match.group(0).split()))
     return {where: text for where, (_, text) in sorted(result.items())}
 
 
