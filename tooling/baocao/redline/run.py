@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import tempfile
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
@@ -46,8 +47,13 @@ def diff_units(project: Project, ref: str, units: Sequence[str], jobs: int) -> l
     """Every unit's redline: made within today's build, or else the old way."""
     base = merge_base(project, ref)
     with tempfile.TemporaryDirectory(prefix="baocao-diff-") as tmp:
-        plan = redline_plan(project, base, units, Path(tmp) / "base")
-        outcomes = build_docx(project, list(units), BuildPlan(jobs=jobs, redline=plan))
+        planning = Planning(project, base, units, Path(tmp) / "base")
+        planning.start()
+        try:
+            outcomes = build_docx(project, list(units), BuildPlan(jobs=jobs, redline=planning))
+        finally:
+            planning.join()  # its files are in ``tmp``, whatever happened
+        plan = planning.result()
         today = {o.unit: o for o in outcomes}
         made = {o.unit: o.after for o in outcomes if isinstance(o.after, UnitDiff)}
         rest = [u for u in units if u not in made]
@@ -66,6 +72,34 @@ def redline_plan(project: Project, base: str, units: Sequence[str], workdir: Pat
     keys = cache.unit_keys(project, base, units)
     titles = {u: unit_title(project, u) for u in units}
     return RedlinePlan(output_dir(project), older, keys, authors, titles)
+
+
+class Planning(threading.Thread):
+    """``redline_plan`` made in a thread while today's Sphinx application starts.
+
+    Its steps are mostly git commands and the base's files written (the GIL is
+    released); the docx builder asks for the ``result`` before its workers start.
+    """
+
+    def __init__(self, project: Project, base: str, units: Sequence[str], workdir: Path):
+        super().__init__(name="baocao-redline-plan", daemon=True)
+        self.out = output_dir(project)
+        self._args = (project, base, units, workdir)
+        self._plan: RedlinePlan | None = None
+        self._error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self._plan = redline_plan(*self._args)
+        except BaseException as err:  # raised again where the plan is asked for
+            self._error = err
+
+    def result(self) -> RedlinePlan:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        assert self._plan is not None, "the thread either planned or failed"
+        return self._plan
 
 
 def diff_old_way(
