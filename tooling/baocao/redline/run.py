@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import shutil
 import tempfile
-import threading
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from baocao.docx.build import BUILD_DIR, BuildPlan, build_docx
 from baocao.docx.convert import Outcome
+from baocao.interrupts import ignore_interrupt
 from baocao.project import Project
 from baocao.redline import cache
 from baocao.redline.history import authorships
@@ -48,11 +50,10 @@ def diff_units(project: Project, ref: str, units: Sequence[str], jobs: int) -> l
     base = merge_base(project, ref)
     with tempfile.TemporaryDirectory(prefix="baocao-diff-") as tmp:
         planning = Planning(project, base, units, Path(tmp) / "base")
-        planning.start()
         try:
             outcomes = build_docx(project, list(units), BuildPlan(jobs=jobs, redline=planning))
         finally:
-            planning.join()  # its files are in ``tmp``, whatever happened
+            planning.close()  # its files are in ``tmp``, whatever happened
         plan = planning.result()
         today = {o.unit: o for o in outcomes}
         made = {o.unit: o.after for o in outcomes if isinstance(o.after, UnitDiff)}
@@ -74,32 +75,52 @@ def redline_plan(project: Project, base: str, units: Sequence[str], workdir: Pat
     return RedlinePlan(output_dir(project), older, keys, authors, titles)
 
 
-class Planning(threading.Thread):
-    """``redline_plan`` made in a thread while today's Sphinx application starts.
+class Planning:
+    """``redline_plan`` made in a forked process while today's Sphinx application starts.
 
-    Its steps are mostly git commands and the base's files written (the GIL is
-    released); the docx builder asks for the ``result`` before its workers start.
+    Its steps (git commands, the base's files written) then use the second CPU; the
+    docx builder asks for the ``result`` before its own workers start. Where processes
+    are not forked, or when the child fails, the plan is made here (a failure is then
+    raised as usual: a git error is the command's usage error).
     """
 
     def __init__(self, project: Project, base: str, units: Sequence[str], workdir: Path):
-        super().__init__(name="baocao-redline-plan", daemon=True)
         self.out = output_dir(project)
         self._args = (project, base, units, workdir)
-        self._plan: RedlinePlan | None = None
-        self._error: BaseException | None = None
-
-    def run(self) -> None:
-        try:
-            self._plan = redline_plan(*self._args)
-        except BaseException as err:  # raised again where the plan is asked for
-            self._error = err
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future[RedlinePlan | None] | None = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            self._pool = ProcessPoolExecutor(1, _context(), initializer=ignore_interrupt)
+            self._future = self._pool.submit(_plan_or_none, *self._args)
 
     def result(self) -> RedlinePlan:
-        self.join()
-        if self._error is not None:
-            raise self._error
-        assert self._plan is not None, "the thread either planned or failed"
-        return self._plan
+        plan = None
+        try:
+            plan = self._future.result() if self._future is not None else None
+        except BrokenProcessPool:
+            plan = None
+        finally:
+            self.close()
+        if plan is None:
+            shutil.rmtree(self._args[3], ignore_errors=True)  # what the child left
+            plan = redline_plan(*self._args)
+        return plan
+
+    def close(self) -> None:
+        """Wait for the child: no other process is forked while it runs."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _plan_or_none(
+    project: Project, base: str, units: Sequence[str], workdir: Path
+) -> RedlinePlan | None:
+    """``redline_plan`` in the child; None when it fails (the parent then makes it)."""
+    try:
+        return redline_plan(project, base, units, workdir)
+    except Exception:  # made again in the parent, which reports it (errors do not pickle)
+        return None
 
 
 def diff_old_way(

@@ -48,7 +48,7 @@ class RedlinePlan:
     titles: dict[str, str]
 
     def result(self) -> RedlinePlan:
-        """The plan itself (``BuildPlan.redline`` may also be a ``run.Planning`` thread)."""
+        """The plan itself (``BuildPlan.redline`` may also be a ``run.Planning``, making it)."""
         return self
 
     def existed(self, unit: str) -> bool:
