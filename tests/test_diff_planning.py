@@ -59,3 +59,10 @@ def test_a_failure_in_the_child_is_the_usual_error_here(
         planning.result()
     assert caught.value.message_id == "changed.git-failed"
     assert caught.value.params["ref"] == missing
+
+
+def test_the_plan_is_made_once(repository: Project, tmp_path: Path) -> None:
+    planning = Planning(repository, merge_base(repository, "main"), [UNIT], tmp_path / "base")
+    first = planning.result()
+    assert planning.result() is first
+    assert (first.older.reports_dir / UNIT / "index.md").is_file()

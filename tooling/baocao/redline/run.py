@@ -89,22 +89,25 @@ class Planning:
         self._args = (project, base, units, workdir)
         self._pool: ProcessPoolExecutor | None = None
         self._future: Future[RedlinePlan | None] | None = None
+        self._plan: RedlinePlan | None = None
         if "fork" in multiprocessing.get_all_start_methods():
             self._pool = ProcessPoolExecutor(1, _context(), initializer=ignore_interrupt)
             self._future = self._pool.submit(_plan_or_none, *self._args)
 
     def result(self) -> RedlinePlan:
-        plan = None
+        """The plan (made once: asked for again, the same plan)."""
+        if self._plan is not None:
+            return self._plan
         try:
-            plan = self._future.result() if self._future is not None else None
+            self._plan = self._future.result() if self._future is not None else None
         except BrokenProcessPool:
-            plan = None
+            self._plan = None
         finally:
             self.close()
-        if plan is None:
+        if self._plan is None:
             shutil.rmtree(self._args[3], ignore_errors=True)  # what the child left
-            plan = redline_plan(*self._args)
-        return plan
+            self._plan = redline_plan(*self._args)
+        return self._plan
 
     def close(self) -> None:
         """Wait for the child: no other process is forked while it runs."""
