@@ -28,8 +28,10 @@ class BuildPlan:
     on_units: Callable[[list[str]], None] | None = None
     on_outcome: Callable[[Outcome], None] | None = None
     # ``baocao diff``: the older revision each unit's redline is written against
-    # (``baocao.redline.within.RedlinePlan``); no Word file is then written, and each
-    # outcome's ``after`` is the unit's redline, or today's file for the old way.
+    # (``baocao.redline.within.RedlinePlan``, or ``baocao.redline.run.Planning`` making it
+    # while Sphinx starts: ``out`` known at once, ``result()`` the plan, asked for before
+    # the build); no Word file is then written, and each outcome's ``after`` is the
+    # unit's redline, or today's file for the old way.
     redline: Any = None
 
 
@@ -68,7 +70,8 @@ def build_docx(project: Project, units: Sequence[str], plan: BuildPlan) -> list[
             warning=sys.stderr,
             parallel=max(plan.jobs, 1),
         )
-        app.builder.redline = plan.redline  # type: ignore[attr-defined]
+        redline = plan.redline.result() if plan.redline is not None else None
+        app.builder.redline = redline  # type: ignore[attr-defined]
         app.connect("baocao-docx-units", units_announced)
         app.connect("baocao-docx-unit-done", unit_done)
         indexes = [project.reports_dir / unit / "index.md" for unit in units]

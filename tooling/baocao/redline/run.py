@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import shutil
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from baocao.docx.build import BUILD_DIR, BuildPlan, build_docx
 from baocao.docx.convert import Outcome
+from baocao.interrupts import ignore_interrupt
 from baocao.project import Project
 from baocao.redline import cache
 from baocao.redline.history import authorships
@@ -46,8 +49,12 @@ def diff_units(project: Project, ref: str, units: Sequence[str], jobs: int) -> l
     """Every unit's redline: made within today's build, or else the old way."""
     base = merge_base(project, ref)
     with tempfile.TemporaryDirectory(prefix="baocao-diff-") as tmp:
-        plan = redline_plan(project, base, units, Path(tmp) / "base")
-        outcomes = build_docx(project, list(units), BuildPlan(jobs=jobs, redline=plan))
+        planning = Planning(project, base, units, Path(tmp) / "base")
+        try:
+            outcomes = build_docx(project, list(units), BuildPlan(jobs=jobs, redline=planning))
+        finally:
+            planning.close()  # its files are in ``tmp``, whatever happened
+        plan = planning.result()
         today = {o.unit: o for o in outcomes}
         made = {o.unit: o.after for o in outcomes if isinstance(o.after, UnitDiff)}
         rest = [u for u in units if u not in made]
@@ -66,6 +73,57 @@ def redline_plan(project: Project, base: str, units: Sequence[str], workdir: Pat
     keys = cache.unit_keys(project, base, units)
     titles = {u: unit_title(project, u) for u in units}
     return RedlinePlan(output_dir(project), older, keys, authors, titles)
+
+
+class Planning:
+    """``redline_plan`` made in a forked process while today's Sphinx application starts.
+
+    Its steps (git commands, the base's files written) then use the second CPU; the
+    docx builder asks for the ``result`` before its own workers start. Where processes
+    are not forked, or when the child fails, the plan is made here (a failure is then
+    raised as usual: a git error is the command's usage error).
+    """
+
+    def __init__(self, project: Project, base: str, units: Sequence[str], workdir: Path):
+        self.out = output_dir(project)
+        self._args = (project, base, units, workdir)
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future[RedlinePlan | None] | None = None
+        self._plan: RedlinePlan | None = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            self._pool = ProcessPoolExecutor(1, _context(), initializer=ignore_interrupt)
+            self._future = self._pool.submit(_plan_or_none, *self._args)
+
+    def result(self) -> RedlinePlan:
+        """The plan (made once: asked for again, the same plan)."""
+        if self._plan is not None:
+            return self._plan
+        try:
+            self._plan = self._future.result() if self._future is not None else None
+        except BrokenProcessPool:
+            self._plan = None
+        finally:
+            self.close()
+        if self._plan is None:
+            shutil.rmtree(self._args[3], ignore_errors=True)  # what the child left
+            self._plan = redline_plan(*self._args)
+        return self._plan
+
+    def close(self) -> None:
+        """Wait for the child: no other process is forked while it runs."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _plan_or_none(
+    project: Project, base: str, units: Sequence[str], workdir: Path
+) -> RedlinePlan | None:
+    """``redline_plan`` in the child; None when it fails (the parent then makes it)."""
+    try:
+        return redline_plan(project, base, units, workdir)
+    except Exception:  # made again in the parent, which reports it (errors do not pickle)
+        return None
 
 
 def diff_old_way(

@@ -78,13 +78,16 @@ def export(project: Project, commit: str, units: Sequence[str], target: Path) ->
 
 def _extract(data: bytes, top: PurePosixPath, target: Path) -> None:
     """Unpack the archive's files under ``top`` into ``target`` (regular files only)."""
+    made: set[Path] = set()  # folders made already: one mkdir per folder, not per file
     with tarfile.open(fileobj=io.BytesIO(data)) as archive:
         for member in archive.getmembers():
             if not member.isfile():
                 continue
             name = PurePosixPath(member.name).relative_to(top)
             path = target.joinpath(*name.parts)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
             source = archive.extractfile(member)
             if source is not None:
                 path.write_bytes(source.read())

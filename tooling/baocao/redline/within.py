@@ -47,6 +47,10 @@ class RedlinePlan:
     authors: dict[str, tuple[str, dt.datetime]]
     titles: dict[str, str]
 
+    def result(self) -> RedlinePlan:
+        """The plan itself (``BuildPlan.redline`` may also be a ``run.Planning``, making it)."""
+        return self
+
     def existed(self, unit: str) -> bool:
         return (self.older.reports_dir / unit / "index.md").is_file()
 
