@@ -8,11 +8,12 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from baocao import yamlio
 from baocao.awards.load import load_unit_awards
 from baocao.lint import lint_unit
 from baocao.lint.engine import choose_rules
 from baocao.project import Project
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lint_helpers import SCHOOL, make_project
 
@@ -53,11 +54,16 @@ def test_any_document_of_the_datas_shape_gives_findings(tmp_path: Path, document
 
 @settings(max_examples=80, deadline=None, suppress_health_check=SLOW)
 @given(text=st.text(alphabet="{}[]:,-&*!|>'\"#\n\t abc012ầ", max_size=80))
+@example(text="mau-10: [1, 2\n")  # not YAML: a problem at a line of the file
 def test_any_text_is_read_without_an_exception(tmp_path: Path, text: str) -> None:
     folder = tmp_path / "u"
     folder.mkdir(exist_ok=True)
     (folder / "khen-thuong.yaml").write_text(text, "utf-8")
     awards = load_unit_awards(folder)
     assert awards is not None
+    try:
+        yaml.load(text, Loader=yamlio._Loader)  # the loader baocao reads with
+    except yaml.YAMLError:
+        assert awards.problems, "a file YAML cannot read must be a problem, not data"
     for line, _, _ in awards.problems:
         assert 1 <= line <= text.count("\n") + 2
