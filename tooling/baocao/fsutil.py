@@ -24,12 +24,8 @@ def replace_if_unchanged(path: Path, data: str | bytes, digest: bytes | None) ->
     is False.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    tmp = _written_beside(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.chmod(tmp, _mode_for(path))
         if digest is not None and _digest_of(path) != digest:
             Path(tmp).unlink()
             return False
@@ -43,15 +39,25 @@ def replace_if_unchanged(path: Path, data: str | bytes, digest: bytes | None) ->
 def write_new(path: Path, data: str | bytes) -> None:
     """Write a new file whole at once; raise FileExistsError, and change nothing, when
     ``path`` exists (even when it appears while the text is written)."""
+    tmp = _written_beside(path, data)
+    try:
+        os.link(tmp, path)  # never replaces an existing file
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _written_beside(path: Path, data: str | bytes) -> str:
+    """A temporary file in ``path``'s folder holding ``data``, with ``path``'s mode."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.chmod(tmp, _mode_for(path))
-        os.link(tmp, path)  # never replaces an existing file
-    finally:
+    except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
 
 
 def _digest_of(path: Path) -> bytes | None:
