@@ -10,15 +10,12 @@ Playwright is absent.
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from typing import Any
 
 import pytest
 from test_html_awards import UNREAD, make_board_project
-from test_html_browser import ARGS, CHROMIUM, QuietHandler, skip_reason
+from test_html_browser import launched, served, skip_reason
 from test_html_site import ROOT, build
 
 ARTIFACTS = ROOT / "_build" / "artifacts"
@@ -36,29 +33,12 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert code == 1 and f"Đơn vị {UNREAD} không tải được" in out + err, (
         out + err
     )  # one broken unit
-    handler = functools.partial(QuietHandler, directory=str(root / "_build" / "html"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    yield from served(root / "_build" / "html")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    reason = skip_reason()
-    if reason:
-        print(f"SKIPPED: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=ARGS
-        )
-        yield chromium
-        chromium.close()
+    yield from launched()
 
 
 def open_page(browser: Any, url: str, **options: Any) -> tuple[Any, Any, list[str]]:

@@ -46,11 +46,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = make_project(tmp_path_factory.mktemp("browser") / "project")
-    build(root, "-j", "2")
-    handler = functools.partial(QuietHandler, directory=str(root / "_build" / "html"))
+def served(folder: Path) -> Iterator[str]:
+    """The address of ``folder`` served over HTTP, until the generator is closed."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -59,8 +57,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def launched() -> Iterator[Any]:
+    """Headless Chromium, or the test skipped with its reason printed."""
     reason = skip_reason()
     if reason:
         print(f"SKIPPED: {reason}")
@@ -73,6 +71,18 @@ def browser() -> Iterator[Any]:
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = make_project(tmp_path_factory.mktemp("browser") / "project")
+    build(root, "-j", "2")
+    yield from served(root / "_build" / "html")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    yield from launched()
 
 
 @pytest.fixture
