@@ -82,6 +82,12 @@ class Report:
     def index_file(self) -> str:
         return self.files[0].rel if self.files else ""
 
+    @property
+    def declared_year(self) -> int | None:
+        """The year the front matter gives (``nam``), when it is a whole number."""
+        year = self.front_matter.get("nam")
+        return year if isinstance(year, int) and not isinstance(year, bool) else None
+
     def headings(self) -> list[Section]:
         return [s for s in self.sections if not s.bold]
 

@@ -142,7 +142,7 @@ def _lint_unit(
         report=report if keep_report else None,
         context=ctx if keep_report else None,
         headings=_readings(ctx) if keep_report or explain else None,
-        declared_year=_declared_year(report),
+        declared_year=report.declared_year,
     )
 
 
@@ -157,11 +157,6 @@ def _form_of(project: Project, report: Report) -> Form | None:
     if form_id not in project.known_forms:
         form_id = project.settings.default_form
     return project.form(form_id) if form_id in project.known_forms else None
-
-
-def _declared_year(report: Report) -> int | None:
-    year = report.front_matter.get("nam")
-    return year if isinstance(year, int) and not isinstance(year, bool) else None
 
 
 def _year_of(project: Project, report: Report) -> int:

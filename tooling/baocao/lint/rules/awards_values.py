@@ -111,7 +111,7 @@ class WrongYear(Rule):
             yield ctx.diag(
                 self, found.file, cell.line, "awards.year-not-number", value=_shown(cell.value)
             )
-        elif ctx.year is not None and data.year != ctx.year:
+        elif ctx.report.declared_year is not None and data.year != ctx.year:
             yield ctx.diag(
                 self,
                 found.file,
