@@ -109,3 +109,26 @@ def test_the_watcher_stops_instead_of_reporting_a_failure(
     watcher = SiteWatcher(Project.discover(project), progress, 1, listener)
     assert watcher.run() is None  # ended, not failed; without noting it, it would wait on
     assert listener.told == [] and watcher.stop.is_set()
+
+
+class SignalledWhileFinalized:
+    """An object whose finalizer receives ``signum``, as a signal can arrive while the
+    garbage collector runs one: Python can only print the handler's exception there."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+
+    def __del__(self) -> None:
+        signal.raise_signal(self.signum)
+
+
+def test_ctrl_c_falling_in_a_finalizer_is_raised_again_not_printed(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    event = threading.Event()
+    with pytest.raises(KeyboardInterrupt), noting_interrupt(event):
+        finalized = SignalledWhileFinalized(signal.SIGINT)
+        del finalized
+        threading.Event().wait(5)  # without raising it again, the command would go on
+    assert event.is_set()
+    assert "Exception ignored" not in capfd.readouterr().err

@@ -4,6 +4,8 @@ limit and its setting, it is neither read nor built, and the other units go on."
 from __future__ import annotations
 
 import json
+import signal
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +15,8 @@ from attacks import EXAMPLES, add_unit, docx_text, make_project
 from attacks import run_here as run
 from baocao.config import Settings
 from baocao.errors import ConfigError
+from baocao.faults import UnitFault
+from baocao.limits import deadline
 
 VICTIM = "qua-lon"
 
@@ -141,3 +145,22 @@ def test_a_limit_of_zero_switches_it_off(project: Path) -> None:
     _, out, _ = run(project, "lint", "--format", "json")
     units = {unit["unit"]: unit["diagnostics"] for unit in json.loads(out)["units"]}
     assert all(d["code"] != "BC008" for d in units[VICTIM])
+
+
+class AlarmedWhileFinalized:
+    """An object whose finalizer receives the deadline's timer signal, as the timer can
+    fire while the garbage collector runs one: Python can only print the error there."""
+
+    def __del__(self) -> None:
+        signal.raise_signal(signal.SIGALRM)
+
+
+def test_a_deadline_falling_in_a_finalizer_still_stops_the_block(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(UnitFault) as stopped, deadline(60, "a/index.md", "x_seconds", 60):
+        finalized = AlarmedWhileFinalized()
+        del finalized
+        threading.Event().wait(5)  # without the timer again, the unit would run on
+    assert stopped.value.diagnostic.params["setting"] == "x_seconds"
+    assert "Exception ignored" not in capfd.readouterr().err

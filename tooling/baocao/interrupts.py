@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from types import FrameType
@@ -38,9 +38,42 @@ def noting_interrupt(event: threading.Event) -> Iterator[None]:
 
     previous = signal.signal(signal.SIGINT, interrupted)
     try:
-        yield
+        with raised_again(KeyboardInterrupt, _interrupt_soon):
+            yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _interrupt_soon() -> None:
+    """Ctrl+C again, from another thread: the main thread takes it once out of its finalizer."""
+    soon = threading.Timer(0.001, signal.raise_signal, (signal.SIGINT,))
+    soon.daemon = True
+    soon.start()
+
+
+@contextmanager
+def raised_again(kind: type[BaseException], again: Callable[[], None]) -> Iterator[None]:
+    """While the block runs, a signal handler's ``kind`` that fell in a finalizer is sent again.
+
+    A signal can arrive while the garbage collector runs a finalizer (``__del__``, a
+    weakref callback); the handler's exception cannot leave it, so Python prints it as
+    "Exception ignored in" and goes on as if no signal had come. Here such an exception
+    is not printed: ``again`` delivers the signal once more, a moment later (a signal
+    delivered at once would be handled inside the finalizer again).
+    """
+    previous = sys.unraisablehook
+
+    def swallowed(unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, kind):
+            again()
+        else:
+            previous(unraisable)
+
+    sys.unraisablehook = swallowed
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous
 
 
 def stop_children(grace: float = 1.0) -> None:

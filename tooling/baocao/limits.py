@@ -19,6 +19,7 @@ from types import FrameType
 from baocao.config import Settings
 from baocao.diagnostics import Diagnostic
 from baocao.faults import UnitFault
+from baocao.interrupts import raised_again
 from baocao.unitpaths import UnitWalk
 
 CODE, RULE = "BC008", "limit-exceeded"
@@ -87,6 +88,7 @@ def deadline(seconds: float, file: str, setting: str, limit: int) -> Iterator[No
 
     A timer signal stops the block: it works in the main thread of a process (the
     command, or a worker process); elsewhere, and with ``limit`` 0, nothing is timed.
+    A timer that fired inside a finalizer fires again at once.
     """
     if limit <= 0 or threading.current_thread() is not threading.main_thread():
         yield
@@ -98,7 +100,8 @@ def deadline(seconds: float, file: str, setting: str, limit: int) -> Iterator[No
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
     try:
-        yield
+        with raised_again(UnitFault, lambda: signal.setitimer(signal.ITIMER_REAL, 0.001)):
+            yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
