@@ -46,7 +46,8 @@ def noting_interrupt(event: threading.Event) -> Iterator[None]:
 
 def _interrupt_soon() -> None:
     """Ctrl+C again, from another thread: the main thread takes it once out of its finalizer."""
-    soon = threading.Timer(0.001, signal.raise_signal, (signal.SIGINT,))
+    main = threading.main_thread().ident
+    soon = threading.Timer(0.001, signal.pthread_kill, (main, signal.SIGINT))
     soon.daemon = True
     soon.start()
 
@@ -64,10 +65,15 @@ def raised_again(kind: type[BaseException], again: Callable[[], None]) -> Iterat
     previous = sys.unraisablehook
 
     def swallowed(unraisable: Any) -> None:
-        if isinstance(unraisable.exc_value, kind):
-            again()
-        else:
+        if not isinstance(unraisable.exc_value, kind):
             previous(unraisable)
+            return
+        while True:  # the signal sent again may arrive before this hook has returned
+            try:
+                again()
+                break
+            except kind:
+                continue
 
     sys.unraisablehook = swallowed
     try:
