@@ -314,3 +314,32 @@ def _numbered_leaf(i: int, sections: list[Section], result: Alignment, form: For
 def _inside(node: FormNode, level: int, holder_level: int) -> bool:
     """A heading under ``node`` belongs to it where the form has no section of its own."""
     return not node.children or level > holder_level + 1
+
+
+def taken_out(result: Alignment, form: Form) -> dict[int, str]:
+    """The headings taken out of the form's order, without the sections a moved parent
+    carries along: 2.4 written before 2.2 brings its a), b), c) with it, and only 2.4 is
+    out of its place."""
+    told: dict[int, str] = {}
+    carrier: tuple[int, str] | None = None
+    for i in sorted(result.out_of_order):
+        node_id = result.out_of_order[i]
+        if carrier is not None and _carried(result, form, carrier, i):
+            continue
+        told[i] = node_id
+        carrier = (i, node_id)
+    return told
+
+
+def _carried(result: Alignment, form: Form, carrier: tuple[int, str], i: int) -> bool:
+    """Every form section from the moved heading down to heading ``i`` lies inside it."""
+    start, ancestor = carrier
+    between = [k for k in result.node_of if start < k <= i]
+    return all(_descends(form, result.node_of[k], ancestor) for k in between)
+
+
+def _descends(form: Form, node_id: str, ancestor: str) -> bool:
+    parent = form.node(node_id).parent
+    while parent is not None and parent != ancestor:
+        parent = form.node(parent).parent
+    return parent == ancestor
