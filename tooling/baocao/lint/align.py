@@ -77,7 +77,7 @@ def _fill_slots(result: Alignment, outline: Outline, sections: list[Section], fo
     nodes = form.walk()
     order = {node.id: k for k, node in enumerate(nodes)}
     for i, section in enumerate(sections):
-        if i in result.node_of or i in result.duplicates or i in outline.wrapping:
+        if i in result.node_of or i in result.duplicates or outline.styled_wrapper(i):
             continue
         numbering = parse(section.title.strip().strip("*_ "))
         if section.bold or not numbering.style or numbering.part:
@@ -94,6 +94,7 @@ def _fill_slots(result: Alignment, outline: Outline, sections: list[Section], fo
                 continue
             if _fits(numbering, outline.level(i), node, node_numbers(form)[j]):
                 _take_slot(result, i, node.id, numbering, node, node_numbers(form)[j])
+                outline.unwrap(i)  # "III. MỤC TIÊU, NHIỆM VỤ …" holding III.1: III, no wrapper
                 break
 
 
