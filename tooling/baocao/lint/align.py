@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from baocao.forms import Form, FormNode
+from baocao.lint.headings import heading_title
 from baocao.lint.outline import Outline, read_outline
 from baocao.lint.recognise import (
     SURE,
@@ -148,7 +149,7 @@ class Row:
 
 
 def _row(section: Section, level: int, body: Callable[[], str], form: Form, year: int) -> Row:
-    shared = _settled_row(section.title, level, section.bold, form, year)
+    shared = _settled_row(heading_title(section), level, section.bold, form, year)
     if shared is not None:
         return shared
     return _read_row(evidence_row(section, level, body, form, year), _threshold(section))
