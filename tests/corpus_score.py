@@ -7,7 +7,7 @@ findings are compared by (code, file, line) as multisets.
 
 Run ``.venv/bin/python tests/corpus_score.py`` to print the table of docs/lint-corpus.md;
 ``--units`` adds every unit that differs, ``--held-out`` scores only the units judged blind
-(``tests/corpus/held-out.txt``).
+(``tests/corpus/held-out.txt``), ``--only FILE`` only the units FILE lists (one round of them).
 """
 
 from __future__ import annotations
@@ -215,8 +215,15 @@ def _short(findings: list[Finding]) -> str:
     return ", ".join(f"{code} {file}:{line}" for code, file, line in findings) or "–"
 
 
+def chosen(argv: list[str]) -> list[str]:
+    """The units to score: ``--only FILE`` (slugs, one a line), ``--held-out``, or all."""
+    if "--only" in argv:
+        return Path(argv[argv.index("--only") + 1]).read_text("utf-8").split()
+    return held_out() if "--held-out" in argv else slugs()
+
+
 def run() -> int:
-    names = held_out() if "--held-out" in sys.argv else slugs()
+    names = chosen(sys.argv)
     expected = {name: expectation(name).findings for name in names}
     found = lint_corpus(names)
     print(table(score(expected, found)))

@@ -46,6 +46,13 @@ CASES = [
     ("1 Công tác lãnh đạo", "decimal", "1", 2, "Công tác lãnh đạo", False),
     ("2\tKhó khăn", "decimal", "2", 2, "Khó khăn", False),
     ("II KẾT QUẢ ĐẠT ĐƯỢC", "roman", "ii", 1, "KẾT QUẢ ĐẠT ĐƯỢC", False),
+    # the number alone, the section's title written on the line below
+    ("a)", "letter", "a", 4, "", False),
+    ("b.", "letter", "b", 4, "", False),
+    ("3.", "decimal", "3", 2, "", False),
+    ("(1)", "decimal", "1", 2, "", False),
+    ("III.", "roman", "iii", 1, "", False),
+    ("II-", "roman", "ii", 1, "", False),
     # not numbering
     ("Đặc điểm tình hình", "", "", None, "Đặc điểm tình hình", False),
     ("2025 là năm bản lề", "", "", None, "2025 là năm bản lề", False),
@@ -56,6 +63,8 @@ CASES = [
     ("Ở cấp xã", "", "", None, "Ở cấp xã", False),
     ("đ/c Lan phụ trách", "", "", None, "đ/c Lan phụ trách", False),
     ("Phần mở đầu", "", "", None, "Phần mở đầu", False),
+    ("2025.", "", "", None, "2025.", False),
+    ("I", "", "", None, "I", False),
 ]
 
 

@@ -51,14 +51,15 @@ _MUC = re.compile(r"^(?:mục|muc)\s+(?=[IVX\d])", re.IGNORECASE)
 _DOTTED = re.compile(
     r"^(?P<num>(?:[IVX]{1,5}|\d{1,2})(?:\.\d{1,2})+(?:\.?[a-zđ])?)(?!\w)\s*(?:" + _SEP + r"\s*)?"
 )
-_ROMAN_RE = re.compile(r"^(?P<num>[IVX]{1,5})\s*" + _SEP + r"\s*(?=\S)")
-_DECIMAL = re.compile(r"^(?P<num>\d{1,2})\s*" + _SEP + r"\s*(?=[^\d\s])")
+# A number may stand alone ("III.", "3.", "a)", "(1)"): the title is then on the line below.
+_ROMAN_RE = re.compile(r"^(?P<num>[IVX]{1,5})\s*" + _SEP + r"\s*(?=\S|$)")
+_DECIMAL = re.compile(r"^(?P<num>\d{1,2})\s*" + _SEP + r"\s*(?=[^\d\s]|$)")
 # Without a separator (Word's numbering lost in a paste: "1\tCông tác", "II KẾT QUẢ"):
 # only before a capital letter, and roman only up to X ("XI MĂNG" is a word).
 _BARE = re.compile(r"^(?P<num>[IVX]{1,4}|\d{1,2})\s+(?=\w)")
-_LETTER = re.compile(r"^(?P<num>[a-zđ])(?:\)\s*|\s*" + _SEP + r"\s+)(?=\S)")
+_LETTER = re.compile(r"^(?P<num>[a-zđ])(?:\)\s*|\s*" + _SEP + r"(?:\s+|$))(?=\S|$)")
 _UPPER = re.compile(r"^(?P<num>[A-HJ-UWYZĐ])\s*" + _SEP + r"\s+(?=\S)")
-_PAREN = re.compile(r"^\((?P<num>\d{1,2}|[a-zđ])\)\s*(?=\S)")
+_PAREN = re.compile(r"^\((?P<num>\d{1,2}|[a-zđ])\)\s*(?=\S|$)")
 
 
 @dataclass(frozen=True)

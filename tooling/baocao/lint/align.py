@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from baocao.forms import Form, FormNode
+from baocao.lint.headings import heading_title
 from baocao.lint.outline import Outline, read_outline
 from baocao.lint.recognise import (
     SURE,
@@ -77,7 +78,7 @@ def _fill_slots(result: Alignment, outline: Outline, sections: list[Section], fo
     nodes = form.walk()
     order = {node.id: k for k, node in enumerate(nodes)}
     for i, section in enumerate(sections):
-        if i in result.node_of or i in result.duplicates or i in outline.wrapping:
+        if i in result.node_of or i in result.duplicates or outline.styled_wrapper(i):
             continue
         numbering = parse(section.title.strip().strip("*_ "))
         if section.bold or not numbering.style or numbering.part:
@@ -94,6 +95,7 @@ def _fill_slots(result: Alignment, outline: Outline, sections: list[Section], fo
                 continue
             if _fits(numbering, outline.level(i), node, node_numbers(form)[j]):
                 _take_slot(result, i, node.id, numbering, node, node_numbers(form)[j])
+                outline.unwrap(i)  # "III. MỤC TIÊU, NHIỆM VỤ …" holding III.1: III, no wrapper
                 break
 
 
@@ -147,7 +149,7 @@ class Row:
 
 
 def _row(section: Section, level: int, body: Callable[[], str], form: Form, year: int) -> Row:
-    shared = _settled_row(section.title, level, section.bold, form, year)
+    shared = _settled_row(heading_title(section), level, section.bold, form, year)
     if shared is not None:
         return shared
     return _read_row(evidence_row(section, level, body, form, year), _threshold(section))
@@ -314,3 +316,32 @@ def _numbered_leaf(i: int, sections: list[Section], result: Alignment, form: For
 def _inside(node: FormNode, level: int, holder_level: int) -> bool:
     """A heading under ``node`` belongs to it where the form has no section of its own."""
     return not node.children or level > holder_level + 1
+
+
+def taken_out(result: Alignment, form: Form) -> dict[int, str]:
+    """The headings taken out of the form's order, without the sections a moved parent
+    carries along: 2.4 written before 2.2 brings its a), b), c) with it, and only 2.4 is
+    out of its place."""
+    told: dict[int, str] = {}
+    carrier: tuple[int, str] | None = None
+    for i in sorted(result.out_of_order):
+        node_id = result.out_of_order[i]
+        if carrier is not None and _carried(result, form, carrier, i):
+            continue
+        told[i] = node_id
+        carrier = (i, node_id)
+    return told
+
+
+def _carried(result: Alignment, form: Form, carrier: tuple[int, str], i: int) -> bool:
+    """Every form section from the moved heading down to heading ``i`` lies inside it."""
+    start, ancestor = carrier
+    between = [k for k in result.node_of if start < k <= i]
+    return all(_descends(form, result.node_of[k], ancestor) for k in between)
+
+
+def _descends(form: Form, node_id: str, ancestor: str) -> bool:
+    parent = form.node(node_id).parent
+    while parent is not None and parent != ancestor:
+        parent = form.node(parent).parent
+    return parent == ancestor

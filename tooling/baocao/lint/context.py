@@ -14,6 +14,7 @@ from baocao.forms import Form, FormNode
 from baocao.lint import lines
 from baocao.lint.align import Alignment
 from baocao.lint.blocks import block_lines
+from baocao.lint.headings import body_blocks
 from baocao.lint.prose_spans import Spans, prose_spans
 from baocao.report import Block, Report, Section
 
@@ -55,7 +56,7 @@ class LintContext:
             node_id = self.alignment.node_of.get(index)
             if node_id is not None and index not in self.alignment.duplicates:
                 current = result.setdefault(node_id, [])
-                current.extend(section.blocks)
+                current.extend(body_blocks(section))
             elif index in wrappers:
                 current = None  # a part wrapper and its own lines belong to no section
             elif current is not None:

@@ -14,6 +14,7 @@ from importlib import resources
 import yaml
 
 from baocao.numbering import parse
+from baocao.report import Block, Section
 from baocao.text import strip_marks
 
 _YEAR = re.compile(
@@ -73,3 +74,32 @@ def number_key(number: str | None) -> str | None:
     if not number:
         return None
     return number.strip().rstrip(".)").lower() or None
+
+
+def title_below(section: Section) -> Block | None:
+    """The one-line paragraph under a heading that is a number alone ("a)", "3.", "2.1."):
+    the section's title, written on the line below its number. A sentence (ending in a full
+    stop) is the section's body, not its title."""
+    if section.bold or not section.blocks:
+        return None
+    first = section.blocks[0]
+    numbering = parse(section.title.strip().strip("*_ "))
+    if not numbering.style or numbering.rest or first.kind != "paragraph":
+        return None
+    text = first.text.strip()
+    if "\n" in text or not text or text.endswith((".", ";", "!", "?")):
+        return None
+    return first
+
+
+def heading_title(section: Section) -> str:
+    """The heading as the unit wrote it, with its title from the line below when the
+    heading is a number alone."""
+    below = title_below(section)
+    return section.title if below is None else f"{section.title} {below.text.strip()}"
+
+
+def body_blocks(section: Section) -> list[Block]:
+    """The blocks under a heading that are its body (not its title written below it)."""
+    below = title_below(section)
+    return section.blocks if below is None else section.blocks[1:]

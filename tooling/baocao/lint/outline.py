@@ -114,6 +114,16 @@ class Outline:
         """1 when a wrapper comes before a bold paragraph (it has no level of its own)."""
         return int(any(k < i and self.raw(k) >= 2 for k in self.wrapping))
 
+    def styled_wrapper(self, i: int) -> bool:
+        """A wrapper by its own numbering ("PHẦN I", "A."), not only by what it holds."""
+        return i in self.wrapping and _wrapper_style(self.sections[i])
+
+    def unwrap(self, i: int) -> None:
+        """Heading ``i`` is a form section after all: the headings under it keep their levels."""
+        if i in self.wrapping:
+            self.wrapping = self.wrapping - {i}
+            self._levels = None
+
     def wrappers(self) -> list[int]:
         return sorted(self.wrapping)
 

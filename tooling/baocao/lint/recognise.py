@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz, process
 
 from baocao.forms import Form, FormNode, fill
-from baocao.lint.headings import heading_key, number_key
+from baocao.lint.headings import heading_key, heading_title, number_key
 from baocao.numbering import Numbering, parse
 from baocao.report import Section
 from baocao.text import strip_marks
@@ -230,7 +230,7 @@ def evidence_row(
 ) -> dict[int, Evidence]:
     """node index -> Evidence, for the nodes the heading's words come near (do not change it:
     rows are shared between the units that write the same heading)."""
-    row, doubtful = words_row(section.title, level, section.bold, form, year)
+    row, doubtful = words_row(heading_title(section), level, section.bold, form, year)
     if not doubtful:
         return row
     nodes, text = form.walk(), body()

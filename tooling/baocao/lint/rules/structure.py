@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from baocao.diagnostics import Diagnostic
 from baocao.lint import lines
+from baocao.lint.align import taken_out
 from baocao.lint.context import LintContext
 from baocao.lint.rules.base import Rule
 
@@ -88,7 +89,7 @@ class SectionOrder(Rule):
     def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
         if ctx.off_form:
             return  # told once by BC107
-        for index, node_id in ctx.alignment.out_of_order.items():
+        for index, node_id in taken_out(ctx.alignment, ctx.form).items():
             section = ctx.report.sections[index]
             node = ctx.form.node(node_id)
             yield ctx.diag(self, section.file, section.line, "rule.section-order", node=node)
