@@ -21,12 +21,13 @@ from pathlib import Path
 from baocao.text import squash
 from baocao.wordin.inlines import escape
 from baocao.wordin.myst import paragraph
+from baocao.wordin.onto_untracked import REASON, untracked
 from baocao.wordin.placing import SIMILAR, key, pair, similarity
 from baocao.wordin.sourcemap import CELL, SourceBlock, SourceFile
 from baocao.wordin.textedit import edit_block
 from baocao.wordin.wordparas import Versions, WordParagraph
 
-EDIT, INSERT, DELETE = "edit", "insert", "delete"
+EDIT, INSERT, DELETE, FORMAT, PAGE = "edit", "insert", "delete", "format", "page"
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Planner:
         self.plan = Plan()
         self.deleted: set[int] = set()
         self.inserts: dict[int, list[WordParagraph]] = {}
+        self.versions = versions
 
     def run(self) -> Plan:
         pairs = pair([p.text for p in self.before], [p.text for p in self.after], fill=True)
@@ -93,12 +95,37 @@ class Planner:
             if i is not None and key(self.before[i].text):
                 last = block  # None after a paragraph not from the Markdown (the signer)
         self._place_inserts()
+        self._listed()
         return self.plan
+
+    def _listed(self) -> None:
+        """What is only listed: formatting changes, edits of the page headers and
+        footers, and what differs from the build with no tracked change."""
+        for j, word in enumerate(self.after):
+            if word.formatted and key(word.text):
+                reason = "onto.reason.formatting"
+                self._unplaced_at(FORMAT, word.text, word.text, reason, j, self.plan.where.get(j))
+        for before, after in self.versions.page_edits:
+            self._unplaced(Unplaced(PAGE, before, after, "onto.reason.page-part", 0))
+        for was, now, number, source in untracked(self.versions, self.source_of, self.blocks):
+            kind = EDIT if was and now else INSERT if now else DELETE
+            rel, line = (source.rel, source.line) if source else (None, None)
+            self._unplaced(Unplaced(kind, was, now, REASON, number, rel, line))
+
+    def _unplaced_at(
+        self, kind: str, before: str, after: str, reason: str, j: int, block: int | None
+    ) -> None:
+        """An edit not made, at Word paragraph ``j`` (0-based) and its block if known."""
+        source = self.blocks[block] if block is not None else None
+        rel, line = (source.rel, source.line) if source else (None, None)
+        self._unplaced(Unplaced(kind, before, after, reason, j + 1, rel, line))
 
     def _edit(self, i: int, j: int, block: int | None) -> None:
         before, after = self.before[i].text, self.after[j].text
         if block is not None:
             self.plan.where[j] = block
+        if self.before[i].fields != self.after[j].fields:
+            self._field(j, block)
         if squash(before) == squash(after):
             return
         if block is None:
@@ -121,6 +148,11 @@ class Planner:
             self._unplaced(Unplaced(EDIT, before, after, reason, j + 1, source.rel, source.line))
             return
         self._change(EDIT, source, source.line, source.start, source.end, edited, before, after)
+
+    def _field(self, j: int, block: int | None) -> None:
+        """A field (page number, date…) added or removed: listed, its text is Word's."""
+        text = self.after[j].text
+        self._unplaced_at(EDIT, text, text, "onto.reason.field", j, block)
 
     def _delete(self, i: int, block: int | None) -> None:
         before = self.before[i].text
@@ -163,7 +195,7 @@ class Planner:
             source = self.blocks[block]
             text = self.texts[source.path]
             newline = "\r\n" if "\r\n" in text else "\n"
-            pieces = [paragraph(escape(p.text)).replace("\n", newline) for p in added]
+            pieces = [paragraph(escape(p.text.strip())).replace("\n", newline) for p in added]
             if block in self.deleted:
                 at, end = _line_span(text, source)
                 markdown = "".join(p + _gap(p, source, newline) for p in pieces)

@@ -4,11 +4,14 @@ Works on the document model (lxml elements through python-docx): an insertion
 (``w:ins``, ``w:moveTo``) is kept or removed with its content, a deletion
 (``w:del``, ``w:moveFrom``) removed or restored; a changed paragraph mark joins
 the paragraph with the next one; formatting changes (``w:*PrChange``) keep the
-new or the old properties.
+new or the old properties. Runs of paragraph marks deleted one after another join
+into one paragraph, as in Word. Changes in the page headers and footers (parts the
+Markdown does not write) are read separately, to be listed.
 """
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -23,7 +26,7 @@ DELETED = ("w:del", "w:moveFrom")
 FORMATTING = ("w:rPrChange", "w:pPrChange", "w:tblPrChange", "w:trPrChange", "w:tcPrChange")
 FORMATTING += ("w:sectPrChange", "w:tblGridChange", "w:numberingChange")
 MARKS = ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
-_PARTS = ("main", "headers")
+SHOWN = ("w:rPrChange", "w:pPrChange")  # formatting a reader sees: of a run or a paragraph
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,37 @@ def _all(root: BaseOxmlElement, tags: tuple[str, ...]) -> list[BaseOxmlElement]:
 
 def _roots(document: Document) -> list[BaseOxmlElement]:
     return [document.element.body]
+
+
+def formatted(document: Document) -> set[BaseOxmlElement]:
+    """The body paragraphs with a tracked change of their runs' or their own formatting
+    (the formatting of the paragraph mark alone is not shown)."""
+    out = set()
+    for change in _all(document.element.body, SHOWN):
+        properties = change.getparent()
+        if change.tag == qn("w:rPrChange") and properties.getparent().tag != qn("w:r"):
+            continue
+        paragraph = next(change.iterancestors(qn("w:p")), None)
+        if paragraph is not None:
+            out.add(paragraph)
+    return out
+
+
+def page_part_edits(document: Document) -> list[tuple[str, str]]:
+    """Each paragraph of a page header or footer with tracked changes: its text with the
+    changes rejected and accepted."""
+    out = []
+    for rel in document.part.rels.values():
+        if rel.is_external or rel.reltype not in (RT.HEADER, RT.FOOTER):
+            continue
+        for paragraph in rel.target_part.element.iter(qn("w:p")):
+            if not _all(paragraph, INSERTED + DELETED):
+                continue
+            rejected, accepted = deepcopy(paragraph), deepcopy(paragraph)
+            _reject_root(rejected)
+            _accept_root(accepted)
+            out.append((squash(_text(rejected)), squash(_text(accepted))))
+    return out
 
 
 def count_changes(document: Document) -> int:
@@ -96,33 +130,43 @@ def drop_comment_marks(document: Document) -> None:
 
 def accept(document: Document) -> None:
     for root in _roots(document):
-        _join_marks(root, DELETED)
-        for element in _all(root, DELETED):
-            _drop(element)
-        for element in _all(root, INSERTED):
-            _unwrap(element)
-        for element in _all(root, FORMATTING):
-            _drop(element)
+        _accept_root(root)
 
 
 def reject(document: Document) -> None:
     for root in _roots(document):
-        _join_marks(root, INSERTED)
-        for element in _all(root, INSERTED):
-            _drop(element)
-        for element in _all(root, DELETED):
-            for text in _all(element, ("w:delText",)):
-                text.tag = qn("w:t")
-            for text in _all(element, ("w:delInstrText",)):
-                text.tag = qn("w:instrText")
-            _unwrap(element)
-        for element in _all(root, FORMATTING):
-            _restore(element)
+        _reject_root(root)
+
+
+def _accept_root(root: BaseOxmlElement) -> None:
+    _join_marks(root, DELETED)
+    for element in _all(root, DELETED):
+        _drop(element)
+    for element in _all(root, INSERTED):
+        _unwrap(element)
+    for element in _all(root, FORMATTING):
+        _drop(element)
+
+
+def _reject_root(root: BaseOxmlElement) -> None:
+    _join_marks(root, INSERTED)
+    for element in _all(root, INSERTED):
+        _drop(element)
+    for element in _all(root, DELETED):
+        for text in _all(element, ("w:delText",)):
+            text.tag = qn("w:t")
+        for text in _all(element, ("w:delInstrText",)):
+            text.tag = qn("w:instrText")
+        _unwrap(element)
+    for element in _all(root, FORMATTING):
+        _restore(element)
 
 
 def _join_marks(root: BaseOxmlElement, tags: tuple[str, ...]) -> None:
-    """A paragraph whose mark goes away (``w:pPr/w:rPr/w:del`` on accept) joins the next one."""
-    for paragraph in list(root.iter(qn("w:p"))):
+    """A paragraph whose mark goes away (``w:pPr/w:rPr/w:del`` on accept) joins the next one;
+    from the last to the first, so that several marks gone in a row join all their
+    paragraphs into one."""
+    for paragraph in reversed(list(root.iter(qn("w:p")))):
         mark = paragraph.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
         if mark is None or not any(mark.find(qn(tag)) is not None for tag in tags):
             continue
