@@ -164,6 +164,16 @@ def _partly_accepted_in_an_edited_paragraph(document) -> None:
     accept_some(document, OTHER)
 
 
+def _insertion_deleted_by_another(document) -> None:
+    """One author's insertion partly deleted by another: ``w:del`` inside ``w:ins``."""
+    added = insert(find(document, SUPPORT), 3, "vẫn luôn luôn ")
+    run = added.find(qn("w:r"))
+    run.find(qn("w:t")).text = "vẫn "
+    removed = mark("w:del", OTHER, LATER)
+    removed.append(run_with(run, "luôn luôn ", tag="w:delText"))
+    added.append(removed)
+
+
 APPLIED: dict[str, tuple[Callable, set[str]]] = {
     "runs-split-inside-words": (_runs_split_in_words, {RESULTS}),
     "bookmark-and-comment-in-insertion": (_bookmark_and_comment_in_insertion, {FIRST}),
@@ -180,6 +190,7 @@ APPLIED: dict[str, tuple[Callable, set[str]]] = {
     "inside-a-hyperlink": (_inside_a_hyperlink, {FIRST}),
     "table-cell-split-runs": (_table_cell, {RESULTS}),
     "partly-accepted-paragraph": (_partly_accepted_in_an_edited_paragraph, {FIRST}),
+    "insertion-deleted-by-another": (_insertion_deleted_by_another, {FIRST}),
 }
 
 
@@ -314,6 +325,17 @@ def _header_and_signer(document) -> None:
     replace(texts[-1], "Hương", "Hường")
 
 
+def _line_break_for_a_space(document) -> None:
+    """Shift+Enter typed over the space between two sentences: a ``w:br``, no space."""
+    paragraph = find(document, SUPPORT)
+    at = text_of(paragraph).index(" Khó khăn lớn")
+    delete(paragraph, at, at + 1)
+    added = insert(paragraph, at, "x")
+    run = added.find(qn("w:r"))
+    run.remove(run.find(qn("w:t")))
+    run.append(OxmlElement("w:br"))
+
+
 LISTED: dict[str, tuple[Callable, list[str], set[str]]] = {
     "bold-with-track-changes": (
         _bold_words,
@@ -323,6 +345,11 @@ LISTED: dict[str, tuple[Callable, list[str], set[str]]] = {
     "centred-with-track-changes": (
         _centred,
         [f"{FIRST}:5: KHÔNG đưa vào được thay đổi định dạng"],
+        set(),
+    ),
+    "line-break-for-a-space": (
+        _line_break_for_a_space,
+        [f"{FIRST}:5: KHÔNG đưa vào được thay đổi định dạng", "xuống dòng"],
         set(),
     ),
     "page-header": (

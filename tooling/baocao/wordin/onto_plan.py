@@ -127,6 +127,8 @@ class Planner:
         if self.before[i].fields != self.after[j].fields:
             self._field(j, block)
         if squash(before) == squash(after):
+            if before.count("\n") != after.count("\n"):  # a line break put or taken away
+                self._unplaced_at(FORMAT, after, after, "onto.reason.formatting", j, block)
             return
         if block is None:
             self._unplaced(Unplaced(EDIT, before, after, "onto.reason.outside", j + 1))

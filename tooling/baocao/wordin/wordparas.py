@@ -21,9 +21,10 @@ from docx.oxml.ns import qn
 from baocao.text import nfc, squash
 from baocao.wordin import revisions
 
-_T, _TAB, _CHAR, _INSTR, _SIMPLE = (
-    qn(tag) for tag in ("w:t", "w:tab", "w:fldChar", "w:instrText", "w:fldSimple")
+_T, _TAB, _BR, _CR, _CHAR, _INSTR, _SIMPLE = (
+    qn(tag) for tag in ("w:t", "w:tab", "w:br", "w:cr", "w:fldChar", "w:instrText", "w:fldSimple")
 )
+_BREAKS = {_TAB: "\t", _BR: "\n", _CR: "\n"}
 KEPT_FIELDS = ("HYPERLINK",)  # fields whose shown text is the author's words
 
 
@@ -69,12 +70,13 @@ def _computed(instruction: str | None) -> bool:
 
 
 def _text(paragraph) -> tuple[str, int]:
-    """The paragraph's text without what Word computes (a field's instruction, and its
-    shown result unless it is a hyperlink's), and how many such fields it holds."""
+    """The paragraph's text (a line break as a newline) without what Word computes (a
+    field's instruction, and its shown result unless it is a hyperlink's), and how many
+    such fields it holds."""
     parts: list[str] = []
     fields = 0
     open_fields: list[list[str]] = []  # the instruction of each field begun, innermost last
-    for node in paragraph.iter(_T, _TAB, _CHAR, _INSTR, _SIMPLE):
+    for node in paragraph.iter(_T, _TAB, _BR, _CR, _CHAR, _INSTR, _SIMPLE):
         if node.tag == _SIMPLE:
             fields += _computed(node.get(qn("w:instr")))
         elif node.tag == _CHAR:
@@ -82,8 +84,10 @@ def _text(paragraph) -> tuple[str, int]:
         elif node.tag == _INSTR:
             if open_fields:
                 open_fields[-1].append(node.text or "")
+        elif node.tag == _BR and node.get(qn("w:type")) in ("page", "column"):
+            continue  # a page break is layout, not text
         elif not _hidden(node, open_fields):
-            parts.append("\t" if node.tag == _TAB else node.text or "")
+            parts.append(_BREAKS.get(node.tag) or node.text or "")
     return "".join(parts), fields
 
 
