@@ -22,9 +22,11 @@ from pathlib import Path
 import docx
 import pytest
 from baocao.text import squash
+from baocao.wordin.placing import pair
 from baocao.wordin.source import soffice
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from import_helpers import ROOT
 from onto_helpers import body_texts
 from test_docx_support import run_cli
 from test_import_onto import UNIT, _build, _project, _snapshot
@@ -512,4 +514,45 @@ def test_a_field_and_a_page_number_field_typed_in_the_body(
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{FIRST}:5: KHÔNG đưa vào được" in result.stdout
     assert "trường (field)" in result.stdout
+    assert _snapshot(project) == before
+
+
+def test_a_cell_edited_beside_empty_cells_is_one_edit() -> None:
+    """A table row read cell by cell: "26" became "27" with empty cells after it (as in
+    the commendation tables) is the cell edited, not one removed and one added."""
+    before = ["Chiến sĩ thi đua cơ sở", "", "26", "", "", "Giấy khen", "18"]
+    after = ["Chiến sĩ thi đua cơ sở", "", "27", "", "", "Giấy khen", "18"]
+
+    pairs = pair(before, after, fill=True)
+
+    assert (2, 2) in pairs
+    assert sorted(i for i, _ in pairs if i is not None) == list(range(len(before)))
+    assert sorted(j for _, j in pairs if j is not None) == list(range(len(after)))
+
+
+def test_a_cell_of_a_table_made_from_data_names_the_data_file(tmp_path: Path) -> None:
+    """The commendation table is made from khen-thuong.yaml: an edit of one of its numbers
+    is listed with where the number comes from, not as a header or a table row."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("pyproject.toml", "conf.py"):
+        shutil.copy(ROOT / name, project / name)
+    for name in ("_templates", "reports"):
+        shutil.copytree(ROOT / name, project / name)
+    document = docx.Document(str(_build(project, UNIT)))
+    row = _row(document, "Chiến sĩ thi đua cơ sở")
+    cell = next(p for p in row.iter(qn("w:p")) if text_of(p) == "26")
+    replace(cell, "26", "27")
+    edited = tmp_path / "sua.docx"
+    document.save(str(edited))
+    before = _snapshot(project)
+
+    result = run_cli(project, "import", "--onto", UNIT, str(edited))
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "KHÔNG đưa vào được sửa đổi “26” → “27”: ô này thuộc bảng do baocao tạo ra" in (
+        result.stdout
+    )
+    assert "khen-thuong.yaml" in result.stdout
+    assert "front matter" not in result.stdout
     assert _snapshot(project) == before

@@ -131,7 +131,7 @@ class Planner:
                 self._unplaced_at(FORMAT, after, after, "onto.reason.formatting", j, block)
             return
         if block is None:
-            self._unplaced(Unplaced(EDIT, before, after, "onto.reason.outside", j + 1))
+            self._unplaced(Unplaced(EDIT, before, after, self._outside(i), j + 1))
             return
         source = self.blocks[block]
         if source.kind != CELL and similarity(key(before), key(after)) < SIMILAR:
@@ -151,6 +151,15 @@ class Planner:
             return
         self._change(EDIT, source, source.line, source.start, source.end, edited, before, after)
 
+    def _outside(self, i: int) -> str:
+        """Why paragraph ``i`` (before), which has no Markdown block, cannot be edited: a
+        table cell between the first and the last paragraph from the Markdown is of a table
+        baocao makes from data; anything else is of the header or signer blocks."""
+        inside = self.source_of and min(self.source_of) < i < max(self.source_of)
+        if inside and self.before[i].in_table:
+            return "onto.reason.computed"
+        return "onto.reason.outside"
+
     def _field(self, j: int, block: int | None) -> None:
         """A field (page number, date…) added or removed: listed, its text is Word's."""
         text = self.after[j].text
@@ -161,7 +170,7 @@ class Planner:
         if not key(before):
             return
         if block is None:
-            self._unplaced(Unplaced(DELETE, before, "", "onto.reason.outside", i + 1))
+            self._unplaced(Unplaced(DELETE, before, "", self._outside(i), i + 1))
             return
         if self.blocks[block].kind == CELL:
             cell = self.blocks[block]
