@@ -24,9 +24,10 @@ import pytest
 from baocao.text import squash
 from baocao.wordin.placing import pair
 from baocao.wordin.source import soffice
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from import_helpers import ROOT
+from lxml import etree
 from onto_helpers import body_texts
 from test_docx_support import run_cli
 from test_import_onto import UNIT, _build, _project, _snapshot
@@ -555,4 +556,44 @@ def test_a_cell_of_a_table_made_from_data_names_the_data_file(tmp_path: Path) ->
     )
     assert "khen-thuong.yaml" in result.stdout
     assert "front matter" not in result.stdout
+    assert _snapshot(project) == before
+
+
+def _footnote_added(document) -> None:
+    """A footnote inserted with Track Changes: its reference in the body, its text in the
+    footnotes part, both inside ``w:ins``."""
+    paragraph = find(document, SUPPORT)
+    last = [r for r in paragraph.iter(qn("w:r"))][-1]
+    reference = run_with(last, "")
+    reference.remove(reference.find(qn("w:t")))
+    note = OxmlElement("w:footnoteReference")
+    note.set(qn("w:id"), "77")
+    reference.append(note)
+    added = mark("w:ins")
+    added.append(reference)
+    last.addnext(added)
+    part = next(r for r in document.part.rels.values() if r.reltype.endswith("/footnotes"))
+    notes = parse_xml(part.target_part.blob)
+    footnote = OxmlElement("w:footnote")
+    footnote.set(qn("w:id"), "77")
+    text = OxmlElement("w:p")
+    inserted = mark("w:ins")
+    inserted.append(run_with(last, "Theo Quyết định số 215/QĐ-SNV."))
+    text.append(inserted)
+    footnote.append(text)
+    notes.append(footnote)
+    part.target_part._blob = etree.tostring(notes, xml_declaration=True, standalone=True)
+
+
+def test_a_footnote_added_is_listed_with_its_text(base: tuple[Path, Path], tmp_path: Path) -> None:
+    project, edited = _edited(base, tmp_path, _footnote_added)
+    before = _snapshot(project)
+
+    result = run_cli(project, "import", "--onto", UNIT, str(edited))
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    out = result.stdout
+    assert f"{FIRST}:5: KHÔNG đưa vào được sửa đổi trong đoạn “Sở luôn nhận được" in out
+    assert "chú thích cuối trang (footnote) được thêm hoặc bỏ" in out
+    assert "tệp Word, chú thích (footnote): KHÔNG đưa vào được sửa đổi thêm “Theo Quyết" in out
     assert _snapshot(project) == before

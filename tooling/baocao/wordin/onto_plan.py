@@ -23,11 +23,13 @@ from baocao.wordin.inlines import escape
 from baocao.wordin.myst import paragraph
 from baocao.wordin.onto_untracked import REASON, untracked
 from baocao.wordin.placing import SIMILAR, key, pair, similarity
+from baocao.wordin.revisions import NOTE, PAGE
 from baocao.wordin.sourcemap import CELL, SourceBlock, SourceFile
 from baocao.wordin.textedit import edit_block
 from baocao.wordin.wordparas import Versions, WordParagraph
 
-EDIT, INSERT, DELETE, FORMAT, PAGE = "edit", "insert", "delete", "format", "page"
+EDIT, INSERT, DELETE, FORMAT = "edit", "insert", "delete", "format"
+PARTS = {PAGE: "onto.reason.page-part", NOTE: "onto.reason.note-part"}
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,8 @@ class Planner:
             if word.formatted and key(word.text):
                 reason = "onto.reason.formatting"
                 self._unplaced_at(FORMAT, word.text, word.text, reason, j, self.plan.where.get(j))
-        for before, after in self.versions.page_edits:
-            self._unplaced(Unplaced(PAGE, before, after, "onto.reason.page-part", 0))
+        for kind, before, after in self.versions.part_edits:
+            self._unplaced(Unplaced(kind, before, after, PARTS[kind], 0))
         for was, now, number, source in untracked(self.versions, self.source_of, self.blocks):
             kind = EDIT if was and now else INSERT if now else DELETE
             rel, line = (source.rel, source.line) if source else (None, None)
@@ -125,7 +127,9 @@ class Planner:
         if block is not None:
             self.plan.where[j] = block
         if self.before[i].fields != self.after[j].fields:
-            self._field(j, block)
+            self._unplaced_at(EDIT, after, after, "onto.reason.field", j, block)
+        if self.before[i].notes != self.after[j].notes:
+            self._unplaced_at(EDIT, after, after, "onto.reason.note", j, block)
         if squash(before) == squash(after):
             if before.count("\n") != after.count("\n"):  # a line break put or taken away
                 self._unplaced_at(FORMAT, after, after, "onto.reason.formatting", j, block)
@@ -159,11 +163,6 @@ class Planner:
         if inside and self.before[i].in_table:
             return "onto.reason.computed"
         return "onto.reason.outside"
-
-    def _field(self, j: int, block: int | None) -> None:
-        """A field (page number, date…) added or removed: listed, its text is Word's."""
-        text = self.after[j].text
-        self._unplaced_at(EDIT, text, text, "onto.reason.field", j, block)
 
     def _delete(self, i: int, block: int | None) -> None:
         before = self.before[i].text

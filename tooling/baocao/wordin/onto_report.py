@@ -8,7 +8,8 @@ from typing import Any
 from baocao.i18n import t
 from baocao.text import squash
 from baocao.wordin.onto import OntoResult, ReviewItem
-from baocao.wordin.onto_plan import DELETE, EDIT, PAGE, Change, Unplaced
+from baocao.wordin.onto_plan import DELETE, EDIT, Change, Unplaced
+from baocao.wordin.revisions import NOTE, PAGE
 from baocao.wordin.textedit import word_ops
 
 SHORT = 70  # characters of a paragraph shown in a line
@@ -21,7 +22,7 @@ def short(text: str) -> str:
 
 def what_changed(change: Change | Unplaced) -> str:
     """ "a" → "b" for each changed stretch of an edited paragraph; the paragraph otherwise."""
-    if change.kind in (EDIT, PAGE):
+    if change.kind in (EDIT, PAGE, NOTE):
         pieces = []
         for op in word_ops(change.before, change.after):
             old, new = short(change.before[op.start : op.end]), short(op.text)
@@ -70,7 +71,7 @@ def _unplaced_line(item: Unplaced) -> str:
     elif item.paragraph:
         where = t("onto.word-paragraph", n=item.paragraph)
     else:
-        where = t("onto.page-part")
+        where = t(f"onto.{item.kind}-part")
     return t(
         f"onto.unplaced.{item.kind}", where=where, what=what_changed(item), reason=t(item.reason)
     )

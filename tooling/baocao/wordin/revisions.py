@@ -5,8 +5,8 @@ Works on the document model (lxml elements through python-docx): an insertion
 (``w:del``, ``w:moveFrom``) removed or restored; a changed paragraph mark joins
 the paragraph with the next one; formatting changes (``w:*PrChange``) keep the
 new or the old properties. Runs of paragraph marks deleted one after another join
-into one paragraph, as in Word. Changes in the page headers and footers (parts the
-Markdown does not write) are read separately, to be listed.
+into one paragraph, as in Word. Changes in the page headers and footers and in the
+footnotes (parts read on their own) are read separately, to be listed.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
@@ -58,21 +59,33 @@ def formatted(document: Document) -> set[BaseOxmlElement]:
     return out
 
 
-def page_part_edits(document: Document) -> list[tuple[str, str]]:
-    """Each paragraph of a page header or footer with tracked changes: its text with the
-    changes rejected and accepted."""
+PAGE, NOTE = "page", "note"
+_PARTS = {RT.HEADER: PAGE, RT.FOOTER: PAGE, RT.FOOTNOTES: NOTE, RT.ENDNOTES: NOTE}
+
+
+def part_edits(document: Document) -> list[tuple[str, str, str]]:
+    """Each paragraph of a page header or footer (``page``) or of a footnote or endnote
+    (``note``) with tracked changes: the part's kind, its text with the changes rejected
+    and accepted."""
     out = []
     for rel in document.part.rels.values():
-        if rel.is_external or rel.reltype not in (RT.HEADER, RT.FOOTER):
+        kind = _PARTS.get(rel.reltype)
+        if rel.is_external or kind is None:
             continue
-        for paragraph in rel.target_part.element.iter(qn("w:p")):
+        for paragraph in _part_root(rel.target_part).iter(qn("w:p")):
             if not _all(paragraph, INSERTED + DELETED):
                 continue
             rejected, accepted = deepcopy(paragraph), deepcopy(paragraph)
             _reject_root(rejected)
             _accept_root(accepted)
-            out.append((squash(_text(rejected)), squash(_text(accepted))))
+            out.append((kind, squash(_text(rejected)), squash(_text(accepted))))
     return out
+
+
+def _part_root(part) -> BaseOxmlElement:
+    """The root element of a part; python-docx reads some parts (footnotes) only as bytes."""
+    element = getattr(part, "element", None)
+    return element if element is not None else parse_xml(part.blob)
 
 
 def count_changes(document: Document) -> int:

@@ -24,6 +24,7 @@ from baocao.wordin import revisions
 _T, _TAB, _BR, _CR, _CHAR, _INSTR, _SIMPLE = (
     qn(tag) for tag in ("w:t", "w:tab", "w:br", "w:cr", "w:fldChar", "w:instrText", "w:fldSimple")
 )
+_NOTE, _END_NOTE = qn("w:footnoteReference"), qn("w:endnoteReference")
 _BREAKS = {_TAB: "\t", _BR: "\n", _CR: "\n"}
 KEPT_FIELDS = ("HYPERLINK",)  # fields whose shown text is the author's words
 
@@ -35,6 +36,7 @@ class WordParagraph:
     heading: bool = False  # a "Heading N" style
     formatted: bool = False  # its formatting changed with Track Changes
     fields: int = 0  # fields Word computes (PAGE, DATE…), whose shown text is left out
+    notes: int = 0  # footnote and endnote references
 
 
 @dataclass
@@ -47,7 +49,7 @@ class Versions:
     tracked: int = 0
     comments: list[revisions.Comment] = field(default_factory=list)
     marked: list[str] = field(default_factory=list)
-    page_edits: list[tuple[str, str]] = field(default_factory=list)  # headers, footers
+    part_edits: list[tuple[str, str, str]] = field(default_factory=list)  # headers, notes
     built: list[WordParagraph] | None = None  # the current build, when ``before`` is not
 
 
@@ -60,7 +62,9 @@ def paragraphs(document: Document, formatted: set | None = None) -> list[WordPar
         text, fields = _text(element)
         in_table = next(element.iterancestors(qn("w:tc")), None) is not None
         changed = element in formatted
-        out.append(WordParagraph(nfc(text), in_table, _is_heading(element), changed, fields))
+        notes = len(element.findall(f".//{_NOTE}")) + len(element.findall(f".//{_END_NOTE}"))
+        heading = _is_heading(element)
+        out.append(WordParagraph(nfc(text), in_table, heading, changed, fields, notes))
     return out
 
 
@@ -117,7 +121,7 @@ def read_versions(data: bytes, build: Callable[[], Path]) -> Versions:
     after = docx.Document(io.BytesIO(data))
     tracked = revisions.count_changes(after)
     formatted = revisions.formatted(after)
-    page_edits = revisions.page_part_edits(after)
+    part_edits = revisions.part_edits(after)
     revisions.accept(after)
     comments = revisions.comments(after)
     marked = marked_texts(after)
@@ -127,8 +131,8 @@ def read_versions(data: bytes, build: Callable[[], Path]) -> Versions:
         before = docx.Document(io.BytesIO(data))
         revisions.reject(before)
         rejected = paragraphs(before)
-        return Versions(rejected, accepted, tracked, comments, marked, page_edits, built)
-    return Versions(built, accepted, 0, comments, marked, page_edits)
+        return Versions(rejected, accepted, tracked, comments, marked, part_edits, built)
+    return Versions(built, accepted, 0, comments, marked, part_edits)
 
 
 def marked_texts(document: Document) -> list[str]:
