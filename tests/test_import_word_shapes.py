@@ -342,7 +342,7 @@ def _line_break_for_a_space(document) -> None:
 LISTED: dict[str, tuple[Callable, list[str], set[str]]] = {
     "bold-with-track-changes": (
         _bold_words,
-        [f"{FIRST}:5: KHÔNG đưa vào được thay đổi định dạng", "**đậm**"],
+        [f"{FIRST}:5: KHÔNG đưa vào được thay đổi định dạng (in đậm", "của “sát sao”", "**đậm**"],
         set(),
     ),
     "centred-with-track-changes": (

@@ -104,9 +104,10 @@ class Planner:
         """What is only listed: formatting changes, edits of the page headers and
         footers, and what differs from the build with no tracked change."""
         for j, word in enumerate(self.after):
-            if word.formatted and key(word.text):
+            if word.formatted is not None and key(word.text):
+                what = squash(word.formatted) or word.text
                 reason = "onto.reason.formatting"
-                self._unplaced_at(FORMAT, word.text, word.text, reason, j, self.plan.where.get(j))
+                self._unplaced_at(FORMAT, word.text, what, reason, j, self.plan.where.get(j))
         for kind, before, after in self.versions.part_edits:
             self._unplaced(Unplaced(kind, before, after, PARTS[kind], 0))
         for was, now, number, source in untracked(self.versions, self.source_of, self.blocks):

@@ -45,17 +45,27 @@ def _roots(document: Document) -> list[BaseOxmlElement]:
     return [document.element.body]
 
 
-def formatted(document: Document) -> set[BaseOxmlElement]:
+def formatted(document: Document) -> dict[BaseOxmlElement, str]:
     """The body paragraphs with a tracked change of their runs' or their own formatting
-    (the formatting of the paragraph mark alone is not shown)."""
-    out = set()
+    (the formatting of the paragraph mark alone is not shown), each with the words whose
+    runs changed ("" when only the paragraph's own formatting did)."""
+    out: dict[BaseOxmlElement, str] = {}
+    last_run = None
     for change in _all(document.element.body, SHOWN):
         properties = change.getparent()
-        if change.tag == qn("w:rPrChange") and properties.getparent().tag != qn("w:r"):
+        run = properties.getparent()
+        if change.tag == qn("w:rPrChange") and run.tag != qn("w:r"):
             continue
         paragraph = next(change.iterancestors(qn("w:p")), None)
-        if paragraph is not None:
-            out.add(paragraph)
+        if paragraph is None:
+            continue
+        words = out.get(paragraph, "")
+        if change.tag == qn("w:rPrChange"):
+            text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+            joined = last_run is not None and run.getprevious() is last_run
+            words = words + text if joined or not words else f"{words} … {text}"
+            last_run = run
+        out[paragraph] = words
     return out
 
 

@@ -34,7 +34,7 @@ class WordParagraph:
     text: str
     in_table: bool = False
     heading: bool = False  # a "Heading N" style
-    formatted: bool = False  # its formatting changed with Track Changes
+    formatted: str | None = None  # the words whose formatting changed ("": the paragraph's)
     fields: int = 0  # fields Word computes (PAGE, DATE…), whose shown text is left out
     notes: int = 0  # footnote and endnote references
 
@@ -53,15 +53,15 @@ class Versions:
     built: list[WordParagraph] | None = None  # the current build, when ``before`` is not
 
 
-def paragraphs(document: Document, formatted: set | None = None) -> list[WordParagraph]:
+def paragraphs(document: Document, formatted: dict | None = None) -> list[WordParagraph]:
     """Every paragraph of the body in order, table cells included; ``formatted``: the
-    paragraph elements whose formatting changed."""
+    paragraph elements whose formatting changed, with the words it changed."""
     out = []
-    formatted = formatted or set()
+    formatted = formatted or {}
     for element in document.element.body.iter(qn("w:p")):
         text, fields = _text(element)
         in_table = next(element.iterancestors(qn("w:tc")), None) is not None
-        changed = element in formatted
+        changed = formatted.get(element)
         notes = len(element.findall(f".//{_NOTE}")) + len(element.findall(f".//{_END_NOTE}"))
         heading = _is_heading(element)
         out.append(WordParagraph(nfc(text), in_table, heading, changed, fields, notes))
