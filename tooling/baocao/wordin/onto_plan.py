@@ -21,12 +21,15 @@ from pathlib import Path
 from baocao.text import squash
 from baocao.wordin.inlines import escape
 from baocao.wordin.myst import paragraph
+from baocao.wordin.onto_untracked import REASON, untracked
 from baocao.wordin.placing import SIMILAR, key, pair, similarity
+from baocao.wordin.revisions import NOTE, PAGE
 from baocao.wordin.sourcemap import CELL, SourceBlock, SourceFile
 from baocao.wordin.textedit import edit_block
 from baocao.wordin.wordparas import Versions, WordParagraph
 
-EDIT, INSERT, DELETE = "edit", "insert", "delete"
+EDIT, INSERT, DELETE, FORMAT = "edit", "insert", "delete", "format"
+PARTS = {PAGE: "onto.reason.page-part", NOTE: "onto.reason.note-part"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class Planner:
         self.plan = Plan()
         self.deleted: set[int] = set()
         self.inserts: dict[int, list[WordParagraph]] = {}
+        self.versions = versions
 
     def run(self) -> Plan:
         pairs = pair([p.text for p in self.before], [p.text for p in self.after], fill=True)
@@ -93,16 +97,46 @@ class Planner:
             if i is not None and key(self.before[i].text):
                 last = block  # None after a paragraph not from the Markdown (the signer)
         self._place_inserts()
+        self._listed()
         return self.plan
+
+    def _listed(self) -> None:
+        """What is only listed: formatting changes, edits of the page headers and
+        footers, and what differs from the build with no tracked change."""
+        for j, word in enumerate(self.after):
+            if word.formatted is not None and key(word.text):
+                what = squash(word.formatted) or word.text
+                reason = "onto.reason.formatting"
+                self._unplaced_at(FORMAT, word.text, what, reason, j, self.plan.where.get(j))
+        for kind, before, after in self.versions.part_edits:
+            self._unplaced(Unplaced(kind, before, after, PARTS[kind], 0))
+        for was, now, number, source in untracked(self.versions, self.source_of, self.blocks):
+            kind = EDIT if was and now else INSERT if now else DELETE
+            rel, line = (source.rel, source.line) if source else (None, None)
+            self._unplaced(Unplaced(kind, was, now, REASON, number, rel, line))
+
+    def _unplaced_at(
+        self, kind: str, before: str, after: str, reason: str, j: int, block: int | None
+    ) -> None:
+        """An edit not made, at Word paragraph ``j`` (0-based) and its block if known."""
+        source = self.blocks[block] if block is not None else None
+        rel, line = (source.rel, source.line) if source else (None, None)
+        self._unplaced(Unplaced(kind, before, after, reason, j + 1, rel, line))
 
     def _edit(self, i: int, j: int, block: int | None) -> None:
         before, after = self.before[i].text, self.after[j].text
         if block is not None:
             self.plan.where[j] = block
+        if self.before[i].fields != self.after[j].fields:
+            self._unplaced_at(EDIT, after, after, "onto.reason.field", j, block)
+        if self.before[i].notes != self.after[j].notes:
+            self._unplaced_at(EDIT, after, after, "onto.reason.note", j, block)
         if squash(before) == squash(after):
+            if before.count("\n") != after.count("\n"):  # a line break put or taken away
+                self._unplaced_at(FORMAT, after, after, "onto.reason.formatting", j, block)
             return
         if block is None:
-            self._unplaced(Unplaced(EDIT, before, after, "onto.reason.outside", j + 1))
+            self._unplaced(Unplaced(EDIT, before, after, self._outside(i), j + 1))
             return
         source = self.blocks[block]
         if source.kind != CELL and similarity(key(before), key(after)) < SIMILAR:
@@ -122,12 +156,21 @@ class Planner:
             return
         self._change(EDIT, source, source.line, source.start, source.end, edited, before, after)
 
+    def _outside(self, i: int) -> str:
+        """Why paragraph ``i`` (before), which has no Markdown block, cannot be edited: a
+        table cell between the first and the last paragraph from the Markdown is of a table
+        baocao makes from data; anything else is of the header or signer blocks."""
+        inside = self.source_of and min(self.source_of) < i < max(self.source_of)
+        if inside and self.before[i].in_table:
+            return "onto.reason.computed"
+        return "onto.reason.outside"
+
     def _delete(self, i: int, block: int | None) -> None:
         before = self.before[i].text
         if not key(before):
             return
         if block is None:
-            self._unplaced(Unplaced(DELETE, before, "", "onto.reason.outside", i + 1))
+            self._unplaced(Unplaced(DELETE, before, "", self._outside(i), i + 1))
             return
         if self.blocks[block].kind == CELL:
             cell = self.blocks[block]
@@ -163,7 +206,7 @@ class Planner:
             source = self.blocks[block]
             text = self.texts[source.path]
             newline = "\r\n" if "\r\n" in text else "\n"
-            pieces = [paragraph(escape(p.text)).replace("\n", newline) for p in added]
+            pieces = [paragraph(escape(p.text.strip())).replace("\n", newline) for p in added]
             if block in self.deleted:
                 at, end = _line_span(text, source)
                 markdown = "".join(p + _gap(p, source, newline) for p in pieces)

@@ -9,6 +9,7 @@ from baocao.i18n import t
 from baocao.text import squash
 from baocao.wordin.onto import OntoResult, ReviewItem
 from baocao.wordin.onto_plan import DELETE, EDIT, Change, Unplaced
+from baocao.wordin.revisions import NOTE, PAGE
 from baocao.wordin.textedit import word_ops
 
 SHORT = 70  # characters of a paragraph shown in a line
@@ -21,7 +22,7 @@ def short(text: str) -> str:
 
 def what_changed(change: Change | Unplaced) -> str:
     """ "a" → "b" for each changed stretch of an edited paragraph; the paragraph otherwise."""
-    if change.kind == EDIT:
+    if change.kind in (EDIT, PAGE, NOTE):
         pieces = []
         for op in word_ops(change.before, change.after):
             old, new = short(change.before[op.start : op.end]), short(op.text)
@@ -30,7 +31,7 @@ def what_changed(change: Change | Unplaced) -> str:
                 pieces.append(t(kind, text=old or new))
             else:
                 pieces.append(t("onto.stretch", old=old, new=new))
-        return "; ".join(pieces)
+        return "; ".join(pieces) or t("onto.stretch-in", text=short(change.after))
     return short(change.before if change.kind == DELETE else change.after)
 
 
@@ -65,7 +66,12 @@ def text_lines(result: OntoResult, file: str, written: bool) -> list[str]:
 
 
 def _unplaced_line(item: Unplaced) -> str:
-    where = f"{item.rel}:{item.line}" if item.rel else t("onto.word-paragraph", n=item.paragraph)
+    if item.rel:
+        where = f"{item.rel}:{item.line}"
+    elif item.paragraph:
+        where = t("onto.word-paragraph", n=item.paragraph)
+    else:
+        where = t(f"onto.{item.kind}-part")
     return t(
         f"onto.unplaced.{item.kind}", where=where, what=what_changed(item), reason=t(item.reason)
     )

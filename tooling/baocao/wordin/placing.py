@@ -94,23 +94,33 @@ def _filled(pairs: list[Pair], left: Sequence[str], right: Sequence[str]) -> lis
     out: list[Pair] = []
     k = 0
     while k < len(pairs):
-        lone = _run(pairs, k, left, 0)
-        added = _run(pairs, k + len(lone), right, 1)
+        lone, used = _run(pairs, k, left, 0)
+        added, more = _run(pairs, k + used, right, 1)
         if lone and len(lone) == len(added):
             out.extend(zip(lone, added, strict=True))
-            k += 2 * len(lone)
+            out.extend(p for p in pairs[k : k + used + more] if _empty(p, left, right))
+            k += used + more
         else:
             out.append(pairs[k])
             k += 1
     return out
 
 
-def _run(pairs: list[Pair], start: int, texts: Sequence[str], side: int) -> list[int]:
-    """The indexes of the non-empty texts only on ``side`` from ``pairs[start]`` on."""
-    run = []
+def _run(pairs: list[Pair], start: int, texts: Sequence[str], side: int) -> tuple[list[int], int]:
+    """The indexes of the non-empty texts only on ``side`` from ``pairs[start]`` on, and
+    how many pairs that run takes: empty texts between them (the empty cells of a table
+    row) do not end it."""
+    run, used = [], 0
     for item in pairs[start:]:
         index = item[side]
-        if item[1 - side] is not None or index is None or not key(texts[index]):
+        if item[1 - side] is not None or index is None:
             break
-        run.append(index)
-    return run
+        used += 1
+        if key(texts[index]):
+            run.append(index)
+    return run, used
+
+
+def _empty(item: Pair, left: Sequence[str], right: Sequence[str]) -> bool:
+    i, j = item
+    return not key(left[i] if i is not None else right[j] if j is not None else "")
