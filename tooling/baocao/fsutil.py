@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -11,8 +12,26 @@ TEMP_SUFFIX = ".tmp"  # temporary files are ".<name>.<random>.tmp" beside their 
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place.
+
+    A path that is not a file (``--output /dev/null``, ``/dev/stdout``, a pipe) is
+    written to as it is: renaming a file onto it would replace the device or the link.
+    """
+    if _is_special(path):
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        with open(path, "wb") as handle:
+            handle.write(payload)
+        return
     replace_if_unchanged(path, data, None)
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` (its links followed) exists and is neither a file nor a folder."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def replace_if_unchanged(path: Path, data: str | bytes, digest: bytes | None) -> bool:
