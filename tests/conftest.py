@@ -7,9 +7,17 @@ from pathlib import Path
 
 import pytest
 from baocao.i18n import set_lang
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# Property tests are judged on what they find, never on how fast a loaded machine runs
+# them: no per-example deadline (a pause of the worker, a full garbage collection after
+# a build in the same process, would fail it as "Flaky") and no health check on slow
+# generation. A test's own @settings keep these unless they say otherwise.
+settings.register_profile("baocao", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("baocao")
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
+import time
 import zipfile
 
 import docx
@@ -162,6 +164,35 @@ def test_runner_reports_every_unit_and_isolates_a_failing_one(tmp_path, jobs: in
     assert by_unit["nhap"].path == tmp_path / "out" / "nhap-du-thao.docx"
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == ["a.docx", "b.docx", "nhap-du-thao.docx"]
+
+
+def pool_threads() -> list[threading.Thread]:
+    """The threads of process pools (concurrent.futures names their class so)."""
+    alive = threading.enumerate()
+    return [t for t in alive if type(t).__name__ == "_ExecutorManagerThread"]
+
+
+def test_a_runner_stopped_by_ctrl_c_leaves_no_pool_thread_running(tmp_path) -> None:
+    """At exit Python wakes each process pool's thread through a pipe, which that thread
+    closes when it ends. Stopped without waiting, the thread was still ending as the
+    command exited, and after Ctrl+C the user read "Exception ignored in: <module
+    'threading'> ... OSError: [Errno 9] Bad file descriptor" (seen under load in
+    test_clean_stops.py). The workers are ended first, so the wait is short."""
+    before = pool_threads()
+
+    finished = tmp_path / "finished"
+
+    def prepare(unit: str) -> Job:
+        time.sleep(30)  # in the worker: busy when Ctrl+C comes
+        finished.touch()  # reached only if the runner waited for its workers
+        raise ValueError(unit)
+
+    with pytest.raises(KeyboardInterrupt), Runner(2, prepare) as runner:
+        runner.submit("a")
+        runner.submit("b")
+        raise KeyboardInterrupt
+    assert [t for t in pool_threads() if t not in before] == []
+    assert not finished.exists()  # the workers were stopped, not waited for
 
 
 def _members(package: bytes) -> dict[str, bytes]:

@@ -8,11 +8,13 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 from attacks import EXAMPLES, add_unit, docx_text, make_project
 from attacks import run_here as run
+from baocao import limits
 from baocao.config import Settings
 from baocao.errors import ConfigError
 from baocao.faults import UnitFault
@@ -101,12 +103,36 @@ def _slow_for_victim(original: Callable, where: Callable[..., str]) -> Callable:
     return patched
 
 
+def only_the_victim_timed(
+    monkeypatch: pytest.MonkeyPatch, *modules: object
+) -> list[tuple[str, str, int]]:
+    """The time limit as the setting gives it for the victim only; an hour for the others.
+
+    An example unit is read or converted in well under the setting's one second, but not
+    on a loaded machine, where a real one-second limit left it out too. The victim's
+    limit is certain to pass: its stand-in blocks for a minute. Returns the (unit,
+    setting, limit) each deadline was given, for the test to check the setting's value."""
+    given: list[tuple[str, str, int]] = []
+
+    def deadline(
+        seconds: float, file: str, setting: str, limit: int
+    ) -> AbstractContextManager[None]:
+        given.append((file, setting, limit))
+        return limits.deadline(seconds if VICTIM in file else 3600, file, setting, limit)
+
+    for module in modules:
+        monkeypatch.setattr(module, "deadline", deadline)
+    return given
+
+
 def test_reading_a_unit_past_its_time_leaves_out_its_page(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from baocao.sphinxext import reading
     from baocao.sphinxext.parser import SafeMystParser
 
     set_limit(project, "html_seconds_per_unit = 1")
+    given = only_the_victim_timed(monkeypatch, reading)
     slow = _slow_for_victim(SafeMystParser.parse, lambda self, text, doc: doc["source"])
     monkeypatch.setattr(SafeMystParser, "parse", slow)
     code, _, err = run(project, "build", "html", "-j", "1")
@@ -115,15 +141,18 @@ def test_reading_a_unit_past_its_time_leaves_out_its_page(
     assert not (html / "reports" / VICTIM / "index.html").exists()
     assert all((html / "reports" / unit / "index.html").is_file() for unit in EXAMPLES)
     assert "html_seconds_per_unit" in (html / "index.html").read_text("utf-8")
+    assert (f"reports/{VICTIM}", "html_seconds_per_unit", 1) in given
 
 
 def test_converting_a_unit_past_its_time_leaves_out_its_word_file(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from baocao.docx import convert
+    from baocao.sphinxext import docx_builder
 
     assert run(project, "build", "html", "-j", "1")[0] == 0
     set_limit(project, "docx_seconds_per_unit = 1")
+    given = only_the_victim_timed(monkeypatch, convert, docx_builder)
     slow = _slow_for_victim(convert.finish, lambda data, meta, nd: f"reports/{meta.unit}")
     monkeypatch.setattr(convert, "finish", slow)
     code, _, err = run(project, "build", "docx", "-j", "1")
@@ -131,6 +160,7 @@ def test_converting_a_unit_past_its_time_leaves_out_its_word_file(
     docx = project / "_build" / "docx"
     assert not list(docx.glob(f"{VICTIM}*.docx"))
     assert all("BÁO CÁO" in docx_text(docx / f"{unit}.docx") for unit in EXAMPLES)
+    assert (f"reports/{VICTIM}", "docx_seconds_per_unit", 1) in given
 
 
 @pytest.mark.parametrize("name", ["max_file_bytes", "max_depth", "docx_seconds_per_unit"])

@@ -79,7 +79,10 @@ class Runner:
         if exc_type is not None:
             stop_children()  # the workers, and with them their pandoc
             if self._pool is not None:
-                self._pool.shutdown(wait=False, cancel_futures=True)
+                # The workers are gone: this waits only for the pool's own thread to
+                # end. Left ending, it closed its wake-up pipe while Python's exit wrote
+                # to it ("OSError: Bad file descriptor" printed after Ctrl+C).
+                self._pool.shutdown(wait=True, cancel_futures=True)
             kill_writers()
             return
         if self._pool is not None:
