@@ -83,9 +83,14 @@ def test_import_keeps_header_headings_and_tables(tmp_project: Path, slug: str) -
     assert _tables(markdown) == kept["tables"], markdown
 
 
+def _only_data_file_missing(spec: dict) -> bool:
+    return {code for code, _ in spec["expected"]["findings"]} <= {"BC601"}
+
+
 def test_the_word_corpus_is_mixed() -> None:
     judged = list(REPORTS.values())
-    clean = [s for s in judged if s["outline"] == "form" and not s["expected"]["findings"]]
+    # clean: nothing but BC601, which every imported unit has until its khen-thuong.yaml
+    clean = [s for s in judged if s["outline"] == "form" and _only_data_file_missing(s)]
     other = [s for s in judged if s["outline"] == "other"]
     assert len(judged) >= 8
     assert len(clean) >= 0.3 * len(judged)
