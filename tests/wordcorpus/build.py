@@ -2,13 +2,15 @@
 
 A description (``reports/<slug>.yaml``) says how the office typed the report:
 ``header`` (a borderless two-column table, or tab-separated lines), ``headings``
-(``styles``: Word's "Heading n" styles; ``bold``: bold "Normal" paragraphs;
-``caps``: bold paragraphs, level-1 headings in capitals; ``autonum``: bold
-paragraphs whose "I." / "1." / "2.1." / "a)" come from Word's list numbering,
-not typed), the sections in order with their bodies, and the signer block (a
-table, or right-indented paragraphs). A body item is a paragraph's text or one
-of: ``table`` (rows, cells to merge), ``page_break``, ``tracked`` (a reviewer's
-deletion and insertion left unaccepted), ``comment`` (a reviewer's comment).
+(``styles``: Word's "Heading n" styles; ``bold``: bold "Normal" paragraphs; ``caps``:
+bold paragraphs, level-1 headings in capitals; ``caps_all``: every heading bold in
+capitals; ``autonum``: bold paragraphs whose "I." / "1." / "2.1." / "a)" come from
+Word's list numbering, not typed), ``letters: italic`` (the "a)" headings in italics,
+not bold), the sections in order with their bodies (a "Phần thứ ..." wrapper is a bold
+centred line), and the signer block (a table, or right-indented paragraphs). A body
+item is a paragraph's text or one of: ``table`` (rows, cells to merge),
+``page_break``, ``tracked`` (a reviewer's deletion and insertion left unaccepted),
+``comment`` (a reviewer's comment).
 The document model is made with python-docx and its oxml element API.
 """
 
@@ -106,17 +108,21 @@ def list_numbering(doc: Document) -> None:
     numbering.append(num)
 
 
-def heading(doc: Document, how: str, number: str, text: str) -> None:
-    level = level_of(number)
+def heading(doc: Document, spec: dict, number: str, text: str) -> None:
+    how, level = spec["headings"], level_of(number)
     typed = f"{number} {text}".strip()
-    if how == "styles":
+    if level == 4 and spec.get("letters") == "italic":
+        doc.add_paragraph().add_run(typed).italic = True
+    elif level == 0 and how != "styles":
+        para(doc, typed, bold=True, centred=True)
+    elif how == "styles":
         doc.add_paragraph(typed, style=f"Heading {max(level, 1)}")
     elif how == "autonum" and level:
         paragraph = para(doc, text, bold=True)
         num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = level - 1
         num_pr.get_or_add_numId().val = LIST_ID
-    elif how == "caps" and level <= 1:
+    elif (how == "caps" and level <= 1) or how == "caps_all":
         para(doc, typed.upper(), bold=True)
     else:
         para(doc, typed, bold=True)
@@ -195,7 +201,7 @@ def build(spec: dict, path: Path) -> Path:
     if how == "autonum":
         list_numbering(doc)
     for number, text, *body in spec["sections"]:
-        heading(doc, how, number, text)
+        heading(doc, spec, number, text)
         for item in body:
             body_item(doc, item)
     signer(doc, spec["signer"])
