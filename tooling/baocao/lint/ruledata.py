@@ -22,6 +22,7 @@ class RuleData:
     year_name_patterns: tuple[re.Pattern[str], ...]
     year_span_max: int
     document_numbers: tuple[str, ...]
+    signer_lines: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -39,4 +40,5 @@ def rule_data() -> RuleData:
         year_name_patterns=tuple(re.compile(p, re.I) for p in raw["year_name_patterns"]),
         year_span_max=int(raw["year_span_max"]),
         document_numbers=tuple(raw["document_numbers"]),
+        signer_lines=tuple(re.compile(p, re.I) for p in raw["signer_lines"]),
     )

@@ -89,8 +89,6 @@ def _candidate(
         return None
     numbering = parse(full)
     level = style_level(paragraph, styles)
-    if numbering.part:
-        return None
     if level is None and not (numbering.style and _stands_out(paragraph, text, numbering)):
         return None
     return _Candidate(paragraph, text, label, numbering, level)
@@ -108,7 +106,8 @@ def _stands_out(paragraph: Paragraph, text: str, numbering: Numbering) -> bool:
 
 def _levels(candidates: list[_Candidate]) -> list[int]:
     """Each heading's level: the depth its numbering takes (a letter one below the heading it
-    follows), shifted so the shallowest numbering is level 1; unnumbered ones by their style."""
+    follows), shifted so the shallowest numbering is level 1; a part wrapper at level 1, as
+    the form's parts it groups; unnumbered ones by their style."""
     depths = [
         c.numbering.depth for c in candidates if c.numbering.depth and c.numbering.style != "letter"
     ]
@@ -117,7 +116,9 @@ def _levels(candidates: list[_Candidate]) -> list[int]:
     parent = 0
     for candidate in candidates:
         numbering = candidate.numbering
-        if numbering.style == "letter":
+        if numbering.part:
+            level = 1  # a part wrapper ("Phần thứ nhất. ...") stands beside the roman parts
+        elif numbering.style == "letter":
             level = parent + 1 if parent else (numbering.depth or 4) - shift
         elif numbering.depth:
             level = numbering.depth - shift

@@ -16,6 +16,7 @@ from baocao.wordin.myst import Item
 class Recognised:
     heading: Item
     node: FormNode | None
+    wrapper: bool = False  # a part wrapper ("Phần thứ nhất"): groups the form's parts
 
 
 def recognise(items: list[Item], form: Form, year: int) -> list[Recognised]:
@@ -32,5 +33,5 @@ def recognise(items: list[Item], form: Form, year: int) -> list[Recognised]:
         node = nodes.get(node_id) if node_id and index not in alignment.out_of_order else None
         if node is not None:
             item.level = node.depth
-        out.append(Recognised(item, node))
+        out.append(Recognised(item, node, index in alignment.wrappers))
     return out

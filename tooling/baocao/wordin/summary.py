@@ -53,9 +53,12 @@ def _headings(recognised: list[Recognised]) -> list[str]:
                 )
             )
         else:
-            out.append(
-                t("import.report.heading-unknown", level=heading.level, text=quote(heading.text))
+            key = (
+                "import.report.heading-wrapper"
+                if entry.wrapper
+                else "import.report.heading-unknown"
             )
+            out.append(t(key, level=heading.level, text=quote(heading.text)))
     return out
 
 

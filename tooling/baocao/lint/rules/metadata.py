@@ -1,19 +1,22 @@
-"""Metadata rules (BC3xx): the front matter of index.md complete and right."""
+"""Metadata rules (BC3xx): the front matter of index.md complete and right, and the
+signer block there, not in the text."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from baocao import dates
 from baocao.diagnostics import Diagnostic
 from baocao.forms import FormNode
 from baocao.lint import placeholders
+from baocao.lint.blocks import paragraphs
 from baocao.lint.context import LintContext
 from baocao.lint.ruledata import rule_data
 from baocao.lint.rules.base import Rule
+from baocao.report import Block
 
 
 class MissingField(Rule):
@@ -289,4 +292,50 @@ class MissingLuu(Rule):
             )
 
 
-RULES: list[type[Rule]] = [MissingField, InvalidField, WrongYear, MissingLuu]
+class SignerInBody(Rule):
+    """Dòng của khối chữ ký ("Nơi nhận:", "Lưu: VT, ...") nằm trong nội dung một mục.
+
+    Thường gặp khi chép từ một văn bản khác hoặc chuyển từ tệp Word: nơi nhận và
+    người ký ghi ở phần đầu tệp index.md (`noi_nhan`, `nguoi_ky`), không ghi trong
+    nội dung.
+
+    Ví dụ sai:
+
+    ```md
+    **Nơi nhận:**
+    ```
+
+    Ví dụ đúng:
+
+    ```yaml
+    noi_nhan:
+      - Ban Thi đua - Khen thưởng tỉnh
+      - Lưu: VT, TĐKT.
+    ```
+    """
+
+    code, name, family = "BC305", "signer-in-body", "metadata"
+
+    def check(self, ctx: LintContext) -> Iterable[Diagnostic]:
+        patterns = rule_data().signer_lines
+        for node_id, blocks in ctx.contents.items():
+            first = next(
+                (p for p in _body_lines(blocks) if any(r.match(p[2]) for r in patterns)), None
+            )
+            if first is not None:  # a pasted signer block is told once, at its first line
+                file, line, text = first
+                node = ctx.form.node(node_id)
+                found = text.splitlines()[0].strip()
+                yield ctx.diag(self, file, line, "rule.signer-in-body", node=node, found=found)
+
+
+def _body_lines(blocks: list[Block]) -> Iterator[tuple[str, int, str]]:
+    """Paragraphs and list items, and the bold paragraphs read as headings ("**Nơi nhận:**")."""
+    for block in blocks:
+        if block.kind == "heading":
+            yield block.file, block.line, block.text
+        else:
+            yield from paragraphs([block])
+
+
+RULES: list[type[Rule]] = [MissingField, InvalidField, WrongYear, MissingLuu, SignerInBody]
