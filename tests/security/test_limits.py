@@ -194,3 +194,20 @@ def test_a_deadline_falling_in_a_finalizer_still_stops_the_block(
         threading.Event().wait(5)  # without the timer again, the unit would run on
     assert stopped.value.diagnostic.params["setting"] == "x_seconds"
     assert "Exception ignored" not in capfd.readouterr().err
+
+
+def test_a_deadline_caught_by_a_library_fires_again() -> None:
+    with pytest.raises(UnitFault), deadline(0.05, "a/index.md", "x_seconds", 60):
+        try:  # a library that takes every error for its own and goes on
+            threading.Event().wait(5)
+        except Exception:
+            pass
+        threading.Event().wait(5)
+
+
+def test_a_block_that_ran_past_its_deadline_is_a_fault_even_if_it_ended() -> None:
+    with pytest.raises(UnitFault), deadline(0.05, "a/index.md", "x_seconds", 60):
+        try:
+            threading.Event().wait(5)
+        except Exception:
+            pass

@@ -88,20 +88,30 @@ def deadline(seconds: float, file: str, setting: str, limit: int) -> Iterator[No
 
     A timer signal stops the block: it works in the main thread of a process (the
     command, or a worker process); elsewhere, and with ``limit`` 0, nothing is timed.
-    A timer that fired inside a finalizer fires again at once.
+    The timer fires again every ``RETRY_S`` until the block ends (a library may take the
+    fault for its own error and go on), at once if it fired inside a finalizer; a block
+    that ends after its time had run out is a fault all the same.
     """
     if limit <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
+    fired = False
 
     def expired(signum: int, frame: FrameType | None) -> None:
+        nonlocal fired
+        fired = True
         raise UnitFault(time_exceeded(file, setting, limit))
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
     try:
-        with raised_again(UnitFault, lambda: signal.setitimer(signal.ITIMER_REAL, 0.001)):
+        signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001), RETRY_S)
+        with raised_again(UnitFault, lambda: signal.setitimer(signal.ITIMER_REAL, 0.001, RETRY_S)):
             yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if fired:
+        raise UnitFault(time_exceeded(file, setting, limit))
+
+
+RETRY_S = 0.5
