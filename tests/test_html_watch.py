@@ -68,7 +68,8 @@ class Process:
         )
         self.lines: Queue[str] = Queue()
         self.seen: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -99,7 +100,7 @@ class Process:
     def stop(self) -> tuple[int, list[str]]:
         self.process.send_signal(signal.SIGINT)
         code = self.process.wait(timeout=WAIT_S)
-        time.sleep(0.2)  # the reader thread takes the last lines
+        self.reader.join(timeout=WAIT_S)  # it ends at the end of the output
         rest = []
         while not self.lines.empty():
             rest.append(self.lines.get())
@@ -461,13 +462,21 @@ def test_a_guide_page_edit_is_rebuilt(project: Path) -> None:
         assert "Một dòng mới của hướng dẫn." in page_text(project, "docs/quy-trinh.html")
 
 
+def queued(changes: Changes) -> set[str]:
+    """The paths of the batches waiting to be taken."""
+    with changes.batches.mutex:
+        return {path for batch in changes.batches.queue for path in batch}
+
+
 def test_changes_made_during_a_build_come_as_one_batch(project: Path) -> None:
     changes = Changes(Project.discover(project), threading.Event())
     changes.start()
     written = [f"{UNIT}/1-dac-diem-tinh-hinh.md", SECTION, "pyproject.toml", "reports/units.yaml"]
     for name in written:
         append(project / name, "\n")
-    time.sleep(1)  # all of them land while "a build" runs
+    deadline = time.monotonic() + WAIT_S  # all of them land while "a build" runs
+    while queued(changes) != set(written) and time.monotonic() < deadline:
+        time.sleep(0.05)
     batch = next(iter(changes))
     changes.close()
     assert batch == sorted(written)
