@@ -11,10 +11,10 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
+from word_shapes import run_with
 
 AUTHOR = "Giám đốc Sở"
 DATE = "2026-01-05T09:00:00Z"
-_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def text_of(element) -> str:
@@ -58,19 +58,19 @@ class Reviewer:
         run = next(r for r in paragraph.iter(qn("w:r")) if old in text_of(r))
         text = text_of(run)
         at = text.index(old)
-        pieces = [_run_like(run, text[:at])]
+        pieces = [run_with(run, text[:at])]
         if self.tracked:
             if old:
                 deleted = self._mark("w:del")
-                deleted.append(_run_like(run, old, tag="w:delText"))
+                deleted.append(run_with(run, old, tag="w:delText"))
                 pieces.append(deleted)
             if new:
                 inserted = self._mark("w:ins")
-                inserted.append(_run_like(run, new))
+                inserted.append(run_with(run, new))
                 pieces.append(inserted)
         else:
-            pieces.append(_run_like(run, new))
-        pieces.append(_run_like(run, text[at + len(old) :]))
+            pieces.append(run_with(run, new))
+        pieces.append(run_with(run, text[at + len(old) :]))
         parent = run.getparent()
         index = parent.index(run)
         parent.remove(run)
@@ -104,7 +104,7 @@ class Reviewer:
         if style is not None:
             added.get_or_add_pPr().get_or_add_pStyle().set(qn("w:val"), style)
         template = next(paragraph.iter(qn("w:r")))
-        run = _run_like(template, text)
+        run = run_with(template, text)
         if self.tracked:
             properties = added.get_or_add_pPr()
             marks = properties.find(qn("w:rPr"))
@@ -134,19 +134,6 @@ class Reviewer:
     def save(self, path: Path) -> Path:
         self.doc.save(str(path))
         return path
-
-
-def _run_like(run, text: str, tag: str = "w:t"):
-    """A copy of ``run`` (its formatting) holding only ``text``."""
-    copied = copy.deepcopy(run)
-    for child in list(copied):
-        if child.tag != qn("w:rPr"):
-            copied.remove(child)
-    element = OxmlElement(tag)
-    element.set(_SPACE, "preserve")
-    element.text = text
-    copied.append(element)
-    return copied
 
 
 def body_texts(path: Path) -> list[str]:

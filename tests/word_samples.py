@@ -146,11 +146,14 @@ def heading_styles(path: Path) -> Path:
     return path
 
 
-def _abstract_numbering(doc: Document) -> str:
+ROMAN_LIST_ID = "90"
+
+
+def roman_list_numbering(doc: Document) -> str:
     """A four-level list "I." / "1." / "1.1." / "a)"; returns its numId."""
     numbering = doc.part.numbering_part.element
     abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), "90")
+    abstract.set(qn("w:abstractNumId"), ROMAN_LIST_ID)
     for ilvl, (fmt, text) in enumerate(
         [("upperRoman", "%1."), ("decimal", "%2."), ("decimal", "%2.%3."), ("lowerLetter", "%4)")]
     ):
@@ -163,12 +166,12 @@ def _abstract_numbering(doc: Document) -> str:
         abstract.append(lvl)
     numbering.insert(0, abstract)
     num = OxmlElement("w:num")
-    num.set(qn("w:numId"), "90")
+    num.set(qn("w:numId"), ROMAN_LIST_ID)
     ref = OxmlElement("w:abstractNumId")
-    ref.set(qn("w:val"), "90")
+    ref.set(qn("w:val"), ROMAN_LIST_ID)
     num.append(ref)
     numbering.append(num)
-    return "90"
+    return ROMAN_LIST_ID
 
 
 def _number(paragraph, num_id: str, ilvl: int) -> None:
@@ -184,7 +187,7 @@ LIST_LEVELS = {"I": 0, "II": 0, "III": 0, "1": 1, "2": 1, "2.1": 2, "2.2": 2, "a
 def numbered_list(path: Path) -> Path:
     """Headings as bold paragraphs of a Word numbered list (the labels are not text)."""
     doc = _start()
-    num_id = _abstract_numbering(doc)
+    num_id = roman_list_numbering(doc)
     for text, _, key in HEADINGS:
         label, rest = text.split(" ", 1)
         paragraph = para(doc, rest, bold=True)
@@ -299,7 +302,7 @@ def styled_list_headings(path: Path) -> Path:
     para(doc, f"Số: 15/BC-UBND\t\t{PLACE_DATE}")
     first, second = TITLE.split(", phương")
     title(doc, [f"{first},", f"phương{second}"])
-    num_id = _abstract_numbering(doc)
+    num_id = roman_list_numbering(doc)
     for level in range(4):
         style = doc.styles[f"Heading {level + 1}"]
         num_pr = style.element.get_or_add_pPr().get_or_add_numPr()

@@ -26,16 +26,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from word_samples import ROMAN_LIST_ID, roman_list_numbering
 
 HERE = Path(__file__).resolve().parent
 REPORTS = HERE / "reports"
-LIST_ID = 77
-LIST_LEVELS = [
-    ("upperRoman", "%1."),
-    ("decimal", "%2."),
-    ("decimal", "%2.%3."),
-    ("lowerLetter", "%4)"),
-]
 
 
 def descriptions() -> dict[str, dict]:
@@ -87,27 +81,6 @@ def title(doc: Document, lines: list[str]) -> None:
     para(doc, "_______", centred=True)
 
 
-def list_numbering(doc: Document) -> None:
-    numbering = doc.part.numbering_part.element
-    abstract = OxmlElement("w:abstractNum")
-    abstract.set(qn("w:abstractNumId"), str(LIST_ID))
-    for ilvl, (fmt, text) in enumerate(LIST_LEVELS):
-        lvl = OxmlElement("w:lvl")
-        lvl.set(qn("w:ilvl"), str(ilvl))
-        for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
-            child = OxmlElement(tag)
-            child.set(qn("w:val"), value)
-            lvl.append(child)
-        abstract.append(lvl)
-    numbering.insert(0, abstract)
-    num = OxmlElement("w:num")
-    num.set(qn("w:numId"), str(LIST_ID))
-    ref = OxmlElement("w:abstractNumId")
-    ref.set(qn("w:val"), str(LIST_ID))
-    num.append(ref)
-    numbering.append(num)
-
-
 def heading(doc: Document, spec: dict, number: str, text: str) -> None:
     how, level = spec["headings"], level_of(number)
     typed = f"{number} {text}".strip()
@@ -121,7 +94,7 @@ def heading(doc: Document, spec: dict, number: str, text: str) -> None:
         paragraph = para(doc, text, bold=True)
         num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
         num_pr.get_or_add_ilvl().val = level - 1
-        num_pr.get_or_add_numId().val = LIST_ID
+        num_pr.get_or_add_numId().val = int(ROMAN_LIST_ID)
     elif (how == "caps" and level <= 1) or how == "caps_all":
         para(doc, typed.upper(), bold=True)
     else:
@@ -199,7 +172,7 @@ def build(spec: dict, path: Path) -> Path:
     title(doc, spec["title"])
     how = spec["headings"]
     if how == "autonum":
-        list_numbering(doc)
+        roman_list_numbering(doc)
     for number, text, *body in spec["sections"]:
         heading(doc, spec, number, text)
         for item in body:
