@@ -10,7 +10,7 @@ from typing import Any
 from baocao.text import nfc
 
 _ESCAPES = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>|"})
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&" that starts an entity ("&amp;")
 _QUOTES = {"DoubleQuote": ("“", "”"), "SingleQuote": ("‘", "’")}
 
 Node = dict[str, Any]
@@ -18,7 +18,7 @@ Node = dict[str, Any]
 
 def escape(text: str) -> str:
     text = text.translate(_ESCAPES)
-    return _ENTITY.sub(r"\\&", text) if "&" in text else text
+    return ENTITY.sub(r"\\&", text) if "&" in text else text
 
 
 class Inlines:

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 
 from baocao.text import squash
-from baocao.wordin.inlines import escape
+from baocao.wordin.inlines import ENTITY, escape
 from baocao.wordin.sourcemap import plain_of_markdown
 
 # A word, a number or a sign, with the spaces after it: few tokens repeat (a lone space
@@ -101,7 +101,7 @@ def apply(
         found = _edits_for(op, places, length, text)
         if found is None:
             return None
-        edits.extend(_with_escapes(target, found) if markdown else found)
+        edits.extend(_no_new_entity(target, _with_escapes(target, found)) if markdown else found)
     edits.sort(key=lambda e: (e[0], e[1]))
     for (_, end, _), (start, _, _) in pairwise(edits):
         if start < end:
@@ -138,6 +138,34 @@ def _with_escapes(target: str, edits: list[tuple[int, int, str]]) -> list[tuple[
             start -= 1
         out.append((start, end, text))
     return out
+
+
+def _no_new_entity(target: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """No "&" comes to start an entity ("&amp;") with the text on either side of an edit:
+    such a "&" in the new text is escaped, and so is one of the target's just before it."""
+    out = []
+    for start, end, text in edits:
+        following = target[end : end + _ENTITY_MAX]
+        text = _entities_escaped(text, following)
+        amp = target.rfind("&", max(0, start - _ENTITY_MAX), start)
+        name = target[amp + 1 : start]
+        joins = amp >= 0 and not _escaped(target, amp) and _ENTITY_NAME.fullmatch(name)
+        if joins and ENTITY.match("&" + name + text + following):
+            start, text = amp, "\\&" + name + text
+        out.append((start, end, text))
+    return out
+
+
+def _entities_escaped(text: str, following: str) -> str:
+    joined = text + following
+    return "".join(
+        "\\&" if ch == "&" and not _escaped(text, i) and ENTITY.match(joined, i) else ch
+        for i, ch in enumerate(text)
+    )
+
+
+_ENTITY_MAX = 32  # longer than any entity's name
+_ENTITY_NAME = re.compile(r"#?[0-9A-Za-z]*")
 
 
 def _escaped(target: str, at: int) -> bool:
