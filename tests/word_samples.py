@@ -231,7 +231,7 @@ def vntime(path: Path) -> Path:
     return path
 
 
-def _revision(tag: str, text: str, change_id: int):
+def revision(tag: str, text: str, change_id: int):
     element = OxmlElement(tag)
     element.set(qn("w:id"), str(change_id))
     element.set(qn("w:author"), "Phòng Nội vụ")
@@ -256,8 +256,8 @@ def tracked_changes(path: Path) -> Path:
         if key == "2.1":
             before, old, new, after = REVIEWED
             paragraph = para(doc, before)
-            paragraph._p.append(_revision("w:del", old, 1))
-            paragraph._p.append(_revision("w:ins", new, 2))
+            paragraph._p.append(revision("w:del", old, 1))
+            paragraph._p.append(revision("w:ins", new, 2))
             tail = paragraph.add_run(after)
             doc.add_comment(
                 tail, text="Số liệu cần khớp với báo cáo kinh tế - xã hội.", author="Chị Lan"

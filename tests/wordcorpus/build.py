@@ -23,10 +23,8 @@ import docx
 import yaml
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm
-from word_samples import ROMAN_LIST_ID, roman_list_numbering
+from word_samples import ROMAN_LIST_ID, revision, roman_list_numbering
 
 HERE = Path(__file__).resolve().parent
 REPORTS = HERE / "reports"
@@ -113,20 +111,6 @@ def table(doc: Document, spec: dict) -> None:
         kept = made.cell(r0, c0).text
         merged = made.cell(r0, c0).merge(made.cell(r1, c1))
         merged.text = kept
-
-
-def revision(tag: str, text: str, change_id: int):
-    element = OxmlElement(tag)
-    element.set(qn("w:id"), str(change_id))
-    element.set(qn("w:author"), "Phòng Nội vụ")
-    element.set(qn("w:date"), "2025-12-09T08:00:00Z")
-    run = OxmlElement("w:r")
-    text_el = OxmlElement("w:delText" if tag == "w:del" else "w:t")
-    text_el.set(qn("xml:space"), "preserve")
-    text_el.text = text
-    run.append(text_el)
-    element.append(run)
-    return element
 
 
 def body_item(doc: Document, item) -> None:
