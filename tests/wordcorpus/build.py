@@ -22,9 +22,9 @@ from pathlib import Path
 import docx
 import yaml
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_BREAK
 from docx.shared import Mm
-from word_samples import ROMAN_LIST_ID, revision, roman_list_numbering
+from word_samples import ROMAN_LIST_ID, para, revision, roman_list_numbering
 
 HERE = Path(__file__).resolve().parent
 REPORTS = HERE / "reports"
@@ -43,15 +43,6 @@ def level_of(number: str) -> int:
     if re.fullmatch(r"[IVX]+\.", number):
         return 1
     return 3 if number.count(".") >= 2 else 2
-
-
-def para(doc, text: str, *, bold: bool = False, centred: bool = False, style=None):
-    paragraph = doc.add_paragraph(style=style)
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    if centred:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return paragraph
 
 
 def header(doc: Document, spec: dict) -> None:
