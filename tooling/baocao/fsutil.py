@@ -14,15 +14,24 @@ TEMP_SUFFIX = ".tmp"  # temporary files are ".<name>.<random>.tmp" beside their 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place.
 
-    A path that is not a file (``--output /dev/null``, ``/dev/stdout``, a pipe) is
-    written to as it is: renaming a file onto it would replace the device or the link.
+    A link at ``path`` is replaced, never written through.
     """
-    if _is_special(path):
-        payload = data.encode("utf-8") if isinstance(data, str) else data
-        with open(path, "wb") as handle:
-            handle.write(payload)
-        return
     replace_if_unchanged(path, data, None)
+
+
+def write_output(path: Path, data: str | bytes) -> None:
+    """Write a file the user named on the command line (``--output``).
+
+    A path that is not a file (``/dev/null``, ``/dev/stdout``, a pipe) is written to as
+    it is: renaming a file onto it would replace the device or the link. Any other path
+    is written atomically.
+    """
+    if not _is_special(path):
+        write_atomic(path, data)
+        return
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with open(path, "wb") as handle:
+        handle.write(payload)
 
 
 def _is_special(path: Path) -> bool:

@@ -12,7 +12,7 @@ import click
 from baocao.cli import set_exit_code
 from baocao.codeowners import CODEOWNERS, check_codeowners
 from baocao.errors import UsageError
-from baocao.fsutil import write_atomic
+from baocao.fsutil import write_output
 from baocao.i18n import get_lang, t
 from baocao.lint import choose_rules, lint_unit
 from baocao.lint.fixer import apply, fixed_texts, unified_diff
@@ -71,7 +71,7 @@ def lint(
         try:
             if not output.parent.is_dir():  # a mistyped folder is not created
                 raise FileNotFoundError(2, os.strerror(2), str(output.parent))
-            write_atomic(output, buffer.getvalue())
+            write_output(output, buffer.getvalue())
         except OSError as err:
             raise UsageError(
                 "lint.output-failed", file=output, problem=err.strerror or str(err)
